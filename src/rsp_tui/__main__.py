@@ -1,0 +1,5 @@
+"""Provides `python -m rsp_tui`."""
+
+from rsp_tui.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,225 @@
+"""Provides the draft: one region's report for one verksamhetsår, with its answers.
+
+Answers are stored under the form's stable ids. Their shapes, by field kind:
+
+- text, textarea, date, decimal, emails, choice: a string, exactly as the user typed it
+  (a decimal keeps its comma: "0,85"); the empty string means unanswered;
+- marks: a list of the chosen options;
+- goals: `{"codes": [...], "other": "..."}`;
+- table: `{row_id: {column_id: value, "_name": "..."}}` (`_name` for rows that ask for one);
+- rows (insatser): `{område_id: [{"_id": "...", field_id: value, ...}, ...]}`.
+
+Keys that start with `_` are rsp-tui's own (ids, carried-over notes); form ids never do.
+"""
+
+from __future__ import annotations
+
+import secrets
+from datetime import date, datetime
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from rsp_tui import __version__
+from rsp_tui.forms.programme import Programme
+from rsp_tui.forms.schema import (
+    DateField,
+    FormDefinition,
+    GoalsField,
+    LeafField,
+    MarksField,
+)
+from rsp_tui.textutil import clean_text
+
+FORMAT_VERSION = 1
+"""Version of the draft file's own layout (not the form's version)."""
+
+ID_KEY = "_id"
+NAME_KEY = "_name"
+
+AnswerPath = tuple[str, ...]
+"""Where an answer lives: `("q2",)`, `("q1", row, column)`, `("q6", "annan", "_name")`,
+`("insatser", område_id, insats_id, field_id)`."""
+
+
+def now() -> datetime:
+    """The current local time, with its UTC offset, to the second."""
+    return datetime.now().astimezone().replace(microsecond=0)
+
+
+def new_item_id() -> str:
+    """A short random id for a new insats."""
+    return secrets.token_hex(4)
+
+
+class Draft(BaseModel):
+    """A report being filled in. Self-contained: it carries its own copy of the programme."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=False)
+
+    format: int = FORMAT_VERSION
+    """Layout version of the draft file."""
+    form_id: str
+    """Which form the answers belong to."""
+    form_version: int
+    """The form's version when the draft was last saved; older ones are migrated on load."""
+    app_version: str = __version__
+    """The rsp-tui version that last wrote the file."""
+    region: str
+    """As printed in `Region: <name>`."""
+    year: int
+    """The verksamhetsår the report covers."""
+    created: datetime = Field(default_factory=now)
+    updated: datetime = Field(default_factory=now)
+    programme: Programme = Field(default_factory=Programme)
+    """The region's prioriterade områden and mål, copied in when the report was created."""
+    answers: dict[str, Any] = Field(default_factory=dict)
+    """Answers keyed by question id; see the module docstring for their shapes."""
+
+    # -- reading -------------------------------------------------------------------------
+
+    def get(self, path: AnswerPath) -> Any:
+        """The value at `path`, or None when nothing is stored there."""
+        node: Any = self.answers
+        if len(path) >= 3 and isinstance(node.get(path[0]), dict) and _is_rows(node, path):
+            item = self.find_item(path[0], path[1], path[2])
+            if item is None:
+                return None
+            node, path = item, path[3:]
+        for key in path:
+            if not isinstance(node, dict) or key not in node:
+                return None
+            node = node[key]
+        return node
+
+    def items(self, question_id: str, area_id: str) -> list[dict[str, Any]]:
+        """The insatser (rows) of one område; the list is live, changes stick."""
+        by_area = self.answers.setdefault(question_id, {})
+        return by_area.setdefault(area_id, [])  # type: ignore[no-any-return]
+
+    def find_item(self, question_id: str, area_id: str, item_id: str) -> dict[str, Any] | None:
+        """The insats with this id, or None."""
+        for item in self.answers.get(question_id, {}).get(area_id, []):
+            if item.get(ID_KEY) == item_id:
+                return item  # type: ignore[no-any-return]
+        return None
+
+    # -- writing -------------------------------------------------------------------------
+
+    def set(self, path: AnswerPath, value: Any) -> None:
+        """Store `value` at `path` (text is cleaned: CRLF → LF, lone surrogates replaced)."""
+        value = clean_value(value)
+        if len(path) >= 4 and _is_rows(self.answers, path):
+            item = self.find_item(path[0], path[1], path[2])
+            if item is None:
+                raise KeyError(f"insatsen {path[2]} finns inte i {path[1]}")
+            _assign(item, path[3:], value)
+            return
+        _assign(self.answers, path, value)
+
+    def add_item(
+        self,
+        question_id: str,
+        area_id: str,
+        values: dict[str, Any] | None = None,
+        index: int | None = None,
+    ) -> dict[str, Any]:
+        """Add an insats to an område (at `index`, default last) and return it."""
+        items = self.items(question_id, area_id)
+        used = {i.get(ID_KEY) for lst in self.answers.get(question_id, {}).values() for i in lst}
+        item_id = new_item_id()
+        while item_id in used:
+            item_id = new_item_id()
+        item: dict[str, Any] = {ID_KEY: item_id}
+        for key, value in (values or {}).items():
+            if key != ID_KEY:
+                item[key] = clean_value(value)
+        items.insert(len(items) if index is None else index, item)
+        return item
+
+    def remove_item(self, question_id: str, area_id: str, item_id: str) -> dict[str, Any]:
+        """Remove an insats and return it."""
+        items = self.items(question_id, area_id)
+        for n, item in enumerate(items):
+            if item.get(ID_KEY) == item_id:
+                return items.pop(n)
+        raise KeyError(item_id)
+
+    def move_item(self, question_id: str, area_id: str, item_id: str, offset: int) -> int:
+        """Move an insats up (-1) or down (+1); return its new index."""
+        items = self.items(question_id, area_id)
+        index = next(n for n, i in enumerate(items) if i.get(ID_KEY) == item_id)
+        target = max(0, min(len(items) - 1, index + offset))
+        items.insert(target, items.pop(index))
+        return target
+
+    def touch(self) -> None:
+        """Record that the draft changed now."""
+        self.updated = now()
+
+
+def _is_rows(answers: dict[str, Any], path: AnswerPath) -> bool:
+    by_area = answers.get(path[0])
+    return isinstance(by_area, dict) and isinstance(by_area.get(path[1]), list)
+
+
+def _assign(node: dict[str, Any], path: AnswerPath, value: Any) -> None:
+    for key in path[:-1]:
+        child = node.get(key)
+        if not isinstance(child, dict):
+            child = {}
+            node[key] = child
+        node = child
+    node[path[-1]] = value
+
+
+def clean_value(value: Any) -> Any:
+    """Clean every string inside `value` (see `clean_text`)."""
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, list):
+        return [clean_value(v) for v in value]
+    if isinstance(value, dict):
+        return {k: clean_value(v) for k, v in value.items()}
+    return value
+
+
+def is_empty(value: Any) -> bool:
+    """True for an unanswered value: None, blank text, empty list or all-empty mapping."""
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    if isinstance(value, list):
+        return all(is_empty(v) for v in value)
+    if isinstance(value, dict):
+        return all(is_empty(v) for k, v in value.items() if k != ID_KEY)
+    return False
+
+
+def empty_value(field: LeafField) -> Any:
+    """The unanswered value of a field."""
+    if isinstance(field, MarksField):
+        return []
+    if isinstance(field, GoalsField):
+        return {"codes": [], "other": ""}
+    return ""
+
+
+def new_draft(
+    form: FormDefinition, region: str, year: int, programme: Programme | None = None
+) -> Draft:
+    """A new, empty report for `region` and `year`, with a copy of `programme`."""
+    prog = programme.model_copy(deep=True) if programme is not None else Programme(region=region)
+    draft = Draft(
+        form_id=form.id,
+        form_version=form.version,
+        region=region,
+        year=year,
+        programme=prog,
+    )
+    for section in form.sections:
+        for question in section.answer_questions():
+            if isinstance(question, DateField) and question.default == "today":
+                draft.answers[question.id] = date.today().isoformat()
+    return draft

@@ -1,0 +1,110 @@
+"""Provides atomic, owner-only file writing: a killed or failing write never leaves a
+half-written file over a good one.
+
+The steps: write a temp file in the same folder → flush + fsync → (keep the old file as a
+backup, by hard link when the file system allows) → `os.replace` → fsync the folder.
+Temp files left behind by a killed process are removed by `cleanup_temp_files`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+TMP_SUFFIX = ".rsp-tmp"
+"""Every temp file we create ends with this, so that leftovers can be found and removed."""
+
+OWNER_ONLY = 0o600
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass  # some file systems cannot fsync a folder; the data itself is already synced
+    finally:
+        os.close(fd)
+
+
+def _temp_in(folder: Path, name: str) -> tuple[int, str]:
+    return tempfile.mkstemp(prefix=f".{name}.", suffix=TMP_SUFFIX, dir=folder)
+
+
+def _write_fd(fd: int, data: bytes) -> None:
+    with os.fdopen(fd, "wb") as fh:
+        if hasattr(os, "fchmod"):
+            os.fchmod(fh.fileno(), OWNER_ONLY)
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+def _backup(path: Path, backup: Path) -> None:
+    """Make `backup` a copy of `path` without ever leaving `backup` half-written."""
+    fd, tmp = _temp_in(backup.parent, backup.name)
+    os.close(fd)
+    try:
+        os.unlink(tmp)
+        try:
+            os.link(path, tmp)
+        except OSError:
+            shutil.copyfile(path, tmp)
+            if hasattr(os, "chmod"):
+                os.chmod(tmp, OWNER_ONLY)
+        os.replace(tmp, backup)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def atomic_write(path: Path, data: bytes, backup: Path | None = None) -> None:
+    """Write `data` to `path` atomically, readable by the owner only.
+
+    Args:
+        path: the file to (re)place.
+        data: its whole new content.
+        backup: if given and `path` exists, the previous version is kept there.
+
+    Raises:
+        OSError: when any step fails; `path` then still holds its previous content.
+    """
+    folder = path.parent
+    fd, tmp = _temp_in(folder, path.name)
+    try:
+        _write_fd(fd, data)
+        if backup is not None and path.is_file():
+            _backup(path, backup)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    _fsync_dir(folder)
+
+
+def cleanup_temp_files(folder: Path, older_than: float = 60.0) -> list[Path]:
+    """Remove temp files left by killed writes in `folder`; return what was removed.
+
+    Only our own temp files (`.<name>.<random>.rsp-tmp`) older than `older_than` seconds are
+    touched, so a save under way in another process is left alone.
+    """
+    removed: list[Path] = []
+    if not folder.is_dir():
+        return removed
+    limit = time.time() - older_than
+    for candidate in folder.glob(f".*{TMP_SUFFIX}"):
+        try:
+            if candidate.is_file() and candidate.stat().st_mtime < limit:
+                candidate.unlink()
+                removed.append(candidate)
+        except OSError:
+            continue
+    return removed
