@@ -13,6 +13,7 @@ Textual is imported only when the app starts, so the subcommands start fast.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -51,8 +52,8 @@ class _Parser(argparse.ArgumentParser):
             .replace("unrecognized arguments", "okända argument")
             .replace("invalid int value", "ogiltigt heltal")
             .replace("expected one argument", "väntade ett värde")
-            .replace("argument ", "argumentet ")
         )
+        translated = re.sub(r"^argument ", "argumentet ", translated)
         self.exit(EXIT_UNREADABLE, f"{self.prog}: fel: {translated}\n")
 
 

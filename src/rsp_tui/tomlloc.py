@@ -69,6 +69,8 @@ def locate(text: str, path: Sequence[PathPart]) -> int | None:
                 elif prefix in counters:
                     resolved.append(counters[prefix])
             current = resolved
+            if is_array and resolved[-1] == 0:
+                consider(resolved[:-1], line_no)  # the array itself starts here
             consider(current, line_no)
             continue
         if inline_key is not None and _INLINE_ITEM.match(line):

@@ -22,7 +22,7 @@ from rsp_tui.drafts import migrations
 from rsp_tui.drafts.model import FORMAT_VERSION, Draft, now
 from rsp_tui.drafts.shape import check_shapes
 from rsp_tui.errors import DraftError, FormDefinitionError
-from rsp_tui.forms.loader import format_loc, load_form, validation_messages
+from rsp_tui.forms.loader import format_loc, load_form, toml_error, validation_messages
 from rsp_tui.forms.schema import FormDefinition
 from rsp_tui.safefile import atomic_write
 from rsp_tui.textutil import slug
@@ -230,9 +230,8 @@ def loads(text: str, path: Path) -> LoadedDraft:
     try:
         data = tomllib.loads(body)
     except tomllib.TOMLDecodeError as exc:
-        raise DraftError(
-            f"ogiltig TOML: {getattr(exc, 'msg', exc)}", path, getattr(exc, "lineno", None)
-        ) from None
+        line, detail = toml_error(exc)
+        raise DraftError(f"ogiltig TOML: {detail}", path, line) from None
 
     fmt = data.get("format")
     if not isinstance(fmt, int):

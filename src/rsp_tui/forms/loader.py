@@ -4,6 +4,7 @@ line and key path, e.g. `forms/x.toml: sections[2].questions[0].kind: okänd fr�
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Sequence
 from functools import lru_cache
@@ -47,10 +48,40 @@ def read_toml(
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        line: int | None = getattr(exc, "lineno", None)
-        detail = getattr(exc, "msg", str(exc))
+        line, detail = toml_error(exc)
         raise error(f"ogiltig TOML: {detail}", path, line) from None
     return text, data
+
+
+_TOML_MESSAGES = {
+    "Illegal character": "otillåtet tecken",
+    "Unterminated string": "en text saknar avslutande citattecken",
+    "Expected '=' after a key": "väntade '=' efter en nyckel",
+    "Invalid value": "ogiltigt värde",
+    "Invalid statement": "ogiltig rad",
+    "Cannot overwrite a value": "nyckeln finns redan",
+    "Cannot declare": "tabellen finns redan",
+    "Invalid initial character for a key part": "ogiltigt tecken i början av en nyckel",
+    "Expected newline or end of document": "väntade radslut efter värdet",
+    "Unclosed array": "en lista saknar avslutande ]",
+    "Unclosed inline table": "en tabell saknar avslutande }",
+}
+
+
+def toml_error(exc: Exception) -> tuple[int | None, str]:
+    """Line and Swedish description of a tomllib error."""
+    text = str(exc)
+    match = re.search(r"\(at line (\d+), column (\d+)\)", text)
+    line = int(match.group(1)) if match else getattr(exc, "lineno", None)
+    detail = re.sub(r"\s*\(at line \d+, column \d+\)", "", text)
+    detail = re.sub(r"\s*\(at end of document\)", "", detail)
+    for english, swedish in _TOML_MESSAGES.items():
+        if detail.startswith(english):
+            detail = f"{swedish} ({detail})"
+            break
+    if match:
+        detail += f", kolumn {match.group(2)}"
+    return line, detail
 
 
 def format_loc(loc: Sequence[str | int]) -> str:
@@ -93,9 +124,9 @@ def _message(err: Any, loc: list[str | int]) -> str:
     kind = err["type"]
     ctx = err.get("ctx") or {}
     if kind in ("union_tag_invalid", "union_tag_not_found"):
-        container = next((p for p in reversed(loc) if isinstance(p, str)), "")
+        container = next((p for p in reversed(loc) if isinstance(p, str) and p != "kind"), "")
         word = _KIND_WORD.get(str(container), "typ")
-        expected = ctx.get("expected_tags", "")
+        expected = str(ctx.get("expected_tags", "")).replace("'", "")
         if kind == "union_tag_not_found":
             return f"nyckeln kind saknas (tillåtna: {expected})"
         return f'okänd {word} "{ctx.get("tag")}" (tillåtna: {expected})'
