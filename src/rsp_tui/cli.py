@@ -281,9 +281,45 @@ def cmd_forms(args: argparse.Namespace) -> int:
 
 
 def cmd_rollover(args: argparse.Namespace) -> int:
-    """`rsp-tui rollover` (issue: year after year)."""
-    _err("rollover är inte byggt ännu.")
-    return EXIT_UNREADABLE
+    """`rsp-tui rollover`: next year's draft from this year's; the old file is not changed."""
+    from rsp_tui.drafts import default_filename, load_draft, save_draft, unique_path
+    from rsp_tui.rollover import rollover
+
+    source = Path(args.file)
+    try:
+        loaded = load_draft(source)
+    except RspError as exc:
+        _err(exc.describe())
+        return EXIT_UNREADABLE
+    old = loaded.draft
+    year = old.year + 1 if args.year is None else args.year
+    if year <= old.year:
+        _err(f"det nya verksamhetsåret måste komma efter {old.year}.")
+        return EXIT_UNREADABLE
+    if not loaded.form.years.min <= year <= loaded.form.years.max:
+        _err(
+            f"verksamhetsåret måste vara mellan {loaded.form.years.min} och"
+            f" {loaded.form.years.max}."
+        )
+        return EXIT_UNREADABLE
+    if args.output:
+        out = Path(args.output)
+        if out.exists():
+            _err(f"{out} finns redan; välj ett annat namn (inget har skrivits över).")
+            return EXIT_UNREADABLE
+    else:
+        out = unique_path(source.parent, default_filename(old.region, year))
+    result = rollover(loaded.form, old, year)
+    save_draft(result.draft, out)
+    for line in result.summary():
+        print(line, file=sys.stderr)
+    print(
+        f"{result.carried_fields} svar från {old.year} är förifyllda och visas som"
+        " Förra året tills du ändrar dem.",
+        file=sys.stderr,
+    )
+    print(out)
+    return EXIT_OK
 
 
 def cmd_import(args: argparse.Namespace) -> int:

@@ -75,6 +75,11 @@ class Draft(BaseModel):
     """The region's prioriterade områden and mål, copied in when the report was created."""
     answers: dict[str, Any] = Field(default_factory=dict)
     """Answers keyed by question id; see the module docstring for their shapes."""
+    previous_year: int | None = None
+    """The verksamhetsår of the report this one was rolled over from, if any."""
+    previous: dict[str, Any] = Field(default_factory=dict)
+    """Last year's values of the answers carried over, keyed by `path_key(path)`. The app
+    shows them beside the field ("Förra året: …") until the answer differs."""
 
     # -- reading -------------------------------------------------------------------------
 
@@ -153,9 +158,27 @@ class Draft(BaseModel):
         items.insert(target, items.pop(index))
         return target
 
+    def previous_value(self, path: AnswerPath) -> Any:
+        """Last year's value at `path` when it was carried over, else None."""
+        return self.previous.get(path_key(path))
+
+    def unchanged_from_previous(self) -> list[AnswerPath]:
+        """Carried-over answers that still equal last year's value."""
+        out: list[AnswerPath] = []
+        for key, old in self.previous.items():
+            path = tuple(key.split("/"))
+            if self.get(path) == old and not is_empty(old):
+                out.append(path)
+        return out
+
     def touch(self) -> None:
         """Record that the draft changed now."""
         self.updated = now()
+
+
+def path_key(path: AnswerPath) -> str:
+    """`("q4", "rsp", "namn")` → `"q4/rsp/namn"` (ids never contain `/`)."""
+    return "/".join(path)
 
 
 def _is_rows(answers: dict[str, Any], path: AnswerPath) -> bool:

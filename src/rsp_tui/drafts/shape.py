@@ -20,8 +20,8 @@ from rsp_tui.forms.schema import (
     TableQuestion,
 )
 
-ITEM_META_KEYS = {ID_KEY, "_carried", "_previous"}
-"""rsp-tui's own keys inside an insats: its id and what a rollover brought from last year."""
+ITEM_META_KEYS = {ID_KEY, "_carried"}
+"""rsp-tui's own keys inside an insats: its id and the note a rollover brought along."""
 
 Problem = tuple[tuple[str | int, ...], str]
 

@@ -104,9 +104,13 @@ def dumps(draft: Draft) -> str:
         doc.add(key, _toml_value(data[key]))
     doc.add("created", data["created"])
     doc.add("updated", data["updated"])
+    if data["previous_year"] is not None:
+        doc.add("previous_year", data["previous_year"])
     doc.add(tomlkit.nl())
     doc.add("programme", _toml_table(data["programme"]))
     doc.add("answers", _toml_table(data["answers"]))
+    if data["previous"]:
+        doc.add("previous", _toml_table(data["previous"]))
     body = HEADER + tomlkit.dumps(doc)
     if not body.endswith("\n"):
         body += "\n"

@@ -68,6 +68,8 @@ class FieldBase(Strict):
     """In a `table`: print this column's value inside another column's cell instead."""
     render_format: str = ""
     """With `render_into`: the line printed, `{value}` is the answer."""
+    carry: bool = False
+    """Next year's report starts from this year's answer (rollover)."""
 
     @property
     def title(self) -> str:
@@ -257,6 +259,15 @@ class RowsQuestion(FieldBase):
     fields: list[LeafField]
     summary_fields: list[str] = Field(default_factory=list)
     """Fields shown in the app's list of rows."""
+    status_field: str = ""
+    """The field that says whether a row goes on next year (rollover)."""
+    carry_statuses: list[str] = Field(default_factory=list)
+    """Rows with one of these statuses are carried into next year's report."""
+    drop_statuses: list[str] = Field(default_factory=list)
+    """Rows with one of these statuses are not carried; rows with any other (or no) status
+    are carried with a remark, so that nothing is lost by mistake."""
+    note_field: str = ""
+    """The field whose text travels with a carried row as a note for next year."""
 
     @model_validator(mode="after")
     def _consistent(self) -> RowsQuestion:
@@ -270,6 +281,10 @@ class RowsQuestion(FieldBase):
         for name in self.summary_fields:
             if name not in field_ids:
                 raise ValueError(f'summary_fields: okänt fält "{name}"')
+        for key in ("status_field", "note_field"):
+            name = getattr(self, key)
+            if name and name not in field_ids:
+                raise ValueError(f'{key}: okänt fält "{name}"')
         return self
 
     def field(self, field_id: str) -> LeafField:
