@@ -323,9 +323,31 @@ def cmd_rollover(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    """`rsp-tui import` (issue: year after year)."""
-    _err("import är inte byggt ännu.")
-    return EXIT_UNREADABLE
+    """`rsp-tui import`: a Word report read into a new draft; what cannot be placed is listed."""
+    from rsp_tui.drafts import default_filename, save_draft, unique_path
+    from rsp_tui.importer import import_docx
+    from rsp_tui.paths import drafts_dir, ensure_dir
+
+    source = Path(args.file)
+    result = import_docx(source)
+    draft = result.draft
+    if args.output:
+        out = Path(args.output)
+        if out.exists():
+            _err(f"{out} finns redan; välj ett annat namn (inget har skrivits över).")
+            return EXIT_UNREADABLE
+    else:
+        folder = ensure_dir(drafts_dir(args.dir))
+        out = unique_path(folder, default_filename(draft.region or source.stem, draft.year))
+    save_draft(draft, out)
+    if result.exact:
+        print("Dokumentet är exporterat av rsp-tui och lästes in exakt.", file=sys.stderr)
+    if result.notes:
+        print(f"{len(result.notes)} saker kunde inte placeras i utkastet:", file=sys.stderr)
+        for note in result.notes:
+            print(f"  {note.describe()}", file=sys.stderr)
+    print(out)
+    return EXIT_OK
 
 
 def run_app(file: str | None, folder: str | None) -> int:

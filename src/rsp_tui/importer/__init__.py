@@ -1,0 +1,68 @@
+"""Provides `rsp-tui import`: a report in Word format read back into a draft. Headless.
+
+A document exported by rsp-tui carries the draft it was made from (see
+`rsp_tui.export.payload`); when the document's visible text still says what that draft says,
+the draft comes back exactly. Any other document in the official layout, filled in by hand, is
+read from its text as far as it can be, and whatever cannot be placed is listed.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rsp_tui.drafts.model import Draft
+from rsp_tui.errors import RspError
+from rsp_tui.forms import load_form, region_names
+from rsp_tui.forms.schema import FormDefinition
+from rsp_tui.importer.official import ImportNote, OfficialReader
+from rsp_tui.importer.reader import read_blocks
+
+
+class ImportFailed(RspError):
+    """The file cannot be read as a Word document."""
+
+
+@dataclass
+class ImportResult:
+    """The draft read from a document, and what could not be placed."""
+
+    draft: Draft
+    notes: list[ImportNote] = field(default_factory=list)
+    exact: bool = False
+    """True when the draft came back exactly as it was exported by rsp-tui."""
+
+
+def read_document(path: Path) -> object:
+    """Open a .docx with python-docx; Swedish errors for the usual mistakes."""
+    import docx
+
+    if path.is_dir():
+        raise ImportFailed("är en mapp, inte ett Word-dokument", path)
+    if not path.exists():
+        raise ImportFailed("filen finns inte", path)
+    if not zipfile.is_zipfile(path):
+        hint = (
+            " (.doc från äldre Word: spara om den som .docx)"
+            if path.suffix.lower() == ".doc"
+            else ""
+        )
+        raise ImportFailed(f"är inte ett Word-dokument i formatet .docx{hint}", path)
+    try:
+        return docx.Document(str(path))
+    except Exception as exc:  # python-docx raises several kinds for broken packages
+        raise ImportFailed(
+            f"Word-dokumentet går inte att läsa ({type(exc).__name__})", path
+        ) from None
+
+
+def import_docx(path: Path, form: FormDefinition | None = None) -> ImportResult:
+    """Read the report in `path` into a new draft (nothing is written)."""
+    form = form or load_form()
+    document = read_document(path)
+    body = document.element.body  # type: ignore[attr-defined]
+    reader = OfficialReader(form, read_blocks(body), region_names())
+    reader.run()
+    visible = reader.draft()
+    return ImportResult(draft=visible, notes=reader.notes)

@@ -1,0 +1,605 @@
+"""Provides reading of a report in the official Word layout into a draft.
+
+Tables are found by their headers and row labels, not by their position; paragraphs that are
+the form's own texts are recognised and skipped; answers follow their question. Whatever cannot
+be placed is listed with where it was, so nothing is dropped silently.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from rsp_tui.drafts.model import NAME_KEY, Draft, is_empty, new_draft
+from rsp_tui.forms.programme import Area, Goal, Programme, new_area_id
+from rsp_tui.forms.schema import (
+    ChoiceField,
+    FormDefinition,
+    GoalsField,
+    LeafField,
+    MarksField,
+    RowsQuestion,
+    StaticQuestion,
+    TableQuestion,
+)
+from rsp_tui.importer.reader import Block, Table, norm
+from rsp_tui.textutil import plain
+
+MARKS = {"x", "✓", "✔", "☒", "■", "1"}
+_GOAL_LINE = re.compile(r"^\s*(\d+(?:\.\d+)*)\.?\s+(\S.*)$")
+_AREA_HEADING = re.compile(r"^\s*prioriterat område\s+(\S+?)\.?\s+(\S.*)$", re.IGNORECASE)
+
+
+@dataclass
+class ImportNote:
+    """Something in the document that was not placed in the draft, or needs a look."""
+
+    where: str
+    """E.g. `Tabell 4, rad 3, kolumn "Budget"`."""
+    text: str
+
+    def describe(self) -> str:
+        """One line for the terminal."""
+        return f"{self.where}: {self.text}"
+
+
+@dataclass
+class _Area:
+    number: str
+    title: str
+    goals: dict[str, str] = field(default_factory=dict)
+    items: list[dict[str, Any]] = field(default_factory=list)
+
+
+def _similar(a: str, b: str) -> bool:
+    """Header text `a` (normalised) names label `b` (normalised)."""
+    if not a or not b:
+        return False
+    a, b = a.replace(" ", "").replace("-", ""), b.replace(" ", "").replace("-", "")
+    if a == b or a.startswith(b):
+        return True
+    if len(a) >= 4 and b.startswith(a):
+        return True  # abbreviated, e.g. "oförändr" for "oförändrat"
+    return difflib.SequenceMatcher(None, a[: len(b) + 5], b).ratio() >= 0.85
+
+
+def _pattern(template: str) -> re.Pattern[str]:
+    """A whole-line regex from a render format like `Totalt: {value} årsarbetskrafter`;
+    each `{name}` becomes a named group."""
+    parts = re.split(r"\{(\w+)\}", template)
+    out = ""
+    for n, part in enumerate(parts):
+        out += rf"(?P<{part}>.+?)" if n % 2 else re.escape(part).replace(r"\ ", r"\s+")
+    return re.compile(rf"^\s*{out}\s*$", re.IGNORECASE | re.DOTALL)
+
+
+def _strip_blank_lines(text: str) -> str:
+    lines = text.split("\n")
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    while lines and not lines[-1].strip():
+        lines.pop()
+    return "\n".join(lines)
+
+
+class OfficialReader:
+    """Reads the blocks of one document; `run` returns the draft and the notes."""
+
+    def __init__(self, form: FormDefinition, blocks: list[Block], regions: list[str]):
+        self.form = form
+        self.blocks = blocks
+        self.regions = regions
+        self.notes: list[ImportNote] = []
+        self.answers: dict[str, Any] = {}
+        self.region = ""
+        self.years: list[int] = []
+        self.areas: list[_Area] = []
+        self.static = self._static_texts()
+        self.questions = [q for s in form.sections for q in s.answer_questions()]
+        self.leaf_titles = [
+            (norm(plain(q.title)), q)
+            for q in self.questions
+            if not isinstance(q, TableQuestion | RowsQuestion) and q.text
+        ]
+        self.labels = {norm(q.label): q for q in self.questions if q.label and not q.text}
+        self.rows_q = next((q for q in self.questions if isinstance(q, RowsQuestion)), None)
+
+    # -- recognising the form's own texts --------------------------------------------------
+
+    def _static_texts(self) -> set[str]:
+        f = self.form
+        texts = {f.title, f.short_title, *f.intro}
+        for s in f.sections:
+            for q in s.questions:
+                if isinstance(q, StaticQuestion):
+                    texts.update(b.text for b in q.blocks)
+                    continue
+                for attr in ("instruction", "footnote", "text", "label", "help"):
+                    texts.add(str(getattr(q, attr, "")))
+                texts.update(getattr(q, "guidance", []))
+        return {norm(plain(t)) for t in texts if t}
+
+    def is_static(self, text: str) -> bool:
+        n = norm(text).lstrip("•-–·* ").strip()
+        n = re.sub(r"^\d\s+", "", n)  # footnote number before the footnote text
+        return n in self.static or any(len(s) > 30 and n.startswith(s) for s in self.static)
+
+    # -- the walk ---------------------------------------------------------------------------
+
+    def run(self) -> None:
+        current: LeafField | None = None
+        collected: list[str] = []
+        pending_meta = False
+
+        def flush() -> None:
+            nonlocal collected
+            if current is not None:
+                text = _strip_blank_lines("\n".join(collected))
+                if text.strip():
+                    self.answers[current.id] = text
+            collected = []
+
+        for block in self.blocks:
+            if isinstance(block, Table):
+                if current is not None and block.width == 1 and not collected:
+                    collected = [r[0].text for r in block.rows if r]
+                    flush()
+                    current = None
+                    continue
+                flush()
+                current = None
+                self.table(block)
+                continue
+            text = block.text
+            if not text.strip():
+                if current is not None and collected:
+                    collected.append("")
+                continue
+            n = norm(text)
+            if n.startswith(norm(self.form.region_label)):
+                self.set_region(text.split(":", 1)[1] if ":" in text else "")
+                continue
+            heading = _AREA_HEADING.match(text.strip())
+            if heading:
+                flush()
+                current = None
+                self.areas.append(_Area(heading.group(1), heading.group(2).strip()))
+                continue
+            question = self.leaf_question(n)
+            if question is not None:
+                flush()
+                current = question
+                continue
+            if self.table_question_title(n):
+                flush()
+                current = None
+                continue
+            if pending_meta:
+                pending_meta = False
+                if self.meta_values(text):
+                    continue
+            if n.replace("\t", " ").split() and self.meta_labels(text):
+                pending_meta = True
+                continue
+            if self.is_static(text) or self.is_group_label(n):
+                continue
+            if current is not None:
+                collected.append(text)
+            else:
+                self.notes.append(ImportNote(f"Stycke {block.index + 1}", text.strip()))
+        flush()
+
+    def leaf_question(self, n: str) -> LeafField | None:
+        for title, q in self.leaf_titles:
+            if n.startswith(title) or (len(n) > 20 and title.startswith(n)):
+                return q
+        return None
+
+    def table_question_title(self, n: str) -> bool:
+        for q in self.questions:
+            if isinstance(q, TableQuestion) and q.text:
+                title = norm(plain(q.title))
+                if n.startswith(title) or (len(n) > 20 and title.startswith(n)):
+                    return True
+        return False
+
+    def is_group_label(self, n: str) -> bool:
+        if self.rows_q is None:
+            return False
+        for g in self.rows_q.groups:
+            stem = norm(g.label.split("{")[0]).rstrip(", ")
+            if stem and n.startswith(stem):
+                return True
+        return False
+
+    def set_region(self, raw: str) -> None:
+        value = raw.strip()
+        if not value:
+            return
+        match = next((r for r in self.regions if norm(r) == norm(value)), None)
+        if match is None:
+            match = next((r for r in self.regions if norm(r) in norm(value)), None)
+        if match is None:
+            self.notes.append(ImportNote("Region", f'"{value}" är inte en av de 21 regionerna'))
+            match = value
+        if self.region and self.region != match:
+            self.notes.append(ImportNote("Region", f'dokumentet anger också "{value}"'))
+            return
+        self.region = match
+
+    # -- Datum / Upprättad av ---------------------------------------------------------------
+
+    def _meta_fields(self) -> list[LeafField]:
+        return [q for q in self.questions if not q.text and q.label]  # type: ignore[misc]
+
+    def meta_labels(self, text: str) -> bool:
+        cells = [norm(c) for c in re.split(r"\t+|\s{3,}", text) if c.strip()]
+        labels = [norm(f.label) for f in self._meta_fields()]
+        return bool(cells) and all(c in labels for c in cells)
+
+    def meta_values(self, text: str) -> bool:
+        values = [c.strip() for c in re.split(r"\t+|\s{3,}", text) if c.strip()]
+        fields = self._meta_fields()
+        if not values or len(values) > len(fields):
+            return False
+        for f, v in zip(fields, values, strict=False):
+            self.answers[f.id] = v
+        return True
+
+    def meta_table(self, table: Table) -> bool:
+        fields = {norm(f.label): f for f in self._meta_fields()}
+        for r, row in enumerate(table.rows):
+            keys = [norm(c.text) for c in row]
+            if keys and all(k in fields for k in keys if k) and any(keys):
+                below = table.rows[r + 1] if r + 1 < len(table.rows) else []
+                for c, key in enumerate(keys):
+                    if key and c < len(below) and below[c].text.strip():
+                        self.answers[fields[key].id] = below[c].text.strip()
+                for extra in table.rows[r + 2 :]:
+                    self.unplaced_row(table, extra, table.rows.index(extra))
+                return True
+            if len(row) >= 2 and norm(row[0].text) in fields:
+                for row2 in table.rows[r:]:
+                    f = fields.get(norm(row2[0].text)) if row2 else None
+                    if f is not None and len(row2) > 1 and row2[1].text.strip():
+                        self.answers[f.id] = row2[1].text.strip()
+                return True
+        return False
+
+    # -- tables -----------------------------------------------------------------------------
+
+    def table(self, table: Table) -> None:
+        if not table.rows:
+            return
+        if self.rows_q is not None and self.is_items_table(table):
+            self.items_table(table, self.rows_q)
+            return
+        if self.meta_table(table):
+            return
+        best, score = None, 0
+        for q in self.questions:
+            if isinstance(q, TableQuestion):
+                found = sum(
+                    1 for row in table.rows if row and _row_by_label(q, row[0].text) is not None
+                )
+                if found > score:
+                    best, score = q, found
+        if best is None:
+            for r, row in enumerate(table.rows):
+                self.unplaced_row(table, row, r)
+            return
+        self.question_table(table, best)
+
+    def unplaced_row(self, table: Table, row: list[Any], r: int) -> None:
+        seen: set[int] = set()
+        for c, cell in enumerate(row):
+            if cell.origin in seen or cell.continued or not cell.text.strip():
+                continue
+            seen.add(cell.origin)
+            self.notes.append(
+                ImportNote(f"Tabell {table.number}, rad {r + 1}, kolumn {c + 1}", cell.text.strip())
+            )
+
+    def question_table(self, table: Table, q: TableQuestion) -> None:
+        header = table.rows[0]
+        columns: dict[int, tuple[LeafField, str | None]] = {}
+        for c, cell in enumerate(header):
+            if c == 0:
+                continue
+            h = norm(cell.text)
+            for col in q.printed_columns():
+                if isinstance(col, ChoiceField) and col.as_columns:
+                    for option in col.options:
+                        if _similar(h, norm(option)):
+                            columns[c] = (col, option)
+                elif _similar(h, norm(col.label)):
+                    columns.setdefault(c, (col, None))
+        answers: dict[str, Any] = self.answers.setdefault(q.id, {})
+        for r, row in enumerate(table.rows[1:], start=1):
+            if not row:
+                continue
+            match = _row_by_label(q, row[0].text)
+            if match is None:
+                if norm(row[0].text) and any(c.text.strip() for c in row[1:]):
+                    self.unplaced_row(table, row, r)
+                continue
+            table_row, name = match
+            cells: dict[str, Any] = answers.setdefault(table_row.id, {})
+            if name:
+                cells[NAME_KEY] = name
+            chosen: list[str] = []
+            for c, cell in enumerate(row):
+                if c == 0 or cell.continued:
+                    continue
+                if c not in columns:
+                    if cell.text.strip():
+                        self.notes.append(
+                            ImportNote(
+                                f'Tabell {table.number}, rad "{row[0].text.strip()}",'
+                                f' okänd kolumn "{_header_text(header, c)}"',
+                                cell.text.strip(),
+                            )
+                        )
+                    continue
+                col, choice = columns[c]
+                text = _strip_blank_lines(cell.text)
+                if choice is not None:
+                    if norm(text) in MARKS:
+                        chosen.append(choice)
+                    elif text.strip():
+                        self.notes.append(
+                            ImportNote(
+                                f'Tabell {table.number}, rad "{table_row.label}",'
+                                f' kolumn "{choice}"',
+                                f"väntade X men fann: {text.strip()}",
+                            )
+                        )
+                    continue
+                self.cell_with_rendered(q, col, text, cells, table, table_row.label)
+            for col in q.printed_columns():
+                if isinstance(col, ChoiceField) and col.as_columns and chosen:
+                    if len(chosen) > 1:
+                        self.notes.append(
+                            ImportNote(
+                                f'Tabell {table.number}, rad "{table_row.label}"',
+                                f"flera alternativ markerade ({', '.join(chosen)}); inget valt",
+                            )
+                        )
+                    else:
+                        cells[col.id] = chosen[0]
+            if not cells:
+                answers.pop(table_row.id, None)
+        if not answers:
+            self.answers.pop(q.id, None)
+
+    def cell_with_rendered(
+        self,
+        q: TableQuestion,
+        col: LeafField,
+        text: str,
+        cells: dict[str, Any],
+        table: Table,
+        row_label: str,
+    ) -> None:
+        lines = text.split("\n")
+        for extra in q.rendered_into(col.id):
+            pattern = _pattern(extra.render_format or "{value}")
+            for i in range(len(lines) - 1, -1, -1):
+                m = pattern.match(lines[i])
+                if m:
+                    cells[extra.id] = m.group("value").strip()
+                    del lines[i]
+                    break
+        value = _strip_blank_lines("\n".join(lines))
+        if value.strip():
+            cells[col.id] = _value_for(col, value)
+
+    # -- insatser ---------------------------------------------------------------------------
+
+    def is_items_table(self, table: Table) -> bool:
+        assert self.rows_q is not None
+        first = self.rows_q.fields[0]
+        target = norm(first.label)
+        return any(norm(c.text).startswith(target) for row in table.rows[:4] for c in row)
+
+    def items_table(self, table: Table, q: RowsQuestion) -> None:
+        if not self.areas:
+            self.notes.append(
+                ImportNote(
+                    f"Tabell {table.number}",
+                    "insatstabell utan rubriken Prioriterat område; lagd i ett eget område",
+                )
+            )
+            self.areas.append(_Area("?", "(rubrik saknas i dokumentet)"))
+        area = self.areas[-1]
+        columns: dict[int, tuple[LeafField, str | None]] = {}
+        header_end = 0
+        for r, row in enumerate(table.rows):
+            is_header = False
+            for c, cell in enumerate(row):
+                h = norm(cell.text)
+                for g in q.groups:
+                    found = re.search(r"(20\d\d)", cell.text)
+                    if h.startswith(norm(g.label.split("{")[0]).rstrip(", ")) and h:
+                        is_header = True
+                        if found and "{year}" in g.label:
+                            self.years.append(int(found.group(1)))
+                for f in q.fields:
+                    label = norm(f.label or f.help)
+                    if label and h.startswith(label):
+                        is_header = True
+                        if isinstance(f, MarksField):
+                            continue
+                        columns.setdefault(c, (f, None))
+                    if isinstance(f, MarksField):
+                        for option in f.options:
+                            if h and _similar(h, norm(option)):
+                                columns[c] = (f, option)
+                                is_header = True
+            if not is_header:
+                break
+            header_end = r + 1
+        marks = [f for f in q.fields if isinstance(f, MarksField)]
+        for f in marks:  # sub-columns without their own labels: the parent's span, in order
+            if not any(opt for fld, opt in columns.values() if fld is f):
+                span = [
+                    c
+                    for r in range(header_end)
+                    for c, cell in enumerate(table.rows[r])
+                    if norm(cell.text).startswith(norm(f.label))
+                ]
+                for c, option in zip(sorted(set(span)), f.options, strict=False):
+                    columns[c] = (f, option)
+        for r in range(header_end, len(table.rows)):
+            row = table.rows[r]
+            if self.is_repeated_header(row, q):
+                continue
+            item: dict[str, Any] = {}
+            seen: set[int] = set()
+            for c, cell in enumerate(row):
+                if cell.origin in seen or cell.continued:
+                    continue
+                seen.add(cell.origin)
+                text = _strip_blank_lines(cell.text)
+                if c not in columns:
+                    if text.strip():
+                        head = " ".join(table.text(h, c).strip() for h in range(header_end)).strip()
+                        self.notes.append(
+                            ImportNote(
+                                f"Område {area.number}, tabell {table.number}, rad {r + 1},"
+                                f' okänd kolumn "{head or c + 1}"',
+                                text.strip(),
+                            )
+                        )
+                    continue
+                f, mark = columns[c]
+                if mark is not None:
+                    if norm(text) in MARKS:
+                        item.setdefault(f.id, []).append(mark)
+                    elif text.strip():
+                        self.notes.append(
+                            ImportNote(
+                                f"Område {area.number}, tabell {table.number}, rad {r + 1},"
+                                f' kolumn "{mark}"',
+                                f"väntade X men fann: {text.strip()}",
+                            )
+                        )
+                    continue
+                if not text.strip():
+                    continue
+                if isinstance(f, GoalsField):
+                    item[f.id] = self.goals(text, area)
+                else:
+                    item[f.id] = _value_for(f, text)
+            if not is_empty(item):
+                area.items.append(item)
+
+    def is_repeated_header(self, row: list[Any], q: RowsQuestion) -> bool:
+        texts = [norm(c.text) for c in row if c.text.strip()]
+        labels = [norm(f.label) for f in q.fields if f.label]
+        return bool(texts) and sum(1 for t in texts if any(t.startswith(lb) for lb in labels)) >= 2
+
+    def goals(self, text: str, area: _Area) -> dict[str, Any]:
+        codes: list[str] = []
+        other: list[str] = []
+        for line in text.split("\n"):
+            m = _GOAL_LINE.match(line)
+            if m and "." in m.group(1):
+                code, goal_text = m.group(1), m.group(2).strip()
+                codes.append(code)
+                owner = next((a for a in self.areas if code.split(".")[0] == a.number), area)
+                owner.goals.setdefault(code, goal_text)
+            elif line.strip():
+                other.append(line)
+        return {"codes": codes, "other": "\n".join(other)}
+
+    # -- the result -------------------------------------------------------------------------
+
+    def year(self) -> int:
+        if self.years:
+            first = self.years[0]
+            if any(y != first for y in self.years):
+                others = sorted({y for y in self.years if y != first})
+                self.notes.append(
+                    ImportNote(
+                        "Tabellrubrikerna",
+                        f"olika år i rubrikerna ({first} och {', '.join(map(str, others))});"
+                        f" {first} används",
+                    )
+                )
+            return first
+        raw = str(self.answers.get("datum", ""))
+        try:
+            d = date.fromisoformat(raw.strip())
+            return d.year - 1 if d.month <= 6 else d.year
+        except ValueError:
+            fallback = date.today().year - 1
+            self.notes.append(
+                ImportNote("Verksamhetsår", f"hittades inte i dokumentet; {fallback} används")
+            )
+            return fallback
+
+    def draft(self) -> Draft:
+        used: set[str] = set()
+        areas: list[Area] = []
+        for a in self.areas:
+            area_id = new_area_id(a.number, used)
+            used.add(area_id)
+            goals = [
+                Goal(code=c, text=t)
+                for c, t in sorted(a.goals.items(), key=lambda kv: _code_key(kv[0]))
+            ]
+            areas.append(Area(id=area_id, number=a.number, title=a.title, mal=goals))
+        programme = Programme(region=self.region, omraden=areas)
+        if not self.region:
+            self.notes.append(ImportNote("Region", "raden Region: hittades inte i dokumentet"))
+        draft = new_draft(self.form, self.region, self.year(), programme)
+        draft.answers.pop("datum", None)
+        for key, value in self.answers.items():
+            draft.set((key,), value)
+        if self.rows_q is not None:
+            for a, area in zip(self.areas, areas, strict=True):
+                for item in a.items:
+                    draft.add_item(self.rows_q.id, area.id, item)
+        return draft
+
+
+def _header_text(header: list[Any], c: int) -> str:
+    return header[c].text.strip() if c < len(header) else str(c + 1)
+
+
+def _code_key(code: str) -> tuple[int, ...]:
+    return tuple(int(p) for p in code.split(".") if p.isdigit())
+
+
+def _row_by_label(q: TableQuestion, text: str) -> tuple[Any, str] | None:
+    n = norm(text)
+    for row in q.rows:
+        label = norm(row.label)
+        if n == label:
+            return row, ""
+        if row.name_label:
+            pattern = _pattern(row.name_format)
+            m = pattern.match(text.strip().replace("\n", " "))
+            if m and norm(m.group("label") if "label" in m.groupdict() else row.label) == label:
+                return row, m.group("name").strip()
+    for row in q.rows:
+        if _similar(n, norm(row.label)) and len(n) >= 0.8 * len(norm(row.label)):
+            return row, ""
+    return None
+
+
+def _value_for(f: LeafField, text: str) -> Any:
+    if isinstance(f, ChoiceField):
+        for option in f.options:
+            if norm(option) == norm(text):
+                return option
+        return text.strip()
+    if isinstance(f, MarksField):
+        return [o for o in f.options if norm(o) in {norm(t) for t in text.split("\n")}]
+    if isinstance(f, GoalsField):
+        return {"codes": [], "other": text}
+    return text

@@ -1,0 +1,160 @@
+"""Provides a plain view of a .docx body for the importer: paragraphs and tables in document
+order, tables as grids of cells with merged cells resolved.
+
+python-docx's own `Table.cell` is quadratic and repeats merged cells; this reads the XML once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+_SPACES = re.compile(r"[ \t\u00a0\u2007\u202f]+")
+_WRAP = re.compile(r"(\w)[-\u00ad]\s+(\w)")
+
+
+def norm(text: str) -> str:
+    """Text for matching labels: case-folded, spaces collapsed, soft hyphens and words broken
+    by a hyphen and a space (`drivmedels- försäljning`) joined."""
+    text = text.replace("\u00ad", "").replace("\u2011", "-")
+    text = _WRAP.sub(r"\1\2", text)
+    text = _SPACES.sub(" ", text.replace("\n", " "))
+    return text.strip().casefold()
+
+
+@dataclass
+class Paragraph:
+    """A body paragraph."""
+
+    text: str
+    index: int
+    """Position among the body's blocks (for messages)."""
+    style: str = ""
+
+
+@dataclass
+class Cell:
+    """One grid position of a table row."""
+
+    text: str
+    origin: int
+    """Identifies the underlying w:tc: equal for the grid positions one merged cell covers."""
+    continued: bool = False
+    """True for the lower parts of a vertically merged cell (their text is the top part's)."""
+
+
+@dataclass
+class Table:
+    """A body table as rows of grid cells."""
+
+    rows: list[list[Cell]]
+    index: int
+    number: int
+    """1-based number among the document's tables (for messages)."""
+    header_rows: int = 0
+    """Rows marked as repeating header rows in Word (w:tblHeader)."""
+    width: int = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.width = max((len(r) for r in self.rows), default=0)
+
+    def text(self, row: int, col: int) -> str:
+        """The text at a grid position ('' outside the row)."""
+        cells = self.rows[row]
+        return cells[col].text if col < len(cells) else ""
+
+
+Block = Paragraph | Table
+
+
+def _paragraph_text(p: Any) -> str:
+    parts: list[str] = []
+    for el in p.iter():
+        tag = el.tag
+        if tag == f"{W}t":
+            parts.append(el.text or "")
+        elif tag in (f"{W}br", f"{W}cr"):
+            if el.get(f"{W}type") not in ("page", "column"):
+                parts.append("\n")
+        elif tag == f"{W}tab":
+            parts.append("\t")
+        elif tag == f"{W}noBreakHyphen":
+            parts.append("-")
+    return "".join(parts)
+
+
+def _cell_text(tc: Any) -> str:
+    lines = [_paragraph_text(p) for p in tc.iter(f"{W}p")]
+    return "\n".join(lines)
+
+
+def _read_table(tbl: Any, index: int, number: int) -> Table:
+    rows: list[list[Cell]] = []
+    header_rows = 0
+    above: dict[int, Cell] = {}
+    origin = 0
+    for tr in tbl.findall(f"{W}tr"):
+        trpr = tr.find(f"{W}trPr")
+        if trpr is not None and trpr.find(f"{W}tblHeader") is not None and len(rows) == header_rows:
+            header_rows += 1
+        row: list[Cell] = []
+        grid_before = tr.find(f"{W}trPr/{W}gridBefore")
+        if grid_before is not None:
+            for _ in range(int(grid_before.get(f"{W}val", "0"))):
+                row.append(Cell("", -1))
+        for tc in tr.findall(f"{W}tc"):
+            tcpr = tc.find(f"{W}tcPr")
+            span = 1
+            vmerge = None
+            if tcpr is not None:
+                gs = tcpr.find(f"{W}gridSpan")
+                if gs is not None:
+                    span = int(gs.get(f"{W}val", "1"))
+                vm = tcpr.find(f"{W}vMerge")
+                if vm is not None:
+                    vmerge = vm.get(f"{W}val", "continue")
+            start = len(row)
+            if vmerge == "continue" and start in above:
+                top = above[start]
+                cell = Cell(top.text, top.origin, continued=True)
+            else:
+                origin += 1
+                cell = Cell(_cell_text(tc), origin)
+            for k in range(span):
+                row.append(cell)
+                above[start + k] = cell
+        rows.append(row)
+    return Table(rows=rows, index=index, number=number, header_rows=header_rows)
+
+
+def read_blocks(body: Any) -> list[Block]:
+    """The paragraphs and tables of a document body (`document.element.body`), in order.
+    Content controls (w:sdt) are looked into."""
+    blocks: list[Block] = []
+    tables = 0
+
+    def walk(parent: Any) -> None:
+        nonlocal tables
+        for child in parent:
+            if child.tag == f"{W}p":
+                style = child.find(f"{W}pPr/{W}pStyle")
+                blocks.append(
+                    Paragraph(
+                        _paragraph_text(child),
+                        len(blocks),
+                        style.get(f"{W}val", "") if style is not None else "",
+                    )
+                )
+            elif child.tag == f"{W}tbl":
+                tables += 1
+                blocks.append(_read_table(child, len(blocks), tables))
+            elif child.tag == f"{W}sdt":
+                content = child.find(f"{W}sdtContent")
+                if content is not None:
+                    walk(content)
+
+    walk(body)
+    return blocks
