@@ -1,0 +1,74 @@
+"""One writer per draft: a second process is told who has the draft open; the lock dies with
+its holder, even by SIGKILL."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from rsp_tui.drafts.lock import DraftLock
+from rsp_tui.errors import DraftLockedError
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+
+HOLDER = """
+import sys, time
+from pathlib import Path
+from rsp_tui.drafts.lock import DraftLock
+lock = DraftLock(Path(sys.argv[1]))
+lock.acquire()
+print("låst", flush=True)
+sys.stdin.readline()
+lock.release()
+print("släppt", flush=True)
+"""
+
+
+def _holder(path: Path) -> subprocess.Popen[str]:
+    proc = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(path)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )
+    assert proc.stdout is not None and proc.stdout.readline().strip() == "låst"
+    return proc
+
+
+def test_second_process_is_told_who_has_the_draft(tmp_path: Path) -> None:
+    path = tmp_path / "utkast.toml"
+    proc = _holder(path)
+    try:
+        with pytest.raises(DraftLockedError) as info:
+            DraftLock(path).acquire()
+        message = info.value.describe()
+        assert str(path) in message
+        assert f"(process {proc.pid})" in message and "sedan" in message
+        owner = DraftLock(path).owner()
+        assert owner is not None and owner.pid == proc.pid
+    finally:
+        proc.communicate("\n", timeout=10)
+    assert proc.returncode == 0
+    with DraftLock(path) as lock:
+        assert lock.owner() is not None and lock.owner().pid == os.getpid()  # type: ignore[union-attr]
+    assert DraftLock(path).owner() is None
+
+
+def test_lock_is_gone_when_the_holder_is_killed(tmp_path: Path) -> None:
+    path = tmp_path / "utkast.toml"
+    proc = _holder(path)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(10)
+    lock = DraftLock(path)
+    lock.acquire()  # no error: the kernel released the dead process's lock
+    assert lock.owner().pid == os.getpid()  # type: ignore[union-attr]
+    lock.release()
+
+
+def test_owner_file_is_private(tmp_path: Path) -> None:
+    path = tmp_path / "utkast.toml"
+    with DraftLock(path) as lock:
+        assert (lock.owner_path.stat().st_mode & 0o777) == 0o600
