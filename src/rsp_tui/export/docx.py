@@ -1,0 +1,186 @@
+"""Provides `write_docx`: the report as a Word document that reads like the official form.
+
+The document is written by walking the form definition (`structure.parts`), so every
+question, instruction, row label and column header comes from the form file:
+
+- Part A in portrait A4: title, intro, `Region: …`, Datum / Upprättad av, questions 1–6;
+- Part B in a landscape A4 section: its introduction and guidance, then `Region: …` and one
+  insatser table per prioriterat område of the draft's programme.
+
+Imported only when exporting (python-docx is slow to import).
+"""
+
+from __future__ import annotations
+
+import errno
+import io
+from pathlib import Path
+
+from docx.enum.section import WD_SECTION
+from docx.shared import Pt
+
+from rsp_tui.drafts.model import Draft
+from rsp_tui.errors import ExportError
+from rsp_tui.export import ExportResult
+from rsp_tui.export.insatser import insatser_table
+from rsp_tui.export.package import (
+    add_footnotes,
+    header_and_footer,
+    new_document,
+    page_setup,
+    set_properties,
+)
+from rsp_tui.export.questions import report_fields, table_question, text_question
+from rsp_tui.export.writer import Writer
+from rsp_tui.forms.schema import (
+    LEAF_TYPES,
+    FormDefinition,
+    LeafField,
+    ProgrammeQuestion,
+    RowsQuestion,
+    StaticQuestion,
+    TableQuestion,
+)
+from rsp_tui.safefile import atomic_write
+from rsp_tui.structure import Part, parts
+
+HEADING_LEVELS = {"heading": 1, "subheading": 3}
+AUTHOR_FIELD = "upprattad_av"
+"""The question whose answer becomes the document's author (a stable id of the form)."""
+
+
+def _static(w: Writer, q: StaticQuestion) -> None:
+    for n, block in enumerate(q.blocks):
+        page_break = q.page_break_before and n == 0
+        if block.style in HEADING_LEVELS:
+            w.heading(block.text, HEADING_LEVELS[block.style], page_break=page_break)
+            continue
+        p = w.paragraph(block.text, centered=block.style == "centered")
+        if page_break:
+            p.paragraph_format.page_break_before = True
+
+
+def _region_line(w: Writer, *, page_break: bool = False) -> None:
+    region = w.clean(w.draft.region, w.form.region_label.rstrip(":"))
+    p = w.paragraph(f"{w.form.region_label} {region}", bold=True)
+    p.paragraph_format.space_before = Pt(6)
+    if page_break:
+        p.paragraph_format.page_break_before = True
+
+
+def _part(w: Writer, part: Part, first_area: bool) -> None:
+    pending: list[LeafField] = []
+
+    def flush() -> None:
+        if pending:
+            report_fields(w, part, list(pending))
+            pending.clear()
+
+    if part.area is not None:
+        if first_area:
+            _region_line(w, page_break=True)
+        w.heading(w.clean(part.heading, part.title), 2, page_break=not first_area)
+    for q in part.section.questions:
+        if isinstance(q, LEAF_TYPES) and not q.number:
+            pending.append(q)
+            continue
+        flush()
+        if isinstance(q, StaticQuestion):
+            _static(w, q)
+        elif isinstance(q, ProgrammeQuestion):
+            continue  # the programme shows as the område headings and in the Mål column
+        elif isinstance(q, TableQuestion):
+            table_question(w, part, q)
+        elif isinstance(q, RowsQuestion):
+            if part.area is not None:
+                insatser_table(w, part, q)
+        else:
+            text_question(w, part, q)
+    flush()
+
+
+def build(form: FormDefinition, draft: Draft, *, draft_mode: bool) -> tuple[bytes, list[str]]:
+    """The document as bytes, and the notes for the user."""
+    doc = new_document()
+    section = doc.sections[0]
+    w = Writer(doc, form, draft, width=page_setup(section, landscape=False))
+    header_and_footer(section, draft_mode=draft_mode)
+
+    w.heading(form.title, 1)
+    for paragraph in form.intro:
+        w.paragraph(paragraph)
+    _region_line(w)
+
+    landscape = False
+    first_area = True
+    for part in parts(form, draft):
+        if part.section.part == "B" and not landscape:
+            new = doc.add_section(WD_SECTION.NEW_PAGE)
+            w.width = page_setup(new, landscape=True)
+            landscape = True
+        _part(w, part, first_area and part.area is not None)
+        if part.area is not None:
+            first_area = False
+
+    add_footnotes(doc, w.footnotes)
+    author = ""
+    if any(q.id == AUTHOR_FIELD for s in form.sections for q in s.questions):
+        label = form.question(AUTHOR_FIELD)
+        author = w.clean(draft.answers.get(AUTHOR_FIELD, ""), getattr(label, "display_label", ""))
+    region = w.clean(draft.region, form.region_label.rstrip(":"))
+    set_properties(
+        doc,
+        title=form.title,
+        author=author,
+        subject=f"{form.region_label} {region}, {form.years.label} {draft.year}",
+        keywords=f"{form.id}; version {form.version}",
+        custom={
+            "rsp-tui form": form.id,
+            "rsp-tui form version": form.version,
+            "rsp-tui region": region,
+            "rsp-tui year": draft.year,
+        },
+        draft_mode=draft_mode,
+    )
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue(), w.clean.notes()
+
+
+def write_docx(form: FormDefinition, draft: Draft, out: Path, *, draft_mode: bool) -> ExportResult:
+    """Write the report to `out` atomically (a failure leaves any earlier file untouched).
+
+    Raises:
+        ExportError: the folder is missing, `out` is a folder, or the file cannot be written.
+    """
+    folder = out.parent
+    if not folder.is_dir():
+        raise ExportError(
+            "mappen som dokumentet ska sparas i finns inte; skapa den eller välj en annan"
+            " plats (inget har sparats)",
+            folder,
+        )
+    if out.is_dir():
+        raise ExportError("det finns redan en mapp med det namnet; välj ett filnamn", out)
+    data, notes = build(form, draft, draft_mode=draft_mode)
+    try:
+        atomic_write(out, data)
+    except OSError as exc:
+        raise ExportError(
+            f"kunde inte spara dokumentet: {_reason(exc)} (en tidigare fil med samma namn är"
+            " oförändrad)",
+            out,
+        ) from exc
+    return ExportResult(path=out, notes=notes)
+
+
+def _reason(exc: OSError) -> str:
+    reasons = {
+        errno.ENOSPC: "disken är full",
+        errno.EACCES: "saknar behörighet att skriva i mappen",
+        errno.EPERM: "saknar behörighet att skriva i mappen",
+        errno.EROFS: "mappen är skrivskyddad",
+        errno.EDQUOT: "diskkvoten är slut",
+        errno.ENOENT: "mappen finns inte längre",
+    }
+    return reasons.get(exc.errno or 0, exc.strerror or str(exc))

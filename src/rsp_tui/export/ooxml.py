@@ -1,0 +1,190 @@
+"""Provides the WordprocessingML details python-docx has no API for: cell shading, rotated
+text, repeated header rows, fixed table layout, fields and footnote references.
+
+Every function takes python-docx objects (or their XML elements) and edits the XML in place;
+element order follows the OOXML schema so that Word accepts the file.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Emu, Length
+
+TWIPS_PER_EMU = 1 / 635
+"""Word measures table widths in twentieths of a point; python-docx lengths are EMU."""
+
+# Children of w:tcPr in schema order (CT_TcPr).
+_TCPR_ORDER = (
+    "w:cnfStyle",
+    "w:tcW",
+    "w:gridSpan",
+    "w:hMerge",
+    "w:vMerge",
+    "w:tcBorders",
+    "w:shd",
+    "w:noWrap",
+    "w:tcMar",
+    "w:textDirection",
+    "w:tcFitText",
+    "w:vAlign",
+    "w:hideMark",
+)
+# Children of w:trPr (CT_TrPr) that we set.
+_TRPR_ORDER = ("w:cantSplit", "w:trHeight", "w:tblHeader")
+
+
+def twips(length: int) -> str:
+    """A python-docx length (EMU) as whole twips, for XML attributes."""
+    return str(round(int(length) * TWIPS_PER_EMU))
+
+
+def _set_ordered(parent: Any, child: Any, order: tuple[str, ...]) -> None:
+    """Put `child` into `parent` at its schema position, replacing one of the same tag."""
+    tag = child.tag
+    for old in parent.findall(tag):
+        parent.remove(old)
+    names = [qn(n) for n in order]
+    rank = names.index(tag)
+    for n, existing in enumerate(parent):
+        if existing.tag in names and names.index(existing.tag) > rank:
+            parent.insert(n, child)
+            return
+    parent.append(child)
+
+
+def _el(tag: str, **attrs: str) -> Any:
+    element = OxmlElement(tag)
+    for key, value in attrs.items():
+        element.set(qn(f"w:{key}"), value)
+    return element
+
+
+def set_tc(tc: Any, tag: str, **attrs: str) -> None:
+    """Set a `w:tcPr` child, e.g. `set_tc(tc, "w:vAlign", val="center")`."""
+    _set_ordered(tc.get_or_add_tcPr(), _el(tag, **attrs), _TCPR_ORDER)
+
+
+def shade(tc: Any, fill: str) -> None:
+    """Give the cell a background colour (hex RGB, e.g. `D9D9D9`)."""
+    set_tc(tc, "w:shd", val="clear", color="auto", fill=fill)
+
+
+def rotate_up(tc: Any) -> None:
+    """Text runs bottom to top, for narrow columns with long headers."""
+    set_tc(tc, "w:textDirection", val="btLr")
+
+
+def narrow_margins(tc: Any, side: int) -> None:
+    """Left and right cell margins of `side` (EMU) instead of the table's."""
+    mar = _el("w:tcMar")
+    for edge in ("left", "right"):
+        mar.append(_el(f"w:{edge}", w=twips(side), type="dxa"))
+    _set_ordered(tc.get_or_add_tcPr(), mar, _TCPR_ORDER)
+
+
+def v_merge(tc: Any, *, restart: bool) -> None:
+    """Merge the cell with the one below (`restart`) or the one above."""
+    if restart:
+        set_tc(tc, "w:vMerge", val="restart")
+    else:
+        set_tc(tc, "w:vMerge")
+
+
+def _set_tr(tr: Any, tag: str, **attrs: str) -> None:
+    _set_ordered(tr.get_or_add_trPr(), _el(tag, **attrs), _TRPR_ORDER)
+
+
+def keep_together(tr: Any) -> None:
+    """Never split the row over two pages."""
+    _set_tr(tr, "w:cantSplit")
+
+
+def header_row(tr: Any) -> None:
+    """Repeat the row at the top of every page and never split it."""
+    _set_tr(tr, "w:cantSplit")
+    _set_tr(tr, "w:tblHeader")
+
+
+def min_height(tr: Any, height: Emu) -> None:
+    """The row is at least `height` tall."""
+    _set_tr(tr, "w:trHeight", val=twips(height), hRule="atLeast")
+
+
+def fixed_layout(tbl: Any, widths: list[Emu], margins: tuple[Length, Length]) -> None:
+    """Column widths exactly as given (grid, table width, fixed layout) and the cells'
+    (top/bottom, left/right) margins."""
+    tblPr = tbl.tblPr
+    for old in tblPr.findall(qn("w:tblW")):
+        tblPr.remove(old)
+    tblW = _el("w:tblW", w=twips(Emu(sum(widths))), type="dxa")
+    layout = _el("w:tblLayout", type="fixed")
+    # CT_TblPr order: tblStyle, tblpPr, tblOverlap, bidiVisual, tblStyleRowBandSize,
+    # tblStyleColBandSize, tblW, jc, tblCellSpacing, tblInd, tblBorders, shd, tblLayout, …
+    order = (
+        "w:tblStyle",
+        "w:tblpPr",
+        "w:tblOverlap",
+        "w:bidiVisual",
+        "w:tblStyleRowBandSize",
+        "w:tblStyleColBandSize",
+        "w:tblW",
+        "w:jc",
+        "w:tblCellSpacing",
+        "w:tblInd",
+        "w:tblBorders",
+        "w:shd",
+        "w:tblLayout",
+        "w:tblCellMar",
+        "w:tblLook",
+    )
+    cell_margins = _el("w:tblCellMar")
+    vertical, horizontal = (twips(m) for m in margins)
+    for edge, size in (("top", vertical), ("left", horizontal), ("bottom", vertical)):
+        cell_margins.append(_el(f"w:{edge}", w=size, type="dxa"))
+    cell_margins.append(_el("w:right", w=horizontal, type="dxa"))
+    _set_ordered(tblPr, tblW, order)
+    _set_ordered(tblPr, layout, order)
+    _set_ordered(tblPr, cell_margins, order)
+    for gridCol, width in zip(tbl.tblGrid.gridCol_lst, widths, strict=True):
+        gridCol.w = width
+
+
+def add_field(paragraph: Any, instruction: str, placeholder: str = "1") -> None:
+    """Append a field (e.g. `PAGE`, `NUMPAGES`) that Word and LibreOffice fill in."""
+    p = paragraph._p
+    for kind, body in (("begin", None), ("instr", instruction), ("separate", None)):
+        r = OxmlElement("w:r")
+        if kind == "instr":
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = f" {body} "
+            r.append(instr)
+        else:
+            r.append(_el("w:fldChar", fldCharType=kind))
+        p.append(r)
+    shown = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = placeholder
+    shown.append(text)
+    p.append(shown)
+    end = OxmlElement("w:r")
+    end.append(_el("w:fldChar", fldCharType="end"))
+    p.append(end)
+
+
+def add_footnote_reference(paragraph: Any, footnote_id: int) -> None:
+    """Append the superscript reference to footnote `footnote_id`."""
+    r = OxmlElement("w:r")
+    rPr = OxmlElement("w:rPr")
+    rPr.append(_el("w:rStyle", val="FootnoteReference"))
+    r.append(rPr)
+    r.append(_el("w:footnoteReference", id=str(footnote_id)))
+    paragraph._p.append(r)
+
+
+def keep_with_next(paragraph: Any) -> None:
+    """Keep the paragraph on the same page as the next one (headings before tables)."""
+    paragraph.paragraph_format.keep_with_next = True

@@ -1,0 +1,266 @@
+"""Provides the `Writer`: the document being written, with the building blocks the parts of
+the report are made of (headings, paragraphs with `**bold**` markup, question sentences,
+guidance bullets, footnotes and fixed-width tables).
+
+Tables are built row by row, keeping references to the new cells: python-docx's
+`Table.cell(r, c)` re-walks the table on every call and is quadratic (PITFALLS.md).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from docx.document import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Cm, Emu, Length
+from docx.table import Table, _Cell
+from docx.text.paragraph import Paragraph
+
+from rsp_tui.drafts.model import Draft
+from rsp_tui.export.clean import Cleaner
+from rsp_tui.export.ooxml import add_footnote_reference, fixed_layout, header_row, keep_together
+from rsp_tui.export.package import TABLE_HEADER, TABLE_TEXT
+from rsp_tui.forms.schema import (
+    DecimalField,
+    EmailsField,
+    FieldBase,
+    FormDefinition,
+    GoalsField,
+    MarksField,
+)
+from rsp_tui.textutil import format_decimal, markup_runs, parse_decimal, split_emails
+
+TABLE_STYLE = "Table Grid"
+CELL_MARGINS = (Cm(0.06), Cm(0.15))
+"""(top/bottom, left/right) inside table cells."""
+CHAR_EM = 0.5
+"""Average width of a character of Arial, in ems (to estimate row heights)."""
+LINE_EM = 1.15
+KEEP_TOGETHER_BELOW = Cm(7)
+"""Rows estimated shorter than this are never split over two pages."""
+
+
+@dataclass
+class Writer:
+    """The document being written and what has been collected on the way."""
+
+    doc: Document
+    form: FormDefinition
+    draft: Draft
+    clean: Cleaner = field(default_factory=Cleaner)
+    footnotes: list[str] = field(default_factory=list)
+    """Footnote texts, numbered from 1 in this order."""
+    width: Emu = Emu(0)
+    """Width between the margins of the current section."""
+
+    # -- paragraphs ---------------------------------------------------------------------
+
+    def heading(self, text: str, level: int, *, page_break: bool = False) -> Paragraph:
+        """A heading paragraph (`**bold**` markup allowed, though headings are bold)."""
+        p = self.doc.add_paragraph(style=f"Heading {level}")
+        add_markup(p, text)
+        if page_break:
+            p.paragraph_format.page_break_before = True
+        return p
+
+    def paragraph(
+        self,
+        text: str = "",
+        *,
+        bold: bool = False,
+        centered: bool = False,
+        style: str | None = None,
+    ) -> Paragraph:
+        """A paragraph of form text with `**bold**` markup."""
+        p = self.doc.add_paragraph(style=style)
+        add_markup(p, text, bold=bold)
+        if centered:
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        return p
+
+    def answer(self, lines: Sequence[str]) -> None:
+        """An answer in the body text: each entry a paragraph, line breaks kept."""
+        for line in lines:
+            self.doc.add_paragraph().add_run(line)
+
+    def question(self, q: FieldBase) -> Paragraph:
+        """`1. Hur bedömer …` in bold, the instruction (same line or its own) in the regular
+        font with the question's footnote, then the guidance bullets."""
+        p = self.doc.add_paragraph(style="Heading 2")
+        add_markup(p, q.title)
+        target = p
+        if q.instruction:
+            if q.instruction_inline:
+                p.add_run(" ")
+            else:
+                target = self.doc.add_paragraph()
+                target.paragraph_format.keep_with_next = True
+            add_markup(target, q.instruction, bold=False)
+        if q.footnote:
+            self.footnote(target, q.footnote)
+        for bullet in q.guidance:
+            item = self.doc.add_paragraph(style="List Bullet")
+            item.paragraph_format.keep_with_next = True
+            add_markup(item, bullet)
+        return p
+
+    def footnote(self, paragraph: Paragraph, text: str) -> None:
+        """A real Word footnote at the end of `paragraph`."""
+        self.footnotes.append(text)
+        add_footnote_reference(paragraph, len(self.footnotes))
+
+    # -- tables -------------------------------------------------------------------------
+
+    def table(
+        self,
+        widths: Sequence[float],
+        *,
+        cm: bool = False,
+        margins: tuple[Length, Length] = CELL_MARGINS,
+    ) -> Grid:
+        """A new table whose columns share the text width in proportion to `widths`, or,
+        with `cm`, are exactly `widths` centimetres wide."""
+        if cm:
+            emus = [Emu(int(Cm(x))) for x in widths]
+        else:
+            total = sum(widths) or 1.0
+            emus = [Emu(int(self.width * x / total)) for x in widths]
+        return Grid.new(self.doc, emus, margins)
+
+
+@dataclass
+class Grid:
+    """A fixed-layout table being built row by row."""
+
+    table: Table
+    widths: list[Emu]
+
+    margins: tuple[Length, Length]
+
+    @classmethod
+    def new(cls, doc: Document, widths: list[Emu], margins: tuple[Length, Length]) -> Grid:
+        table = doc.add_table(rows=0, cols=len(widths))
+        table.style = TABLE_STYLE
+        fixed_layout(table._tbl, widths, margins)
+        return cls(table, widths, margins)
+
+    def row(self, spans: Sequence[int] | None = None, *, header: bool = False) -> list[_Cell]:
+        """Append a row; `spans` gives how many columns each cell covers (default: one
+        cell per column). Returns the new cells."""
+        spans = list(spans) if spans is not None else [1] * len(self.widths)
+        tr: Any = self.table._tbl.add_tr()
+        cells: list[_Cell] = []
+        column = 0
+        for span in spans:
+            tc = tr.add_tc()
+            tc.width = Emu(sum(self.widths[column : column + span]))
+            if span > 1:
+                tc.grid_span = span
+            cells.append(_Cell(tc, self.table))
+            column += span
+        if header:
+            header_row(tr)
+        return cells
+
+    def keep_if_short(
+        self, cells: Sequence[_Cell], contents: Sequence[Sequence[str]], font: Length
+    ) -> None:
+        """Keep the row on one page when it is short (a few lines); a long row may still
+        break over pages, as it must when it is taller than a page."""
+        height = 0
+        for cell, lines in zip(cells, contents, strict=True):
+            usable = max(1, int(cell._tc.width or 0) - 2 * int(self.margins[1]))
+            per_line = max(1, usable // int(font * CHAR_EM))
+            rows = sum(
+                math.ceil(len(x) / per_line) or 1 for line in lines for x in line.split("\n")
+            )
+            height = max(height, rows * int(font * LINE_EM))
+        if height < KEEP_TOGETHER_BELOW:
+            keep_together(cells[0]._tc.getparent())
+
+
+def add_markup(paragraph: Paragraph, text: str, *, bold: bool | None = None) -> None:
+    """Append `text` to `paragraph`; `**…**` runs bold. With `bold` set, every run takes that
+    weight unless the markup says bold."""
+    for part, is_bold in markup_runs(text):
+        run = paragraph.add_run(part)
+        if is_bold:
+            run.bold = True
+        elif bold is not None:
+            run.bold = bold
+
+
+def fill(
+    cell: _Cell,
+    lines: Sequence[str],
+    *,
+    style: str = TABLE_TEXT,
+    bold: bool = False,
+    center: bool = False,
+) -> Paragraph:
+    """Write `lines` into the (empty) cell, one paragraph each; line breaks inside a line
+    stay line breaks. Returns the last paragraph."""
+    p: Paragraph = cell.paragraphs[0]
+    for n, line in enumerate(lines or [""]):
+        if n:
+            p = cell.add_paragraph()
+        p._p.style = style
+        if center:
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        if line:
+            run = p.add_run(line)
+            if bold:
+                run.bold = True
+    if not lines:
+        p._p.style = style
+    return p
+
+
+def header_cell(cell: _Cell, title: str, help_text: str = "", *, style: str = TABLE_HEADER) -> None:
+    """A column header: the title in bold, the helper text under it in the regular font."""
+    p = cell.paragraphs[0]
+    p._p.style = style
+    if title:
+        add_markup(p, title)
+    if help_text:
+        if title:
+            p = cell.add_paragraph()
+            p._p.style = style
+        add_markup(p, help_text, bold=False)
+
+
+def display_number(text: str) -> str:
+    """A decimal as the document prints it: Swedish comma and the precision as typed
+    (`0.85` → `0,85`); text that is no number is printed as typed."""
+    number = parse_decimal(text)
+    return text.strip() if number is None else format_decimal(number)
+
+
+def value_lines(f: FieldBase, value: Any, draft: Draft) -> list[str]:
+    """The printed lines of one answer (empty list when unanswered)."""
+    if value is None:
+        return []
+    if isinstance(f, GoalsField):
+        if not isinstance(value, dict):
+            return [str(value)] if str(value).strip() else []
+        lines = []
+        for code in value.get("codes") or []:
+            goal = draft.programme.goal(str(code))
+            lines.append(goal.printed if goal is not None else str(code))
+        other = str(value.get("other") or "")
+        if other.strip():
+            lines.append(other)
+        return lines
+    if isinstance(f, MarksField):
+        return [str(v) for v in value] if isinstance(value, list) else [str(value)]
+    text = str(value)
+    if not text.strip():
+        return []
+    if isinstance(f, EmailsField):
+        return ["\n".join(split_emails(text))]
+    if isinstance(f, DecimalField):
+        return [display_number(text)]
+    return [text]
