@@ -39,7 +39,7 @@ DRAFT_MARK = "UTKAST"
 A4 = (Cm(21.0), Cm(29.7))
 PORTRAIT_MARGINS = (Cm(2.0), Cm(2.0))
 """(top/bottom, left/right)."""
-LANDSCAPE_MARGINS = (Cm(1.6), Cm(1.5))
+LANDSCAPE_MARGINS = (Cm(1.7), Cm(1.5))
 
 TABLE_FONT = Pt(10)
 INSATS_FONT = Pt(8.5)
@@ -191,7 +191,7 @@ def page_setup(section: Section, *, landscape: bool) -> Emu:
         vertical, horizontal = PORTRAIT_MARGINS
     section.top_margin = section.bottom_margin = vertical
     section.left_margin = section.right_margin = horizontal
-    section.header_distance = section.footer_distance = Cm(0.9)
+    section.header_distance = section.footer_distance = Cm(0.8)
     return Emu(int(section.page_width or 0) - 2 * int(horizontal))
 
 
@@ -209,7 +209,7 @@ def header_and_footer(section: Section, *, draft_mode: bool) -> None:
         header.alignment = WD_ALIGN_PARAGRAPH.CENTER
         run = header.add_run(DRAFT_MARK)
         run.bold = True
-        run.font.size = Pt(16)
+        run.font.size = Pt(13)
         run.font.color.rgb = RGBColor(0xC0, 0x00, 0x00)
 
 
