@@ -160,3 +160,33 @@ def test_100_kb_answers_and_200_insatser(
     effekter = [f.id for f in q.fields].index("effekter") + 3  # after the 4 serviceslag columns
     assert body[5][effekter].text == big
     assert big.strip() in all_text(document)
+
+
+def test_a_region_without_programme_and_odd_answers_export_as_a_draft(
+    form: FormDefinition, tmp_path: Path
+) -> None:
+    draft = new_draft(form, "Skåne", 2024)
+    draft.set(("q1", "servicebidrag", "bedomning"), "Kanske")  # not an option: nothing marked
+    draft.set(("q3", "processledning", "totalt"), "en halv")  # not a number: printed as typed
+    out = tmp_path / "skane.docx"
+    export_report(form, draft, out, draft_mode=True)
+    document = docx.Document(str(out))
+    text = all_text(document)
+    assert "Region: Skåne" in text and "Totalt: en halv årsarbetskrafter" in text
+    assert "Prioriterat område" not in text  # no områden yet, so no insatser tables
+    assert "Kanske" not in text
+    assert len(document.sections) == 2
+
+
+def test_unknown_goal_code_is_printed_as_stored(
+    form: FormDefinition, complete: Draft, tmp_path: Path
+) -> None:
+    q = rows_question(form)
+    area = complete.programme.omraden[2]
+    complete.items(q.id, area.id)[0]["mal"] = {"codes": ["9.9", "3.1"], "other": ""}
+    out = tmp_path / "mal.docx"
+    export_report(form, complete, out, draft_mode=True)
+    row = tcs(table_after(blocks(docx.Document(str(out))), f"Prioriterat område {area.number}."))[3]
+    goal = complete.programme.goal("3.1")
+    assert goal is not None
+    assert row[1].text == f"9.9\n3.1 {goal.text}"
