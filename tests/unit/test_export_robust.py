@@ -70,6 +70,7 @@ def test_characters_word_cannot_hold_are_removed_and_reported(
     insats["resurser"] = f"Regionen{BAD}\nBudget"
     complete.answers["q5"] = "Halv \ud800surrogat"  # as if it came from elsewhere than Draft.set
     complete.set(("q6", "annan", "_name"), "Aktör\x07AB")
+    complete.region = f"{REGION}\x1f"  # printed three times, reported once
     out = tmp_path / "ut.docx"
     result = export_report(form, complete, out)
 
@@ -79,7 +80,9 @@ def test_characters_word_cannot_hold_are_removed_and_reported(
     for bad in BAD + "\x07":
         assert bad not in text
     notes = "\n".join(result.notes)
-    assert len(result.notes) == 4
+    assert len(result.notes) == 5
+    assert "Region: ett tecken som Word inte kan visa" in notes
+    assert docx.Document(str(out)).core_properties.subject.startswith(f"Region: {REGION},")
     assert "2 Framtidsspaning › Fråga 2: 5 tecken som Word inte kan visa" in notes
     assert "5 Serviceglesa områden › Fråga 5: ett tecken" in notes
     assert f"Område {area.number} › Insats 1 › Resurser: 5 tecken" in notes
@@ -90,6 +93,7 @@ def test_characters_word_cannot_hold_are_removed_and_reported(
     assert insats["resurser"] == f"Regionen{BAD}\nBudget"
 
     # The command line prints the notes, and the saved draft still holds the characters.
+    complete.region = REGION
     del complete.answers["q5"]
     complete.set(("q5",), "Text")
     path = tmp_path / "styrtecken.toml"

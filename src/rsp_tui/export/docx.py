@@ -61,8 +61,7 @@ def _static(w: Writer, q: StaticQuestion) -> None:
 
 
 def _region_line(w: Writer, *, page_break: bool = False) -> None:
-    region = w.clean(w.draft.region, w.form.region_label.rstrip(":"))
-    p = w.paragraph(f"{w.form.region_label} {region}", bold=True)
+    p = w.paragraph(f"{w.form.region_label} {w.region}", bold=True)
     p.paragraph_format.space_before = Pt(6)
     if page_break:
         p.paragraph_format.page_break_before = True
@@ -104,6 +103,7 @@ def build(form: FormDefinition, draft: Draft, *, draft_mode: bool) -> tuple[byte
     doc = new_document()
     section = doc.sections[0]
     w = Writer(doc, form, draft, width=page_setup(section, landscape=False))
+    w.region = w.clean(draft.region, form.region_label.rstrip(":"))
     header_and_footer(section, draft_mode=draft_mode)
 
     w.heading(form.title, 1)
@@ -127,7 +127,7 @@ def build(form: FormDefinition, draft: Draft, *, draft_mode: bool) -> tuple[byte
     if any(q.id == AUTHOR_FIELD for s in form.sections for q in s.questions):
         label = form.question(AUTHOR_FIELD)
         author = w.clean(draft.answers.get(AUTHOR_FIELD, ""), getattr(label, "display_label", ""))
-    region = w.clean(draft.region, form.region_label.rstrip(":"))
+    region = w.region
     set_properties(
         doc,
         title=form.title,

@@ -55,6 +55,8 @@ class Writer:
     """Footnote texts, numbered from 1 in this order."""
     width: Emu = Emu(0)
     """Width between the margins of the current section."""
+    region: str = ""
+    """The region's name, cleaned once for the whole document."""
 
     # -- paragraphs ---------------------------------------------------------------------
 
@@ -137,7 +139,6 @@ class Grid:
 
     table: Table
     widths: list[Emu]
-
     margins: tuple[Length, Length]
 
     @classmethod
@@ -198,7 +199,6 @@ def fill(
     lines: Sequence[str],
     *,
     style: str = TABLE_TEXT,
-    bold: bool = False,
     center: bool = False,
 ) -> Paragraph:
     """Write `lines` into the (empty) cell, one paragraph each; line breaks inside a line
@@ -211,11 +211,7 @@ def fill(
         if center:
             p.alignment = WD_ALIGN_PARAGRAPH.CENTER
         if line:
-            run = p.add_run(line)
-            if bold:
-                run.bold = True
-    if not lines:
-        p._p.style = style
+            p.add_run(line)
     return p
 
 
