@@ -1,0 +1,195 @@
+"""Provides the editing session of one draft: the draft in memory, where it is saved, and
+saving with the error kept instead of raised. Headless: never imports Textual.
+
+The app changes answers through the session and asks it to save; the session counts changes
+so that it knows whether anything is unsaved, and remembers the last failure so the app can
+warn and keep working (answers stay in memory and are written once saving works again).
+
+Saving may run in a worker thread: `snapshot()` copies the draft on the caller's thread (fast),
+`write(snapshot)` serialises and writes it (slow: tomlkit and fsync) and may run anywhere.
+Writes are serialised by a lock, and an older snapshot never overwrites a newer one.
+"""
+
+from __future__ import annotations
+
+import tempfile
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from rsp_tui.drafts.model import AnswerPath, Draft, new_draft, now
+from rsp_tui.drafts.store import default_filename, load_draft, save_draft, unique_path
+from rsp_tui.errors import DraftError
+from rsp_tui.forms.programme import Programme
+from rsp_tui.forms.schema import DateField, FormDefinition
+
+Clock = Callable[[], datetime]
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """A copy of the draft as it was after change number `change`."""
+
+    draft: Draft
+    change: int
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    """The outcome of one save."""
+
+    ok: bool
+    at: datetime
+    error: str | None = None
+    """Swedish, e.g. `kunde inte spara utkastet: disken är full`."""
+    skipped: bool = False
+    """Nothing was written: a newer snapshot was already on disk."""
+
+
+class DraftSession:
+    """One draft open for editing."""
+
+    def __init__(self, form: FormDefinition, draft: Draft, path: Path, clock: Clock = now):
+        self.form = form
+        self.draft = draft
+        self.path = path
+        self.clock = clock
+        self.notices: list[str] = []
+        """Swedish notes from loading the file (edited outside rsp-tui, migrated, …)."""
+        self.last_saved: datetime | None = None
+        """When the draft was last written successfully in this session."""
+        self.last_error: str | None = None
+        """Why the last save failed; None once a save works."""
+        self._change = 0
+        self._saved_change = 0
+        self._written_change = 0
+        self._lock = threading.Lock()
+
+    # -- opening -------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path, clock: Clock = now) -> DraftSession:
+        """Open an existing draft file.
+
+        Raises:
+            DraftError: the file cannot be read (it is left untouched).
+        """
+        loaded = load_draft(path)
+        session = cls(loaded.form, loaded.draft, path, clock)
+        session.notices = list(loaded.notices)
+        session.last_saved = loaded.draft.updated
+        return session
+
+    @classmethod
+    def create(
+        cls,
+        form: FormDefinition,
+        region: str,
+        year: int,
+        folder: Path,
+        programme: Programme | None = None,
+        clock: Clock = now,
+    ) -> DraftSession:
+        """Create a new draft in `folder` under a free name and save it at once.
+
+        Raises:
+            DraftError: the folder cannot be created or written.
+        """
+        try:
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        except OSError as exc:
+            raise DraftError(f"kunde inte skapa mappen ({exc.strerror})", folder) from None
+        draft = new_draft(form, region, year, programme)
+        stamp = clock()
+        draft.created = stamp
+        draft.updated = stamp
+        for section in form.sections:
+            for question in section.answer_questions():
+                if isinstance(question, DateField) and question.default == "today":
+                    draft.answers[question.id] = stamp.date().isoformat()
+        path = unique_path(folder, default_filename(region, year))
+        session = cls(form, draft, path, clock)
+        session.changed()
+        result = session.save()
+        if not result.ok:
+            raise DraftError(result.error or "kunde inte spara utkastet", path)
+        return session
+
+    # -- changing ------------------------------------------------------------------------
+
+    @property
+    def change_count(self) -> int:
+        """How many changes were made in this session."""
+        return self._change
+
+    @property
+    def dirty(self) -> bool:
+        """True while a change is not yet on disk."""
+        return self._saved_change != self._change
+
+    def changed(self) -> None:
+        """Record a change made directly to `draft` (programme, insatser, region, year)."""
+        self._change += 1
+
+    def set(self, path: AnswerPath, value: Any) -> bool:
+        """Store an answer; True if it differs from what was there."""
+        if self.draft.get(path) == value:
+            return False
+        self.draft.set(path, value)
+        self.changed()
+        return True
+
+    # -- saving --------------------------------------------------------------------------
+
+    def snapshot(self) -> Snapshot:
+        """Copy the draft as it is now (call on the thread that changes it)."""
+        self.draft.updated = self.clock().replace(microsecond=0)
+        return Snapshot(self.draft.model_copy(deep=True), self._change)
+
+    def write(self, snapshot: Snapshot) -> SaveResult:
+        """Write a snapshot to `path`; failures are returned, never raised."""
+        with self._lock:
+            at = self.clock()
+            if snapshot.change < self._written_change:
+                return SaveResult(ok=True, at=at, skipped=True)
+            try:
+                save_draft(snapshot.draft, self.path, touch=False)
+            except DraftError as exc:
+                self.last_error = exc.message
+                return SaveResult(ok=False, at=at, error=exc.message)
+            except OSError as exc:  # anything the store did not translate
+                self.last_error = f"kunde inte spara utkastet: {exc.strerror or exc}"
+                return SaveResult(ok=False, at=at, error=self.last_error)
+            except Exception as exc:  # a bug must not cost the answers kept in memory
+                self.last_error = f"oväntat fel när utkastet skulle sparas ({type(exc).__name__})"
+                return SaveResult(ok=False, at=at, error=self.last_error)
+            self._written_change = snapshot.change
+            self._saved_change = max(self._saved_change, snapshot.change)
+            self.last_saved = at
+            self.last_error = None
+            return SaveResult(ok=True, at=at)
+
+    def save(self) -> SaveResult:
+        """Snapshot and write now, on this thread."""
+        return self.write(self.snapshot())
+
+    def rescue(self) -> Path | None:
+        """Last resort when saving to `path` fails: write a copy elsewhere.
+
+        Tries the home folder, then the temporary folder. Returns where the copy went, or None.
+        """
+        if self.save().ok:
+            return self.path
+        snap = self.snapshot()
+        name = f"{self.path.stem}-räddad.toml"
+        for folder in (Path.home(), Path(tempfile.gettempdir())):
+            try:
+                target = unique_path(folder, name)
+                save_draft(snap.draft, target, touch=False)
+            except (DraftError, OSError):
+                continue
+            return target
+        return None

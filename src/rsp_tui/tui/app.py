@@ -1,0 +1,320 @@
+"""Provides the Textual app: screen routing, quitting, signals and crashes. Thin on purpose;
+the screens do the work and the headless core does the rest.
+
+    run(path, folder) -> int      used by `rsp-tui` and `rsp-tui FILE`
+    make_app(...)                 shared by the CLI, the tests and the snapshot app
+"""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+import sys
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from pathlib import Path
+
+from rich.text import Text
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.command import CommandPalette
+from textual.screen import Screen
+from textual.theme import ThemeProvider
+
+from rsp_tui.drafts.model import now
+from rsp_tui.drafts.session import DraftSession
+from rsp_tui.errors import DraftError, RspError
+from rsp_tui.forms import DEFAULT_FORM_ID, load_form, load_regions, programme_for_region
+from rsp_tui.paths import drafts_dir
+from rsp_tui.tui.dialogs.new_report import NewReport, NewReportDialog
+from rsp_tui.tui.dialogs.open_draft import OpenDraftDialog
+from rsp_tui.tui.dialogs.save_failed import SaveFailedDialog
+from rsp_tui.tui.screens.report import ReportScreen
+from rsp_tui.tui.screens.start import StartScreen
+
+Clock = Callable[[], datetime]
+
+HANDLED_SIGNALS = tuple(
+    s for s in (getattr(signal, "SIGTERM", None), getattr(signal, "SIGHUP", None)) if s
+)
+
+
+class RspApp(App[None]):
+    """rsp-tui: the start screen, then one report."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "rsp-tui"
+    SUB_TITLE = "Uppföljning av regionalt serviceprogram"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-normal"), (130, "-wide")]
+
+    BINDINGS = [
+        Binding(
+            "ctrl+q",
+            "quit",
+            "Avsluta",
+            id="quit",
+            priority=True,
+            tooltip="Avsluta rsp-tui. Allt är redan sparat.",
+        ),
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            "Kommandon",
+            id="command-palette",
+            priority=True,
+            show=False,
+            tooltip="Sök bland kommandona: gå till del, kontrollera, exportera, spara, tema",
+        ),
+        Binding("ctrl+c", "help_quit", show=False, system=True),
+    ]
+
+    def __init__(
+        self,
+        path: Path | None = None,
+        folder: Path | None = None,
+        *,
+        clock: Clock = now,
+        autosave_delay: float = 0.8,
+        cursor_blink: bool = True,
+    ) -> None:
+        super().__init__()
+        self.start_path = path
+        self.folder = drafts_dir(folder)
+        self.clock = clock
+        self.autosave_delay = autosave_delay
+        self.cursor_blink = cursor_blink
+        """Input cursors blink (off for snapshots)."""
+        self.report_screen: ReportScreen | None = None
+        self.exit_note = ""
+        """Printed after the app has closed the terminal (e.g. where a crash saved the draft)."""
+        self._regions: list[str] | None = None
+
+    # -- start ---------------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        self._install_signal_handlers()
+        if self.start_path is not None:
+            # `rsp-tui FILE`: straight to the report; the start screen only if it fails.
+            session = self._open_or_explain(self.start_path)
+            if session is not None:
+                self.report_screen = ReportScreen(
+                    session, self.regions, autosave_delay=self.autosave_delay
+                )
+                self.push_screen(self.report_screen)
+                return
+        self.push_screen(StartScreen(self.folder))
+
+    @property
+    def regions(self) -> list[str]:
+        if self._regions is None:
+            self._regions = [r.name for r in load_regions()]
+        return self._regions
+
+    def _open_or_explain(self, path: Path) -> DraftSession | None:
+        try:
+            return DraftSession.open(path, clock=self.clock)
+        except DraftError as exc:
+            self.notify(
+                f"Utkastet kan inte öppnas: {exc.describe()}. Filen lämnas orörd.",
+                severity="error",
+                timeout=15,
+            )
+            return None
+
+    def open_path(self, path: Path) -> None:
+        """Open a draft file; on failure stay on the start screen and say why."""
+        session = self._open_or_explain(path)
+        if session is not None:
+            self.open_session(session)
+
+    def open_session(self, session: DraftSession) -> None:
+        """Show the report editor for `session` (replacing the start screen)."""
+        report = ReportScreen(session, self.regions, autosave_delay=self.autosave_delay)
+        self.report_screen = report
+        self.switch_screen(report)
+
+    def ask_new_report(self, existing: dict[tuple[str, int], Path]) -> None:
+        """Ask for region and year, then create and open the draft."""
+        form = load_form(DEFAULT_FORM_ID)
+        with_programme = {r.name for r in load_regions() if r.programme}
+        year = min(max(self.clock().year - 1, form.years.min), form.years.max)
+
+        def create(choice: NewReport | None) -> None:
+            if choice is None:
+                return
+            try:
+                session = DraftSession.create(
+                    form,
+                    choice.region,
+                    choice.year,
+                    self.folder,
+                    programme_for_region(choice.region),
+                    clock=self.clock,
+                )
+            except RspError as exc:
+                self.notify(
+                    f"Rapporten kunde inte skapas: {exc.describe()}", severity="error", timeout=15
+                )
+                return
+            self.open_session(session)
+
+        dialog = NewReportDialog(
+            self.regions, with_programme, year, (form.years.min, form.years.max), existing
+        )
+        self.push_screen(dialog, create)
+
+    def ask_open_path(self) -> None:
+        """Ask for a path and open that draft."""
+
+        def opened(session: DraftSession | None) -> None:
+            if session is not None:
+                self.open_session(session)
+
+        opener = lambda path: DraftSession.open(path, clock=self.clock)  # noqa: E731
+        self.push_screen(OpenDraftDialog(self.folder, opener), opened)
+
+    async def action_to_start(self) -> None:
+        """Save, close the report and show the drafts again."""
+        report = self.report_screen
+        if report is not None:
+            result = report.save_now()
+            if not result.ok:
+                self.notify(f"Utkastet kunde inte sparas: {result.error}", severity="error")
+                return
+            self.report_screen = None
+        await self.switch_screen(StartScreen(self.folder))
+
+    # -- commands ------------------------------------------------------------------------
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        report = self.report_screen
+        if report is not None and screen is report:
+            yield SystemCommand(
+                "Gå till del …", "Välj en del av rapporten", report.action_choose_part
+            )
+            yield SystemCommand(
+                "Kontrollera", "Visa allt som saknas eller är fel", report.action_review
+            )
+            yield SystemCommand("Exportera", "Skapa Word-dokumentet", report.action_export)
+            yield SystemCommand("Spara", "Spara utkastet nu (Ctrl+S)", report.action_save)
+            yield SystemCommand("Till startskärmen", "Stäng rapporten", self.action_to_start)
+        yield SystemCommand("Byt tema", "Välj färger för appen", self.action_change_theme)
+        yield SystemCommand("Avsluta", "Avsluta rsp-tui; allt är redan sparat", self.action_quit)
+
+    def action_command_palette(self) -> None:
+        if not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(placeholder="Sök kommando …", id="--command-palette"))
+
+    def action_change_theme(self) -> None:
+        self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder="Sök tema …"))
+
+    def action_help_quit(self) -> None:
+        self.notify("Tryck Ctrl+Q för att avsluta. Allt är redan sparat.", timeout=4)
+
+    # -- leaving -------------------------------------------------------------------------
+
+    async def action_quit(self) -> None:
+        """Save and quit; ask only if saving fails (then the answers would be lost)."""
+        report = self.report_screen
+        if report is not None:
+            result = report.save_now()
+            if not result.ok:
+
+                def decided(quit_now: bool | None) -> None:
+                    if quit_now:
+                        self.exit()
+
+                self.push_screen(SaveFailedDialog(report.session, result.error or ""), decided)
+                return
+        self.exit()
+
+    def save_before_exit(self) -> str:
+        """Save the draft however possible; a Swedish note saying where it went."""
+        report = self.report_screen
+        if report is None:
+            return ""
+        try:
+            report.commit()
+        except Exception:  # the widgets may be what broke; the draft in memory is what counts
+            pass
+        session = report.session
+        where = session.rescue()
+        if where is None:
+            return (
+                "Utkastet kunde inte sparas; ändringarna sedan senaste sparningen har gått"
+                " förlorade."
+            )
+        if where == session.path:
+            return f"Utkastet är sparat i {where}."
+        return f"Utkastet kunde inte sparas i {session.path}; en kopia finns i {where}."
+
+    def _install_signal_handlers(self) -> None:
+        try:
+            loop = asyncio.get_running_loop()
+            for sig in HANDLED_SIGNALS:
+                loop.add_signal_handler(sig, self._on_signal, sig)
+        except (NotImplementedError, RuntimeError, ValueError):
+            pass  # not the main thread, or a platform without these signals
+
+    def remove_signal_handlers(self) -> None:
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            return
+        for sig in HANDLED_SIGNALS:
+            try:
+                loop.remove_signal_handler(sig)
+            except (NotImplementedError, RuntimeError, ValueError):
+                pass
+
+    def _on_signal(self, signum: int) -> None:
+        """SIGTERM or SIGHUP: save, then close cleanly so the terminal is restored."""
+        self.exit_note = self.save_before_exit()
+        self.remove_signal_handlers()
+        self.exit(return_code=128 + signum)
+
+    def _handle_exception(self, error: Exception) -> None:
+        # An unexpected exception: save first, then let Textual close (return code 1).
+        note = self.save_before_exit()
+        self.exit_note = f"rsp-tui stannade på grund av ett oväntat fel. {note}"
+        self._crash = error
+        super()._handle_exception(error)
+
+    def _fatal_error(self) -> None:
+        # As Textual's, but without local variables or the exception's text: they may hold
+        # answers (personal data). File names and line numbers are kept for a bug report.
+        from rich.traceback import Traceback
+
+        self.bell()
+        error = getattr(self, "_crash", None)
+        if error is None:
+            self.panic(Text(self.exit_note))
+            return
+        trace = Traceback.extract(type(error), error, error.__traceback__, show_locals=False)
+        for stack in trace.stacks:
+            stack.exc_value = "(texten utelämnad: den kan innehålla svar)"
+        self.panic(Traceback(trace, width=None))
+
+
+def make_app(
+    path: Path | None = None,
+    folder: Path | None = None,
+    *,
+    clock: Clock = now,
+    autosave_delay: float = 0.8,
+    cursor_blink: bool = True,
+) -> RspApp:
+    """The app, as the CLI, the tests and the snapshot app build it."""
+    return RspApp(
+        path, folder, clock=clock, autosave_delay=autosave_delay, cursor_blink=cursor_blink
+    )
+
+
+def run(path: Path | None, folder: Path | None) -> int:
+    """Run the app in the terminal; the exit status (non-zero after a crash or a signal)."""
+    app = make_app(path, folder)
+    app.run()
+    app.remove_signal_handlers()
+    if app.exit_note and app.return_code:
+        print(app.exit_note, file=sys.stderr)
+    return app.return_code or 0

@@ -1,0 +1,1 @@
+"""Provides the modal dialogs (ModalScreen[T], each returning a typed result)."""

@@ -1,0 +1,171 @@
+"""Provides the dialog for a new report: the region (of the 21, searchable) and the year."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from rsp_tui.tui.widgets.fields import RspInput
+
+
+@dataclass(frozen=True)
+class NewReport:
+    """What the user chose."""
+
+    region: str
+    year: int
+
+
+class NewReportDialog(ModalScreen[NewReport | None]):
+    """Pick the region (type to search) and the verksamhetsår."""
+
+    DEFAULT_CSS = """
+    NewReportDialog { align: center middle; }
+    NewReportDialog > Vertical {
+        width: 64; max-width: 96%; height: auto; max-height: 96%; padding: 0 2;
+        border: thick $primary; background: $surface;
+    }
+    NewReportDialog .dialog-title { text-style: bold; margin: 1 0; }
+    NewReportDialog Label { margin-top: 1; }
+    NewReportDialog #regions { height: 8; }
+    NewReportDialog #year { width: 12; }
+    NewReportDialog #new-note { margin-top: 1; color: $text-muted; }
+    NewReportDialog #new-note.-error { color: $error; text-style: bold; }
+    NewReportDialog Horizontal { height: auto; margin: 1 0; align-horizontal: right; }
+    NewReportDialog Button { margin-left: 2; }
+    """
+
+    BINDINGS = [Binding("escape", "cancel", "Avbryt", id="dialog-cancel")]
+
+    def __init__(
+        self,
+        regions: list[str],
+        with_programme: set[str],
+        year: int,
+        year_range: tuple[int, int],
+        existing: dict[tuple[str, int], Path],
+    ) -> None:
+        super().__init__()
+        self.regions = regions
+        self.with_programme = with_programme
+        self.default_year = year
+        self.year_range = year_range
+        self.existing = existing
+        self.chosen_region: str | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label("Ny rapport", classes="dialog-title")
+            yield Label("Region (skriv för att söka, välj med pilarna och Enter)")
+            yield RspInput(placeholder="till exempel jämt", id="region-filter")
+            yield OptionList(*self._options(""), id="regions")
+            yield Label(f"Verksamhetsår ({self.year_range[0]}–{self.year_range[1]})")
+            yield RspInput(str(self.default_year), id="year", restrict=r"\d{0,4}")
+            yield Static("Välj en region.", id="new-note")
+            with Horizontal():
+                yield Button("Avbryt", id="cancel", compact=True)
+                yield Button("Skapa rapporten", id="create", variant="primary", compact=True)
+
+    def _options(self, query: str) -> list[Option]:
+        q = query.strip().casefold()
+        return [Option(r, id=r) for r in self.regions if q in r.casefold()]
+
+    @property
+    def region_list(self) -> OptionList:
+        return self.query_one("#regions", OptionList)
+
+    @on(Input.Changed, "#region-filter")
+    def _filter(self, event: Input.Changed) -> None:
+        regions = self.region_list
+        regions.clear_options()
+        regions.add_options(self._options(event.value))
+        if regions.option_count:
+            regions.highlighted = 0
+
+    @on(Input.Submitted, "#region-filter")
+    def _filter_submitted(self, event: Input.Submitted) -> None:
+        regions = self.region_list
+        if regions.highlighted is not None and regions.option_count:
+            self._choose(regions.get_option_at_index(regions.highlighted).id or "")
+
+    def on_key(self, event: object) -> None:
+        key = getattr(event, "key", "")
+        if key in ("down", "up") and self.focused is self.query_one("#region-filter"):
+            self.region_list.focus()
+
+    @on(OptionList.OptionSelected, "#regions")
+    def _picked(self, event: OptionList.OptionSelected) -> None:
+        self._choose(event.option_id or "")
+
+    @on(OptionList.OptionHighlighted, "#regions")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_id:
+            self.chosen_region = event.option_id
+            self._note()
+
+    def _choose(self, region: str) -> None:
+        if not region:
+            return
+        self.chosen_region = region
+        self._note()
+        year = self.query_one("#year", Input)
+        year.focus()
+        year.action_end()
+
+    def _year(self) -> int | None:
+        text = self.query_one("#year", Input).value.strip()
+        if text.isdigit() and self.year_range[0] <= int(text) <= self.year_range[1]:
+            return int(text)
+        return None
+
+    @on(Input.Changed, "#year")
+    def _year_changed(self) -> None:
+        self._note()
+
+    def _note(self) -> bool:
+        note = self.query_one("#new-note", Static)
+        year = self._year()
+        if self.chosen_region is None:
+            note.update("Välj en region.")
+            note.set_class(False, "-error")
+            return False
+        if year is None:
+            low, high = self.year_range
+            note.update(f"Skriv ett verksamhetsår mellan {low} och {high}.")
+            note.set_class(True, "-error")
+            return False
+        lines = [f"{self.chosen_region}, verksamhetsår {year}."]
+        if self.chosen_region in self.with_programme:
+            lines.append("Regionens program (prioriterade områden och mål) finns och följer med.")
+        else:
+            lines.append(
+                "Regionens program finns inte i rsp-tui: du fyller i de prioriterade områdena och"
+                " målen under Programmet."
+            )
+        if (self.chosen_region, year) in self.existing:
+            lines.append(
+                f"Det finns redan ett utkast för {self.chosen_region} {year}"
+                f" ({self.existing[(self.chosen_region, year)].name}); en ny fil skapas bredvid."
+            )
+        note.update("\n".join(lines))
+        note.set_class(False, "-error")
+        return True
+
+    @on(Input.Submitted, "#year")
+    @on(Button.Pressed, "#create")
+    def _create(self) -> None:
+        year = self._year()
+        if self._note() and self.chosen_region is not None and year is not None:
+            self.dismiss(NewReport(self.chosen_region, year))
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,389 @@
+"""Provides the report editor: the sidebar of parts, the part being answered, the help pane
+and the status line. Every answer goes into the draft at once and is autosaved."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import TYPE_CHECKING, Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.events import DescendantFocus
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Button, Footer, Header, Static
+
+from rsp_tui.drafts.model import AnswerPath
+from rsp_tui.drafts.session import DraftSession, SaveResult
+from rsp_tui.structure import Part, parts
+from rsp_tui.tui.autosave import Autosaver
+from rsp_tui.tui.messages import DraftChanged, DraftSaved, PartRequested
+from rsp_tui.tui.widgets.fields import FieldBox
+from rsp_tui.tui.widgets.help_pane import HelpPane
+from rsp_tui.tui.widgets.insatser import InsatserView
+from rsp_tui.tui.widgets.part_view import REGION_PATH, YEAR_PATH, PartView
+from rsp_tui.tui.widgets.programme import ProgrammeInput
+from rsp_tui.tui.widgets.review import REVIEW_KEY, REVIEW_TITLE, ReviewView
+from rsp_tui.tui.widgets.sidebar import LEGEND, PartList
+from rsp_tui.tui.widgets.status import StatusLine
+from rsp_tui.validation import validate
+
+if TYPE_CHECKING:
+    from rsp_tui.tui.app import RspApp
+
+INSATSER_KEYS = (
+    "Ctrl+N lägger till en insats, Alt+D duplicerar den markerade, Delete (i listan) tar bort"
+    " den och Alt+↑ / Alt+↓ flyttar den. Enter i listan går till insatsens fält."
+)
+
+PROGRESS_DELAY = 0.3
+"""Seconds after a change before the sidebar's states are recomputed."""
+
+
+class ReportScreen(Screen[None]):
+    """One report, one part at a time."""
+
+    CSS_PATH = "../report.tcss"
+    AUTO_FOCUS = None
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Spara", id="save", tooltip="Spara utkastet nu"),
+        Binding("f2", "focus_parts", "Delar", id="focus-parts", tooltip="Listan över delar"),
+        Binding("f3,ctrl+pageup", "previous_part", "Föreg. del", id="previous-part"),
+        Binding("f4,ctrl+pagedown", "next_part", "Nästa del", id="next-part"),
+        Binding("f9", "review", "Granska", id="review", tooltip="Granska och exportera"),
+        Binding("f1", "toggle_help", "Hjälp", id="toggle-help", show=False),
+        Binding("escape", "back_to_review", "Tillbaka till listan", id="back-to-review"),
+        Binding("ctrl+n", "insats('add')", "Ny insats", id="insats-add"),
+        Binding("alt+d", "insats('duplicate')", "Duplicera", id="insats-duplicate", show=False),
+        Binding("alt+up", "insats('move_up')", "Flytta upp", id="insats-up", show=False),
+        Binding("alt+down", "insats('move_down')", "Flytta ned", id="insats-down", show=False),
+    ]
+
+    def __init__(self, session: DraftSession, regions: list[str], autosave_delay: float = 0.8):
+        super().__init__()
+        self.session = session
+        self.regions = regions
+        self.autosaver = Autosaver(self, session, delay=autosave_delay)
+        self.parts: list[Part] = []
+        self.current_key = ""
+        self.from_review = False
+        self.review_highlight = 0
+        self._save_failed = False
+        self._progress_timer: Timer | None = None
+        self._switching = asyncio.Lock()
+
+    @property
+    def rsp_app(self) -> RspApp:
+        return self.app  # type: ignore[return-value]
+
+    @property
+    def part_list(self) -> PartList:
+        return self.query_one("#parts", PartList)
+
+    @property
+    def host(self) -> Vertical:
+        return self.query_one("#part-host", Vertical)
+
+    @property
+    def help_pane(self) -> HelpPane:
+        return self.query_one("#help", HelpPane)
+
+    @property
+    def status(self) -> StatusLine:
+        return self.query_one("#status", StatusLine)
+
+    @property
+    def keys(self) -> list[str]:
+        return [p.key for p in self.parts] + [REVIEW_KEY]
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="≡")
+        with Horizontal(id="body"):
+            with Vertical(id="sidebar"):
+                yield PartList(id="parts")
+                yield Static(LEGEND, id="legend")
+            with Vertical(id="main"):
+                with Horizontal(id="back-bar"):
+                    yield Static("Du kom hit från listan i Granska och exportera.", id="back-text")
+                    yield Button("Tillbaka till listan (Esc)", id="back", compact=True)
+                yield Static("", id="part-title")
+                yield Vertical(id="part-host")
+                yield HelpPane(id="help")
+        yield StatusLine(id="status")
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        draft = self.session.draft
+        self.title = self.session.form.short_title or self.session.form.title
+        self._update_subtitle()
+        self.status.filename = self.session.path.name
+        self.status.saved_at = self.session.last_saved
+        self.query_one("#back-bar").display = False
+        self._rebuild_parts()
+        self.refresh_progress()
+        await self.show_part(self.parts[0].key if self.parts else REVIEW_KEY)
+        for notice in self.session.notices:
+            self.notify(notice, severity="warning", timeout=15)
+        if not draft.programme.omraden:
+            self.notify(
+                "Regionens program finns inte i rsp-tui. Fyll i de prioriterade områdena och"
+                " målen under Programmet; de blir rubriker för insatstabellerna.",
+                timeout=10,
+            )
+
+    def _update_subtitle(self) -> None:
+        self.sub_title = f"{self.session.draft.region} · verksamhetsår {self.session.draft.year}"
+
+    def _rebuild_parts(self) -> None:
+        self.parts = parts(self.session.form, self.session.draft)
+        titled = [(p.key, p.title) for p in self.parts] + [(REVIEW_KEY, REVIEW_TITLE)]
+        self.part_list.set_parts(titled, self.current_key)
+
+    def title_of(self, key: str) -> str:
+        if key == REVIEW_KEY:
+            return REVIEW_TITLE
+        return next((p.title for p in self.parts if p.key == key), key)
+
+    # -- moving between parts ------------------------------------------------------------
+
+    async def show_part(
+        self, key: str, path: AnswerPath | None = None, from_review: bool = False
+    ) -> None:
+        """Show the part `key` (saving what was typed so far), focusing `path` if given."""
+        async with self._switching:
+            if key not in self.keys:
+                key = self.parts[0].key if self.parts else REVIEW_KEY
+            self.commit()
+            if self.session.dirty:
+                self.autosaver.save_soon()
+            await self.host.remove_children()
+            view: PartView | ReviewView
+            if key == REVIEW_KEY:
+                titles = {p.key: p.title for p in self.parts}
+                view = ReviewView(self.session, titles, self.review_highlight)
+            else:
+                part = next(p for p in self.parts if p.key == key)
+                view = PartView(self.session, part, self.regions, first=part is self.parts[0])
+            await self.host.mount(view)
+            self.current_key = key
+            self.from_review = from_review
+            self.query_one("#back-bar").display = from_review
+            self.refresh_bindings()
+            self.part_list.mark_current(key)
+            number = self.keys.index(key) + 1
+            self.query_one("#part-title", Static).update(
+                f"Del {number} av {len(self.keys)} · {self.title_of(key)}"
+            )
+            if isinstance(view, ReviewView):
+                view.focus_list()
+            elif path is None or not view.focus_path(path):
+                view.focus_first()
+            self._show_general_help()
+
+    @on(PartRequested)
+    async def _part_requested(self, event: PartRequested) -> None:
+        event.stop()
+        await self.show_part(event.key, event.path, event.from_review)
+
+    async def action_next_part(self) -> None:
+        """Go to the next part."""
+        index = self.keys.index(self.current_key)
+        await self.show_part(self.keys[min(index + 1, len(self.keys) - 1)])
+
+    async def action_previous_part(self) -> None:
+        """Go to the previous part."""
+        index = self.keys.index(self.current_key)
+        await self.show_part(self.keys[max(index - 1, 0)])
+
+    async def action_review(self) -> None:
+        """Go to Granska och exportera."""
+        await self.show_part(REVIEW_KEY)
+
+    async def action_back_to_review(self) -> None:
+        """Return to the list of problems after jumping from it."""
+        if self.from_review:
+            await self.show_part(REVIEW_KEY)
+
+    async def action_export(self) -> None:
+        """Go to Granska och exportera and start a final export."""
+        await self.show_part(REVIEW_KEY)
+        self.host.query_one(ReviewView).export(draft_mode=False)
+
+    def action_focus_parts(self) -> None:
+        self.part_list.focus()
+
+    def action_toggle_help(self) -> None:
+        self.help_pane.display = not self.help_pane.display
+
+    def action_choose_part(self) -> None:
+        """The palette's Gå till del …: a list of the parts."""
+        commands = [
+            (self.title_of(key), self._goto(key), f"Del {n} av {len(self.keys)}")
+            for n, key in enumerate(self.keys, start=1)
+        ]
+        self.app.search_commands(commands, placeholder="Gå till del …")
+
+    def _goto(self, key: str) -> Any:
+        async def go() -> None:
+            await self.show_part(key)
+
+        return go
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "back_to_review":
+            return self.from_review
+        if action == "insats":
+            return self.current_key.startswith("omrade:") or None
+        return True
+
+    def action_insats(self, what: str) -> None:
+        """Ctrl+N and friends on an område: act on its list of insatser."""
+        views = self.host.query(InsatserView)
+        if not views:
+            return
+        view = views.first()
+        if what == "add":
+            view.action_add()
+        elif what == "duplicate":
+            view.action_duplicate()
+        elif what == "move_up":
+            view.action_move(-1)
+        elif what == "move_down":
+            view.action_move(1)
+
+    @on(Button.Pressed, "#back")
+    async def _back_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        await self.show_part(REVIEW_KEY)
+
+    # -- answers -------------------------------------------------------------------------
+
+    @on(FieldBox.Edited)
+    def _edited(self, event: FieldBox.Edited) -> None:
+        event.stop()
+        self.apply(event.path, event.value)
+
+    @on(DraftChanged)
+    def _draft_changed(self, event: DraftChanged) -> None:
+        event.stop()
+        if event.structure:
+            self._rebuild_parts()
+            self.part_list.mark_current(self.current_key)
+        self._after_change()
+
+    def apply(self, path: AnswerPath, value: Any) -> None:
+        """Store one answer in the draft (or the draft's region and year)."""
+        draft = self.session.draft
+        if path == REGION_PATH:
+            if not value or value == draft.region:
+                return
+            draft.region = str(value)
+            self.session.changed()
+            self._update_subtitle()
+        elif path == YEAR_PATH:
+            text, years = str(value).strip(), self.session.form.years
+            if not text.isdigit() or not years.min <= int(text) <= years.max:
+                return
+            if int(text) == draft.year:
+                return
+            draft.year = int(text)
+            self.session.changed()
+            self._update_subtitle()
+        else:
+            try:
+                if not self.session.set(path, value):
+                    return
+            except KeyError:  # the insats was deleted meanwhile
+                return
+        self._after_change()
+
+    def commit(self) -> None:
+        """Store edits whose Changed messages are still queued (before saving or leaving)."""
+        for box in self.query(FieldBox):
+            edit = box.take_edit()
+            if edit is not None:
+                self.apply(*edit)
+
+    def _after_change(self) -> None:
+        self.autosaver.changed()
+        if self._progress_timer is not None:
+            self._progress_timer.stop()
+        self._progress_timer = self.set_timer(PROGRESS_DELAY, self.refresh_progress)
+
+    def refresh_progress(self) -> None:
+        """Recompute each part's state for the sidebar and the completeness."""
+        self._progress_timer = None
+        report = validate(self.session.form, self.session.draft)
+        self.part_list.set_states({k: p.state for k, p in report.progress.items()})
+        self.status.completeness = report.completeness
+
+    # -- saving --------------------------------------------------------------------------
+
+    def save_now(self) -> SaveResult:
+        """Store pending edits and write the draft at once."""
+        self.commit()
+        return self.autosaver.save_now()
+
+    def action_save(self) -> None:
+        """Ctrl+S."""
+        result = self.save_now()
+        if result.ok:
+            self.notify(f"Sparat i {self.session.path}", timeout=3)
+
+    @on(DraftSaved)
+    def _saved(self, event: DraftSaved) -> None:
+        event.stop()
+        result = event.result
+        if result.skipped:
+            return
+        if result.ok:
+            self.status.error = ""
+            self.status.saved_at = self.session.last_saved
+            if self._save_failed:
+                self._save_failed = False
+                self.notify("Det går att spara igen: utkastet är sparat.", timeout=5)
+            return
+        self.status.error = result.error or ""
+        if not self._save_failed:
+            self._save_failed = True
+            self.notify(
+                f"Utkastet kunde inte sparas: {result.error}. Du kan fortsätta arbeta; svaren"
+                " finns kvar i appen och sparas så snart det går igen.",
+                title="Kunde inte spara",
+                severity="warning",
+                timeout=12,
+            )
+        if self.session.dirty:
+            self.autosaver.retry_later()
+
+    # -- help ----------------------------------------------------------------------------
+
+    def on_descendant_focus(self, event: DescendantFocus) -> None:
+        for node in event.widget.ancestors_with_self:
+            if isinstance(node, FieldBox):
+                previous = self.session.draft.previous_value(node.path)
+                self.help_pane.show_topic(node.topic, previous)
+                return
+            if isinstance(node, ProgrammeInput):
+                self.help_pane.show_topic(node.topic)
+                return
+        self._show_general_help()
+
+    def _show_general_help(self) -> None:
+        description = ""
+        if self.current_key == REVIEW_KEY:
+            description = (
+                "Här listas allt som saknas eller är fel. Enter på en rad går till fältet;"
+                " Esc tar dig tillbaka hit. Exportera skapar Word-dokumentet när inga fel"
+                " återstår; Exportera utkast fungerar alltid och märker sidorna UTKAST."
+            )
+        else:
+            part = next((p for p in self.parts if p.key == self.current_key), None)
+            if part is not None:
+                description = part.section.description
+            if part is not None and part.area is not None:
+                description = INSATSER_KEYS
+        self.help_pane.show_text(self.title_of(self.current_key), description)

@@ -1,0 +1,212 @@
+"""Provides the start screen: the drafts in the drafts folder, newest first, to resume with one
+key; a new report; or a draft opened by its path."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Button, DataTable, Footer, Header, Static
+
+from rsp_tui.drafts.store import DraftSummary, list_drafts
+from rsp_tui.errors import DraftError
+from rsp_tui.validation import validate
+
+if TYPE_CHECKING:
+    from rsp_tui.tui.app import RspApp
+
+
+@dataclass(frozen=True)
+class DraftRow:
+    """One draft as the start screen lists it."""
+
+    summary: DraftSummary
+    completeness: float | None
+
+
+class StartScreen(Screen[None]):
+    """The drafts folder and the ways to begin."""
+
+    CSS_PATH = "../start.tcss"
+
+    BINDINGS = [
+        Binding("n", "new_report", "Ny rapport", id="new-report"),
+        Binding("o", "open_file", "Öppna fil", id="open-file", tooltip="Öppna ett utkast"),
+        Binding("f5", "reload", "Läs om", id="reload", show=False),
+    ]
+
+    @dataclass
+    class DraftsListed(Message):
+        """The drafts folder has been read."""
+
+        rows: list[DraftRow]
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__()
+        self.folder = folder
+        self.rows: dict[str, DraftRow] = {}
+
+    @property
+    def rsp_app(self) -> RspApp:
+        return self.app  # type: ignore[return-value]
+
+    @property
+    def table(self) -> DataTable[str | Text]:
+        return self.query_one("#drafts", DataTable)
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="≡")
+        with Vertical(id="start"):
+            yield Static(
+                "Välj ett utkast och tryck Enter för att fortsätta där du slutade, eller börja"
+                " på en ny rapport.",
+                id="start-intro",
+            )
+            yield DataTable(id="drafts", cursor_type="row", zebra_stripes=True)
+            yield Static("Läser utkasten …", id="draft-detail")
+            with Horizontal(id="start-buttons"):
+                yield Button("Fortsätt (Enter)", id="resume", variant="primary", compact=True)
+                yield Button("Ny rapport (N)", id="new", compact=True)
+                yield Button("Öppna fil … (O)", id="open", compact=True)
+                yield Button("Avsluta (Ctrl+Q)", id="quit", compact=True)
+            yield Static(f"Utkasten sparas i mappen {self.folder}", id="start-folder")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "rsp-tui"
+        self.sub_title = "Uppföljning av regionalt serviceprogram"
+        table = self.table
+        table.add_column("Region", key="region")
+        table.add_column("År", key="year")
+        table.add_column("Senast sparad", key="saved")
+        table.add_column("Ifyllt", key="done")
+        table.add_column("Fil", key="file")
+        table.display = False
+        self.load_drafts()
+
+    @work(thread=True, exclusive=True, group="drafts")
+    def load_drafts(self) -> None:
+        """Read the drafts folder in the background (each draft is read and checked)."""
+        rows: list[DraftRow] = []
+        for summary in list_drafts(self.folder):
+            done = None
+            if summary.loaded is not None:
+                done = validate(summary.loaded.form, summary.loaded.draft).completeness
+            rows.append(DraftRow(summary, done))
+        self.post_message(self.DraftsListed(rows))
+
+    def action_reload(self) -> None:
+        self.load_drafts()
+
+    @on(DraftsListed)
+    def _listed(self, event: DraftsListed) -> None:
+        table = self.table
+        table.clear()
+        self.rows = {}
+        for row in event.rows:
+            s = row.summary
+            key = str(s.path)
+            self.rows[key] = row
+            saved = f"{s.updated:%Y-%m-%d %H:%M}" if s.updated else ""
+            if s.error:
+                cells: list[str | Text] = [
+                    Text("kan inte läsas", style="bold red"),
+                    "",
+                    saved,
+                    "",
+                    s.path.name,
+                ]
+            else:
+                done = f"{round((row.completeness or 0) * 100)} %"
+                cells = [s.region, str(s.year or ""), saved, done, s.path.name]
+            table.add_row(*cells, key=key)
+        table.display = bool(event.rows)
+        if event.rows:
+            table.focus()
+            table.move_cursor(row=0)
+            self._describe(str(event.rows[0].summary.path))
+        else:
+            self.query_one("#draft-detail", Static).update(
+                "Inga utkast ännu. Tryck N för att börja på en ny rapport."
+            )
+            self.query_one("#resume", Button).disabled = True
+            self.query_one("#new", Button).focus()
+
+    @on(DataTable.RowHighlighted, "#drafts")
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.row_key.value:
+            self._describe(event.row_key.value)
+
+    def _describe(self, key: str) -> None:
+        row = self.rows.get(key)
+        detail = self.query_one("#draft-detail", Static)
+        if row is None:
+            detail.update("")
+        elif row.summary.error:
+            text = Text("Utkastet kan inte öppnas: ", style="bold red")
+            text.append(row.summary.error, style="")
+            text.append("\nFilen lämnas orörd. Öppna säkerhetskopian (.bak) med O om den finns.")
+            detail.update(text)
+        else:
+            detail.update(f"{row.summary.path}")
+
+    @on(DataTable.RowSelected, "#drafts")
+    def _selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        if event.row_key.value:
+            self.resume(event.row_key.value)
+
+    def resume(self, key: str) -> None:
+        """Open the draft listed under `key`."""
+        row = self.rows.get(key)
+        if row is None:
+            return
+        if row.summary.error:
+            self.notify(
+                f"Utkastet kan inte öppnas: {row.summary.error}", severity="error", timeout=10
+            )
+            return
+        self.rsp_app.open_path(row.summary.path)
+
+    # -- buttons and keys ----------------------------------------------------------------
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "resume":
+            coordinate = self.table.cursor_coordinate
+            if self.rows:
+                row_key = self.table.coordinate_to_cell_key(coordinate).row_key
+                self.resume(str(row_key.value))
+        elif event.button.id == "new":
+            self.action_new_report()
+        elif event.button.id == "open":
+            self.action_open_file()
+        elif event.button.id == "quit":
+            self.app.exit()
+
+    def action_new_report(self) -> None:
+        """Choose a region and a year, and start."""
+        existing = {
+            (r.summary.region, r.summary.year): r.summary.path
+            for r in self.rows.values()
+            if not r.summary.error and r.summary.year is not None
+        }
+        self.rsp_app.ask_new_report(existing)
+
+    def action_open_file(self) -> None:
+        """Open a draft by its path."""
+        self.rsp_app.ask_open_path()
+
+
+def describe_error(exc: DraftError) -> str:
+    """The Swedish message of a draft that cannot be opened."""
+    return exc.describe()

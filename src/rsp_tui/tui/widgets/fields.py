@@ -1,0 +1,423 @@
+"""Provides one editor per field kind of the form, each wrapped in a `FieldBox` with its label,
+the form's helper text and the validation message shown under it as the user types.
+
+A box knows where its answer lives (`path`) and posts `FieldBox.Edited` when the user changes
+it; it never writes to the draft itself. Loading a value (`load`) does not post anything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Input, Label, Select, SelectionList, Static, TextArea
+from textual.widgets.selection_list import Selection
+
+from rsp_tui.drafts.model import AnswerPath, empty_value
+from rsp_tui.forms.programme import Goal
+from rsp_tui.forms.schema import (
+    ChoiceField,
+    DateField,
+    DecimalField,
+    EmailsField,
+    GoalsField,
+    LeafField,
+    MarksField,
+    TextAreaField,
+)
+from rsp_tui.validation import check_value
+
+OTHER = "\x00annat"
+"""The Select value that stands for "another answer, typed below"."""
+
+
+@dataclass(frozen=True)
+class HelpTopic:
+    """What the help pane shows while a field has focus."""
+
+    heading: str
+    """Where the field is, e.g. `Fråga 1 › Servicebidrag › Bedömning`."""
+    help: str = ""
+    """The field's own help text."""
+    guidance: tuple[str, ...] = ()
+    """The question's guidance bullets."""
+    lead: str = ""
+    """The line before the bullets (the question's instruction, when printed inline)."""
+    footnote: str = ""
+    extra: tuple[str, ...] = field(default_factory=tuple)
+    """Further lines, e.g. how to use the list of goals."""
+
+
+class RspInput(Input):
+    """A compact Input whose cursor blink follows the app's setting (off in snapshots)."""
+
+    def __init__(self, value: str | None = None, **kwargs: Any) -> None:
+        kwargs.setdefault("compact", True)
+        super().__init__(value, **kwargs)
+
+    def on_mount(self) -> None:
+        self.cursor_blink = getattr(self.app, "cursor_blink", True)
+
+
+class RspTextArea(TextArea):
+    """A TextArea for answers: wraps, moves focus with Tab, follows the app's cursor blink."""
+
+    def __init__(self, text: str = "", **kwargs: Any) -> None:
+        kwargs.setdefault("compact", True)
+        super().__init__(text, soft_wrap=True, tab_behavior="focus", **kwargs)
+
+    def on_mount(self) -> None:
+        self.cursor_blink = getattr(self.app, "cursor_blink", True)
+
+
+class FieldBox(Vertical, can_focus=False):
+    """One answer: label, helper text, editor widget(s) and the message under them."""
+
+    @dataclass
+    class Edited(Message):
+        """The user changed the answer in `box`."""
+
+        box: FieldBox
+        path: AnswerPath
+        value: Any
+
+        @property
+        def control(self) -> FieldBox:
+            return self.box
+
+    def __init__(
+        self,
+        field_def: LeafField,
+        path: AnswerPath,
+        value: Any,
+        *,
+        label: str | None = None,
+        show_help: bool = True,
+        topic: HelpTopic | None = None,
+        check: Callable[[Any], str | None] | None = None,
+        id: str | None = None,  # noqa: A002 (Textual's name)
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(id=id, classes=classes)
+        self.add_class(f"-kind-{field_def.kind}")
+        self.field_def = field_def
+        self.path = path
+        self.value: Any = empty_value(field_def) if value is None else value
+        self.label_text = field_def.display_label if label is None else label
+        self.show_help = show_help
+        self.topic = topic or HelpTopic(heading=self.label_text, help=field_def.help)
+        self._check = check
+
+    def compose(self) -> ComposeResult:
+        if self.label_text:
+            yield Label(self.label_text, classes="field-label")
+        if self.show_help and self.field_def.help:
+            yield Static(self.field_def.help, classes="field-help", markup=False)
+        yield from self.compose_editor()
+        yield Static("", classes="field-message", markup=False)
+
+    def on_mount(self) -> None:
+        self.show_message(self.problem(self.value))
+
+    # -- for subclasses ------------------------------------------------------------------
+
+    def compose_editor(self) -> ComposeResult:
+        raise NotImplementedError
+
+    def read(self) -> Any:
+        """The answer as the widgets hold it now."""
+        raise NotImplementedError
+
+    def fill(self, value: Any) -> None:
+        """Put `value` into the widgets."""
+        raise NotImplementedError
+
+    def goal_codes(self) -> set[str] | None:
+        return None
+
+    # -- shared --------------------------------------------------------------------------
+
+    def problem(self, value: Any) -> str | None:
+        """The message to show for `value`, or None."""
+        if self._check is not None:
+            return self._check(value)
+        return check_value(self.field_def, value, self.goal_codes())
+
+    def load(self, value: Any, path: AnswerPath | None = None) -> None:
+        """Show `value` (and move the box to `path`) without posting `Edited`."""
+        if path is not None:
+            self.path = path
+        self.value = empty_value(self.field_def) if value is None else value
+        self.fill(self.value)
+        self.show_message(self.problem(self.value))
+
+    def show_message(self, message: str | None) -> None:
+        """Show a validation message under the field, or hide it."""
+        widget = self.query_one(".field-message", Static)
+        widget.update(message or "")
+        widget.set_class(bool(message), "-shown")
+        self.set_class(bool(message), "-invalid")
+
+    def focus_input(self) -> None:
+        """Focus the first editor widget."""
+        for widget in self.query("*"):
+            if widget.focusable:
+                widget.focus()
+                return
+
+    def take_edit(self) -> tuple[AnswerPath, Any] | None:
+        """The answer as typed, if it differs from the last one reported; marks it reported.
+
+        Used by `changed` and by the screen before it saves, so that a keystroke whose
+        Changed message is still queued is not lost.
+        """
+        value = self.read()
+        if value == self.value:
+            return None
+        self.value = value
+        return self.path, value
+
+    def changed(self) -> None:
+        """Called when a widget changed: validate, and post `Edited` if the answer differs."""
+        edit = self.take_edit()
+        self.show_message(self.problem(self.read()))
+        if edit is not None:
+            self.post_message(self.Edited(self, *edit))
+
+
+class TextBox(FieldBox):
+    """Single-line text, dates and decimals."""
+
+    def compose_editor(self) -> ComposeResult:
+        placeholder = ""
+        if isinstance(self.field_def, DateField):
+            placeholder = "ÅÅÅÅ-MM-DD"
+        elif isinstance(self.field_def, DecimalField):
+            placeholder = "till exempel 0,5"
+        yield RspInput(str(self.value), placeholder=placeholder, classes="field-input")
+
+    def read(self) -> Any:
+        return self.query_one(RspInput).value
+
+    def fill(self, value: Any) -> None:
+        self.query_one(RspInput).value = str(value)
+
+    @on(Input.Changed)
+    def _input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.changed()
+
+
+class AreaBox(FieldBox):
+    """Multi-line text and e-mail addresses."""
+
+    def compose_editor(self) -> ComposeResult:
+        classes = "field-area -emails" if isinstance(self.field_def, EmailsField) else "field-area"
+        yield RspTextArea(str(self.value), classes=classes)
+
+    def read(self) -> Any:
+        return self.query_one(RspTextArea).text
+
+    def fill(self, value: Any) -> None:
+        area = self.query_one(RspTextArea)
+        if area.text != value:
+            area.load_text(str(value))
+
+    @on(TextArea.Changed)
+    def _area_changed(self, event: TextArea.Changed) -> None:
+        event.stop()
+        self.changed()
+
+
+class ChoiceBox(FieldBox):
+    """One of the options; with `allow_other`, any other text typed below."""
+
+    field_def: ChoiceField
+
+    def _options(self) -> list[tuple[str, str]]:
+        options = [(o, o) for o in self.field_def.options]
+        if self.field_def.allow_other:
+            options.append(("Annat (skriv nedan)", OTHER))
+        return options
+
+    def _split(self, value: str) -> tuple[Any, str]:
+        if not value:
+            return Select.NULL, ""
+        if value in self.field_def.options:
+            return value, ""
+        if self.field_def.allow_other:
+            return OTHER, value
+        return Select.NULL, ""
+
+    def compose_editor(self) -> ComposeResult:
+        choice, other = self._split(str(self.value))
+        yield Select(
+            self._options(),
+            prompt="(inget valt)",
+            value=choice,
+            allow_blank=True,
+            compact=True,
+            classes="field-select",
+        )
+        if self.field_def.allow_other:
+            other_input = RspInput(other, placeholder="Skriv här", classes="field-other")
+            other_input.display = choice == OTHER
+            yield other_input
+
+    def fill(self, value: Any) -> None:
+        choice, other = self._split(str(value))
+        self.query_one(Select).value = choice
+        if self.field_def.allow_other:
+            other_input = self.query_one(".field-other", RspInput)
+            other_input.value = other
+            other_input.display = choice == OTHER
+
+    def _unknown(self) -> bool:
+        """The stored value is not an option (typed by hand in the file) and cannot be shown."""
+        return (
+            bool(self.value)
+            and not self.field_def.allow_other
+            and (self.value not in self.field_def.options)
+        )
+
+    def read(self) -> Any:
+        choice = self.query_one(Select).value
+        if choice is Select.NULL and self._unknown():
+            return self.value  # kept until the user picks an option
+        if choice == OTHER:
+            return self.query_one(".field-other", RspInput).value
+        return "" if choice is Select.NULL else str(choice)
+
+    @on(Select.Changed)
+    def _select_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        if self.field_def.allow_other:
+            other_input = self.query_one(".field-other", RspInput)
+            other_input.display = event.value == OTHER
+            if event.value == OTHER and other_input.value == "" and event.select.has_focus:
+                other_input.focus()
+        self.changed()
+
+    @on(Input.Changed)
+    def _other_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.changed()
+
+
+class MarksBox(FieldBox):
+    """Zero or more of the options (printed as X)."""
+
+    field_def: MarksField
+
+    def compose_editor(self) -> ComposeResult:
+        chosen = set(self.value or [])
+        yield SelectionList[str](
+            *(Selection(o, o, o in chosen) for o in self.field_def.options),
+            compact=True,
+            classes="field-marks",
+        )
+
+    def read(self) -> Any:
+        chosen = set(self.query_one(SelectionList).selected)
+        return [o for o in self.field_def.options if o in chosen]
+
+    def fill(self, value: Any) -> None:
+        marks: SelectionList[str] = self.query_one(SelectionList)
+        chosen = set(value or [])
+        marks.deselect_all()
+        for option in self.field_def.options:
+            if option in chosen:
+                marks.select(option)
+        marks.highlighted = 0
+
+    @on(SelectionList.SelectedChanged)
+    def _marks_changed(self, event: SelectionList.SelectedChanged[str]) -> None:
+        event.stop()
+        self.changed()
+
+
+class GoalsBox(FieldBox):
+    """Goals of the region's programme (several allowed) plus free text for other goals."""
+
+    field_def: GoalsField
+
+    def __init__(self, *args: Any, goals: list[Goal], **kwargs: Any) -> None:
+        self.goals = goals
+        super().__init__(*args, **kwargs)
+
+    def compose_editor(self) -> ComposeResult:
+        chosen = set(self.value.get("codes", []))
+        if self.goals:
+            yield SelectionList[str](
+                *(Selection(g.printed, g.code, g.code in chosen) for g in self.goals),
+                compact=True,
+                classes="field-goals",
+            )
+        else:
+            yield Static(
+                "Programmet har inga mål ännu. Skriv in dem under Programmet.",
+                classes="field-help",
+            )
+        yield Label(self.field_def.other_label, classes="field-sublabel")
+        yield RspInput(str(self.value.get("other", "")), classes="field-other")
+
+    def goal_codes(self) -> set[str]:
+        return {g.code for g in self.goals}
+
+    def read(self) -> Any:
+        lists = self.query(SelectionList)
+        chosen = set(lists.first().selected) if lists else set()
+        codes = [g.code for g in self.goals if g.code in chosen]
+        # Codes no longer in the programme are kept, so that the message can name them.
+        known = self.goal_codes()
+        kept = [c for c in self.value.get("codes", []) if c not in known]
+        return {"codes": codes + kept, "other": self.query_one(".field-other", RspInput).value}
+
+    def fill(self, value: Any) -> None:
+        chosen = set(value.get("codes", []))
+        for goals in self.query(SelectionList):
+            goals.deselect_all()
+            for goal in self.goals:
+                if goal.code in chosen:
+                    goals.select(goal.code)
+            goals.highlighted = 0
+        self.query_one(".field-other", RspInput).value = str(value.get("other", ""))
+
+    @on(SelectionList.SelectedChanged)
+    def _goals_changed(self, event: SelectionList.SelectedChanged[str]) -> None:
+        event.stop()
+        self.changed()
+
+    @on(Input.Changed)
+    def _other_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.changed()
+
+
+def field_box(
+    field_def: LeafField,
+    path: AnswerPath,
+    value: Any,
+    *,
+    goals: list[Goal] | None = None,
+    **kwargs: Any,
+) -> FieldBox:
+    """The box that edits `field_def`, showing `value`."""
+    if isinstance(field_def, TextAreaField | EmailsField):
+        return AreaBox(field_def, path, value, **kwargs)
+    if isinstance(field_def, ChoiceField):
+        return ChoiceBox(field_def, path, value, **kwargs)
+    if isinstance(field_def, MarksField):
+        return MarksBox(field_def, path, value, **kwargs)
+    if isinstance(field_def, GoalsField):
+        return GoalsBox(field_def, path, value, goals=goals or [], **kwargs)
+    return TextBox(field_def, path, value, **kwargs)
+
+
+COMPACT_KINDS = ("text", "date", "decimal", "choice")
+"""Field kinds narrow enough to stand side by side in a table row."""

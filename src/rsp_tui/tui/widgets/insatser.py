@@ -1,0 +1,293 @@
+"""Provides the insatser of one prioriterat område: a list (short name, mål, status) with add,
+duplicate, delete and move, and an editor for the selected insats with all its fields.
+
+The editor's widgets are made once and reloaded when another insats is selected, so that a
+long list (30 insatser or more) stays quick to move through.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Button, DataTable, Label, Static
+
+from rsp_tui.drafts.model import ID_KEY
+from rsp_tui.drafts.session import DraftSession
+from rsp_tui.forms.programme import Area
+from rsp_tui.forms.schema import (
+    ChoiceField,
+    GoalsField,
+    LeafField,
+    MarksField,
+    RowsQuestion,
+)
+from rsp_tui.tui.dialogs.confirm import ConfirmDialog
+from rsp_tui.tui.messages import DraftChanged
+from rsp_tui.tui.widgets.fields import FieldBox, HelpTopic, field_box
+
+SUMMARY_WIDTH = 48
+"""Characters of a text field shown in the list."""
+
+
+def summary_cell(field_def: LeafField, value: Any) -> str:
+    """A short text for the list: first line of a text, goal codes, the chosen option."""
+    if value is None:
+        return ""
+    if isinstance(field_def, GoalsField):
+        codes = ", ".join(value.get("codes", []))
+        other = "annat" if str(value.get("other", "")).strip() else ""
+        return " + ".join(p for p in (codes, other) if p)
+    if isinstance(field_def, MarksField):
+        return ", ".join(value)
+    if isinstance(field_def, ChoiceField):
+        return str(value)
+    first = str(value).strip().split("\n", 1)[0]
+    return first if len(first) <= SUMMARY_WIDTH else first[: SUMMARY_WIDTH - 1] + "…"
+
+
+class InsatserView(Vertical):
+    """The list of insatser of one område and the editor of the selected one."""
+
+    BINDINGS = [Binding("delete", "delete", "Ta bort insats", id="insats-delete")]
+
+    def __init__(
+        self,
+        session: DraftSession,
+        question: RowsQuestion,
+        area: Area,
+        group_help: dict[str, tuple[str, ...]],
+    ) -> None:
+        super().__init__(classes="insatser")
+        self.session = session
+        self.question = question
+        self.area = area
+        self.group_help = group_help
+        self.current_id: str | None = None
+        self._summary = [question.field(f) for f in question.summary_fields]
+
+    @property
+    def items(self) -> list[dict[str, Any]]:
+        return self.session.draft.items(self.question.id, self.area.id)
+
+    @property
+    def table(self) -> DataTable[str]:
+        return self.query_one("#insats-list", DataTable)
+
+    def compose(self) -> ComposeResult:
+        q = self.question
+        yield Label("", id="insats-count", classes="insats-count")
+        yield DataTable(id="insats-list", cursor_type="row", zebra_stripes=True)
+        yield Static(
+            f"Inga {q.label.lower()} ännu. Tryck Ctrl+N eller välj Ny insats för att lägga till"
+            " den första.",
+            id="insats-empty",
+        )
+        with Horizontal(classes="insats-buttons"):
+            yield Button("Ny insats", id="insats-add", compact=True, variant="primary")
+            yield Button("Duplicera", id="insats-duplicate", compact=True)
+            yield Button("Ta bort", id="insats-delete", compact=True, variant="error")
+            yield Button("Flytta upp", id="insats-up", compact=True)
+            yield Button("Flytta ned", id="insats-down", compact=True)
+        with Vertical(id="insats-editor"):
+            yield Static("", id="insats-title", classes="insats-title")
+            year = self.session.draft.year
+            goals = self.session.draft.programme.all_goals()
+            groups = q.groups or []
+            for group in groups or [None]:
+                fields = q.fields_in(group.id) if group else q.fields
+                if group is not None:
+                    yield Static(group.render(year), classes="group-heading")
+                for f in fields:
+                    yield field_box(f, (q.id, self.area.id, "", f.id), None, goals=goals)
+
+    def on_mount(self) -> None:
+        table = self.table
+        table.add_column("Nr", key="nr")
+        for f in self._summary:
+            table.add_column(f.display_label, key=f.id)
+        self.rebuild(self.items[0][ID_KEY] if self.items else None)
+
+    # -- list ----------------------------------------------------------------------------
+
+    def rebuild(self, select_id: str | None) -> None:
+        """Fill the list from the draft and select `select_id`."""
+        table = self.table
+        table.clear()
+        for n, item in enumerate(self.items, start=1):
+            cells = [summary_cell(f, item.get(f.id)) for f in self._summary]
+            table.add_row(str(n), *cells, key=item[ID_KEY])
+        count = len(self.items)
+        label = self.question.label
+        self.query_one("#insats-count", Label).update(f"{label} ({count})")
+        self.query_one("#insats-empty").display = count == 0
+        table.display = count > 0
+        self.query_one("#insats-editor").display = count > 0
+        for name in ("duplicate", "delete", "up", "down"):
+            self.query_one(f"#insats-{name}", Button).disabled = count == 0
+        if select_id is not None:
+            index = self._index(select_id)
+            table.move_cursor(row=index, animate=False)
+            self.load(select_id)
+        else:
+            self.current_id = None
+
+    def _index(self, item_id: str) -> int:
+        return next(n for n, i in enumerate(self.items) if i[ID_KEY] == item_id)
+
+    @on(DataTable.RowHighlighted, "#insats-list")
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        event.stop()
+        item_id = event.row_key.value
+        if item_id and item_id != self.current_id:
+            self.load(item_id)
+
+    @on(DataTable.RowSelected, "#insats-list")
+    def _selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.focus_editor()
+
+    # -- editor --------------------------------------------------------------------------
+
+    def load(self, item_id: str) -> None:
+        """Show the insats `item_id` in the editor."""
+        self.commit()
+        item = self.session.draft.find_item(self.question.id, self.area.id, item_id)
+        if item is None:
+            return
+        self.current_id = item_id
+        n = self._index(item_id) + 1
+        name = f"{self.question.item_label} {n}"
+        self.query_one("#insats-title", Static).update(f"{name} av {len(self.items)}")
+        for box in self.query(FieldBox):
+            f = box.field_def
+            path = (self.question.id, self.area.id, item_id, f.id)
+            box.topic = HelpTopic(
+                heading=f"{name} › {f.display_label}",
+                help=f.help,
+                extra=self.group_help.get(f.group, ()),
+            )
+            box.load(item.get(f.id), path)
+
+    def commit(self) -> None:
+        """Report edits still waiting in the editor's widgets before it shows another insats."""
+        for box in self.query(FieldBox):
+            edit = box.take_edit()
+            if edit is not None:
+                self.post_message(FieldBox.Edited(box, *edit))
+
+    def focus_editor(self) -> None:
+        boxes = self.query(FieldBox)
+        if boxes and self.current_id:
+            boxes.first().focus_input()
+
+    def focus_path(self, path: tuple[str, ...]) -> bool:
+        """Select the insats of `path` and focus its field; False if it is not here."""
+        if len(path) < 4 or path[1] != self.area.id:
+            return False
+        if self.session.draft.find_item(self.question.id, self.area.id, path[2]) is None:
+            return False
+        self.table.move_cursor(row=self._index(path[2]), animate=False)
+        self.load(path[2])
+        for box in self.query(FieldBox):
+            if box.path == path:
+                box.focus_input()
+                box.scroll_visible(animate=False)
+                return True
+        return False
+
+    @on(FieldBox.Edited)
+    def _edited(self, event: FieldBox.Edited) -> None:
+        # Keep the list in step with the editor; the screen stores the answer.
+        field_id, item_id = event.path[-1], event.path[2]
+        if field_id in self.question.summary_fields and item_id in self.table.rows:
+            f = self.question.field(field_id)
+            self.table.update_cell(item_id, field_id, summary_cell(f, event.value))
+
+    # -- actions -------------------------------------------------------------------------
+
+    @on(Button.Pressed, ".insats-buttons Button")
+    def _button(self, event: Button.Pressed) -> None:
+        event.stop()
+        action = (event.button.id or "").removeprefix("insats-")
+        if action == "up":
+            self.action_move(-1)
+        elif action == "down":
+            self.action_move(1)
+        elif action == "delete":
+            self.action_delete()
+        elif action == "add":
+            self.action_add()
+        elif action == "duplicate":
+            self.action_duplicate()
+
+    def action_add(self) -> None:
+        """Add an empty insats at the end and start editing it."""
+        self.commit()
+        item = self.session.draft.add_item(self.question.id, self.area.id)
+        self._after_change(item[ID_KEY], focus=True)
+
+    def action_duplicate(self) -> None:
+        """Copy the selected insats to a new one just below it."""
+        if self.current_id is None:
+            return
+        self.commit()
+        original = self.session.draft.find_item(self.question.id, self.area.id, self.current_id)
+        if original is None:
+            return
+        values = {k: v for k, v in original.items() if k != ID_KEY}
+        copy = self.session.draft.add_item(
+            self.question.id, self.area.id, values, index=self._index(self.current_id) + 1
+        )
+        self._after_change(copy[ID_KEY], focus=True)
+        self.notify("Insatsen är kopierad; kopian står under originalet.", timeout=3)
+
+    def action_delete(self) -> None:
+        """Delete the selected insats, after asking."""
+        if self.current_id is None:
+            return
+        self.commit()
+        item_id = self.current_id
+        n = self._index(item_id) + 1
+        item = self.items[n - 1]
+        first = self.question.summary_fields[0] if self.question.summary_fields else ""
+        name = summary_cell(self.question.field(first), item.get(first)) if first else ""
+        title = f"{self.question.item_label} {n}" + (f" – {name}" if name else "")
+
+        def done(confirmed: bool | None) -> None:
+            if not confirmed:
+                return
+            index = self._index(item_id)
+            self.session.draft.remove_item(self.question.id, self.area.id, item_id)
+            rest = self.items
+            following = rest[min(index, len(rest) - 1)][ID_KEY] if rest else None
+            self.current_id = None
+            self._after_change(following, focus=False)
+            self.table.focus() if rest else self.query_one("#insats-add", Button).focus()
+
+        self.app.push_screen(
+            ConfirmDialog(
+                "Ta bort insatsen?",
+                f"{title}\n\nInsatsen och allt som är ifyllt i den tas bort.",
+                confirm="Ta bort",
+            ),
+            done,
+        )
+
+    def action_move(self, offset: int) -> None:
+        """Move the selected insats up (-1) or down (+1)."""
+        if self.current_id is None:
+            return
+        self.commit()
+        self.session.draft.move_item(self.question.id, self.area.id, self.current_id, offset)
+        self._after_change(self.current_id, focus=False)
+
+    def _after_change(self, select_id: str | None, focus: bool) -> None:
+        self.current_id = None
+        self.rebuild(select_id)
+        self.post_message(DraftChanged())
+        if focus:
+            self.call_after_refresh(self.focus_editor)

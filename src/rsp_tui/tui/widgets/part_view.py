@@ -1,0 +1,211 @@
+"""Provides the body of one part of the report, generated from its section of the form: the
+description, the report's own fields on the first part, and every question in order."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widget import Widget
+from textual.widgets import Static
+
+from rsp_tui.drafts.model import AnswerPath
+from rsp_tui.drafts.session import DraftSession
+from rsp_tui.forms.schema import (
+    ChoiceField,
+    FormDefinition,
+    ProgrammeQuestion,
+    RowsQuestion,
+    StaticQuestion,
+    TableQuestion,
+    TextField,
+)
+from rsp_tui.structure import Part
+from rsp_tui.tui.widgets.fields import FieldBox, HelpTopic, field_box
+from rsp_tui.tui.widgets.insatser import InsatserView
+from rsp_tui.tui.widgets.programme import ProgrammeEditor, ProgrammeInput
+from rsp_tui.tui.widgets.questions import (
+    QuestionHeading,
+    StaticText,
+    TableBlock,
+    rich_text,
+    topic_for,
+)
+
+REGION_PATH: AnswerPath = ("@region",)
+"""Pseudo answer path of the draft's region (not an answer of the form)."""
+YEAR_PATH: AnswerPath = ("@year",)
+"""Pseudo answer path of the draft's verksamhetsår."""
+
+
+def group_guidance(form: FormDefinition) -> dict[str, tuple[str, ...]]:
+    """The paragraphs of the form's static text that explain each insatser column group.
+
+    The text "Delarna i tabellen" has one subheading per group ("Handlingsplan för
+    verksamhetsår", "Uppföljning av verksamhetsår", "Till nästa års handlingsplan"); a group
+    gets the paragraphs under the subheading that starts with the same word as its label.
+    """
+    section = form.repeat_section
+    rows = [q for q in section.questions if isinstance(q, RowsQuestion)] if section else []
+    if not rows:
+        return {}
+    under: dict[str, list[str]] = {}
+    current: list[str] | None = None
+    for s in form.sections:
+        for q in s.questions:
+            if not isinstance(q, StaticQuestion):
+                continue
+            for block in q.blocks:
+                if block.style == "subheading":
+                    current = under.setdefault(block.text.split()[0].casefold(), [])
+                elif block.style == "heading":
+                    current = None
+                elif current is not None:
+                    current.append(block.text.replace("**", ""))
+    out: dict[str, tuple[str, ...]] = {}
+    for group in rows[0].groups:
+        words = group.label.split()
+        if words and words[0].casefold() in under:
+            out[group.id] = tuple(under[words[0].casefold()])
+    return out
+
+
+class PartView(VerticalScroll):
+    """One part of the report, ready to answer."""
+
+    def __init__(
+        self, session: DraftSession, part: Part, regions: list[str], first: bool = False
+    ) -> None:
+        super().__init__(classes="part-view")
+        self.session = session
+        self.part = part
+        self.regions = regions
+        self.first = first
+
+    def compose(self) -> ComposeResult:
+        section, draft = self.part.section, self.session.draft
+        if self.part.heading:
+            yield Static(self.part.heading, classes="part-heading")
+        if section.description:
+            yield Static(section.description, classes="part-description")
+        if self.first:
+            yield from self._report_fields()
+        for question in section.questions:
+            if isinstance(question, StaticQuestion):
+                yield StaticText(question)
+            elif isinstance(question, ProgrammeQuestion):
+                yield ProgrammeEditor(self.session, question)
+            elif isinstance(question, RowsQuestion):
+                if self.part.area is not None:
+                    yield InsatserView(
+                        self.session,
+                        question,
+                        self.part.area,
+                        group_guidance(self.session.form),
+                    )
+            elif isinstance(question, TableQuestion):
+                yield QuestionHeading(question)
+                yield TableBlock(question, draft.answers.get(question.id) or {})
+            else:
+                if question.text:
+                    yield QuestionHeading(question)
+                yield field_box(
+                    question,
+                    (question.id,),
+                    draft.answers.get(question.id),
+                    label="" if question.text else None,
+                    topic=topic_for(question, question, label=question.display_label),
+                    classes="question-field",
+                )
+
+    def _report_fields(self) -> Iterator[Widget]:
+        form, draft = self.session.form, self.session.draft
+        region_label = form.region_label.rstrip(":").strip() or "Region"
+        region = ChoiceField(
+            kind="choice",
+            id="region",
+            label=region_label,
+            options=self.regions or [draft.region],
+            help="Regionen som rapporten gäller; skrivs först i dokumentet.",
+        )
+        years = form.years
+        year = TextField(
+            kind="text",
+            id="year",
+            label=years.label,
+            help=(
+                f"Året som rapporten följer upp, {years.min}–{years.max}. Insatstabellernas"
+                " rubriker (Handlingsplan för verksamhetsår …) följer det."
+            ),
+        )
+
+        def check_region(value: Any) -> str | None:
+            return None if value in self.regions else f'okänd region "{value}"'
+
+        def check_year(value: Any) -> str | None:
+            text = str(value).strip()
+            if not text.isdigit() or not years.min <= int(text) <= years.max:
+                return f"skriv ett år mellan {years.min} och {years.max}"
+            return None
+
+        yield field_box(
+            region,
+            REGION_PATH,
+            draft.region,
+            topic=HelpTopic(heading=region_label, help=region.help),
+            check=check_region,
+            id="report-region",
+        )
+        yield field_box(
+            year,
+            YEAR_PATH,
+            str(draft.year),
+            topic=HelpTopic(heading=years.label, help=year.help),
+            check=check_year,
+            id="report-year",
+        )
+
+    # -- navigation ----------------------------------------------------------------------
+
+    def boxes(self) -> list[FieldBox]:
+        return list(self.query(FieldBox))
+
+    def focus_first(self) -> None:
+        """Focus the first thing to answer (or the insatser list)."""
+        insatser = self.query(InsatserView)
+        if insatser:
+            view = insatser.first()
+            if view.items:
+                view.table.focus()
+            else:
+                view.query_one("#insats-add").focus()
+            return
+        boxes = self.boxes()
+        if boxes:
+            boxes[0].focus_input()
+            return
+        inputs = self.query(ProgrammeInput)
+        if inputs:
+            inputs.first().focus()
+            return
+        for widget in self.query("*"):
+            if widget.focusable:
+                widget.focus()
+                return
+
+    def focus_path(self, path: AnswerPath) -> bool:
+        """Focus the field that holds `path`; False if it is not on this part."""
+        for view in self.query(InsatserView):
+            if view.focus_path(path):
+                return True
+        for box in self.boxes():
+            if box.path == path:
+                box.focus_input()
+                self.call_after_refresh(box.scroll_visible, animate=False)
+                return True
+        return False
+
+
+__all__ = ["PartView", "REGION_PATH", "YEAR_PATH", "group_guidance", "rich_text"]

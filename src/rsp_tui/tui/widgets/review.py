@@ -1,0 +1,198 @@
+"""Provides Granska och exportera: every problem in the report, each a link to its field, and
+the export of the Word document (final, or a draft marked UTKAST)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widgets import Button, OptionList, Static
+from textual.widgets.option_list import Option
+
+from rsp_tui.drafts.model import Draft
+from rsp_tui.drafts.session import DraftSession
+from rsp_tui.errors import RspError
+from rsp_tui.tui.messages import PartRequested
+from rsp_tui.validation import Problem, validate
+
+REVIEW_KEY = "granska"
+"""The part key of Granska och exportera (it is not a section of the form)."""
+REVIEW_TITLE = "Granska och exportera"
+
+
+def export_path(draft_path: Path, draft_mode: bool) -> Path:
+    """Where the document goes: next to the draft, `-utkast` added for a draft export."""
+    stem = draft_path.stem + ("-utkast" if draft_mode else "")
+    return draft_path.with_name(stem + ".docx")
+
+
+class ReviewView(Vertical):
+    """The list of problems and the export buttons."""
+
+    @dataclass
+    class ExportFinished(Message):
+        """An export ended; exactly one of `path`, `refused` and `error` is set."""
+
+        draft_mode: bool
+        path: Path | None = None
+        notes: tuple[str, ...] = ()
+        refused: int = 0
+        error: str = ""
+
+    def __init__(self, session: DraftSession, titles: dict[str, str], highlight: int = 0):
+        super().__init__(classes="review")
+        self.session = session
+        self.titles = titles
+        self.highlight = highlight
+        self.problems: dict[str, Problem] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="review-summary")
+        yield OptionList(id="problems")
+        with Horizontal(classes="review-buttons"):
+            yield Button("Exportera", id="export-final", variant="primary", compact=True)
+            yield Button("Exportera utkast", id="export-draft", compact=True)
+        yield Static("", id="export-result")
+
+    def on_mount(self) -> None:
+        self.refresh_report()
+
+    def refresh_report(self) -> None:
+        """Validate the draft as for a final export and list what is found."""
+        report = validate(self.session.form, self.session.draft, final=True)
+        invalid = [p for p in report.errors if not p.missing]
+        missing = [p for p in report.errors if p.missing]
+        done = round(report.completeness * 100)
+        if not report.problems:
+            summary = (
+                f"Ifyllt {done} %. Inget saknas och inget fel hittades: rapporten kan exporteras."
+            )
+        else:
+            counts = [f"{len(invalid)} fel", f"{len(missing)} obesvarade"]
+            if report.warnings:
+                counts.append(f"{len(report.warnings)} varningar")
+            summary = (
+                f"Ifyllt {done} %. {', '.join(counts)}."
+                " Välj en rad och tryck Enter för att gå till fältet."
+            )
+        self.query_one("#review-summary", Static).update(summary)
+        options: list[Option] = []
+        self.problems = {}
+        part = None
+        for n, problem in enumerate(report.problems):
+            if problem.part_key != part:
+                part = problem.part_key
+                title = self.titles.get(part, problem.part_title)
+                options.append(Option(Text(title, style="bold"), disabled=True))
+            key = f"p{n}"
+            self.problems[key] = problem
+            options.append(Option(_prompt(problem), id=key))
+        problems = self.query_one("#problems", OptionList)
+        problems.clear_options()
+        problems.add_options(options)
+        problems.display = bool(options)
+        if options:
+            enabled = [i for i, o in enumerate(options) if not o.disabled]
+            problems.highlighted = min(enabled, key=lambda i: abs(i - self.highlight))
+
+    def focus_list(self) -> None:
+        problems = self.query_one("#problems", OptionList)
+        if problems.display:
+            problems.focus()
+        else:
+            self.query_one("#export-final", Button).focus()
+
+    @on(OptionList.OptionSelected, "#problems")
+    def _jump(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        problem = self.problems.get(event.option_id or "")
+        if problem is None:
+            return
+        self.highlight = event.option_index
+        self.post_message(PartRequested(problem.part_key, problem.path or None, from_review=True))
+
+    # -- export --------------------------------------------------------------------------
+
+    @on(Button.Pressed, "#export-final, #export-draft")
+    def _export_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.export(draft_mode=event.button.id == "export-draft")
+
+    def export(self, draft_mode: bool) -> None:
+        """Write the document in the background (python-docx is slow to import)."""
+        self.query_one("#export-result", Static).update("Skapar dokumentet …")
+        snapshot = self.session.draft.model_copy(deep=True)
+        out = export_path(self.session.path, draft_mode)
+        self.run_worker(
+            partial(self._export, snapshot, out, draft_mode),
+            name="export",
+            group="export",
+            thread=True,
+            exclusive=True,
+            exit_on_error=False,
+        )
+
+    def _export(self, draft: Draft, out: Path, draft_mode: bool) -> None:
+        from rsp_tui.export import ExportRefused, export_report
+
+        try:
+            result = export_report(self.session.form, draft, out, draft_mode=draft_mode)
+        except ExportRefused as exc:
+            self.post_message(self.ExportFinished(draft_mode, refused=len(exc.problems)))
+        except RspError as exc:
+            self.post_message(self.ExportFinished(draft_mode, error=exc.describe()))
+        except Exception as exc:  # the app must survive a bug in the document writer
+            self.post_message(
+                self.ExportFinished(draft_mode, error=f"oväntat fel ({type(exc).__name__})")
+            )
+        else:
+            self.post_message(
+                self.ExportFinished(draft_mode, path=result.path, notes=tuple(result.notes))
+            )
+
+    @on(ExportFinished)
+    def _export_finished(self, event: ExportFinished) -> None:
+        result = self.query_one("#export-result", Static)
+        text = Text()
+        if event.path is not None:
+            kind = "Utkastet (märkt UTKAST)" if event.draft_mode else "Dokumentet"
+            text.append(f"{kind} är sparat som:\n", style="bold green")
+            text.append(str(event.path))
+            for note in event.notes:
+                text.append(f"\nObs: {note}")
+            self.notify(f"{kind} är sparat: {event.path.name}", timeout=6)
+        elif event.refused:
+            text.append(
+                f"Slutversionen kan inte exporteras: {event.refused} fel eller obesvarade fält"
+                " återstår (se listan ovan).",
+                style="bold red",
+            )
+            text.append(
+                "\nRätta dem först, eller välj Exportera utkast: då skapas dokumentet ändå och"
+                " varje sida märks UTKAST."
+            )
+            self.query_one("#export-draft", Button).focus()
+        else:
+            text.append(f"Exporten misslyckades: {event.error}", style="bold red")
+        result.update(text)
+        self.refresh_report()
+
+
+def _prompt(problem: Problem) -> Text:
+    where = " › ".join(p for p in (problem.question, problem.row, problem.column) if p)
+    text = Text("  ")
+    if problem.missing:
+        text.append("saknas", style="yellow")
+    elif problem.severity == "fel":
+        text.append("fel", style="bold red")
+    else:
+        text.append("varning", style="yellow")
+    text.append(f"  {where}: " if where else "  ")
+    text.append(problem.message)
+    return text

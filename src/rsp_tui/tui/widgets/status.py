@@ -1,0 +1,38 @@
+"""Provides the status line: which file, when it was last saved, how complete the report is."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from rich.text import Text
+from textual.reactive import reactive
+from textual.widget import Widget
+
+
+class StatusLine(Widget):
+    """One line at the bottom: `fil.toml · Senast sparad 14:03:27 · Ifyllt 64 %`."""
+
+    filename: reactive[str] = reactive("")
+    """The draft's file name."""
+    saved_at: reactive[datetime | None] = reactive(None)
+    """When the draft was last written."""
+    error: reactive[str] = reactive("")
+    """Why the last save failed; empty once a save works."""
+    completeness: reactive[float | None] = reactive(None)
+    """Share of required answers given."""
+
+    def render(self) -> Text:
+        text = Text(no_wrap=True, overflow="ellipsis")
+        text.append(self.filename, style="bold")
+        if self.error:
+            text.append(" · ")
+            text.append(
+                f"Kunde inte spara: {self.error}. Svaren finns kvar i appen och sparas när"
+                " det går igen.",
+                style="bold red",
+            )
+        elif self.saved_at is not None:
+            text.append(f" · Senast sparad {self.saved_at:%H:%M:%S}")
+        if self.completeness is not None:
+            text.append(f" · Ifyllt {round(self.completeness * 100)} %")
+        return text
