@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from rsp_tui.tui.widgets.fields import RspInput
+from rsp_tui.tui.widgets.fields import RspInput, focus_now
 
 
 @dataclass(frozen=True)
@@ -99,7 +99,7 @@ class NewReportDialog(ModalScreen[NewReport | None]):
     def on_key(self, event: object) -> None:
         key = getattr(event, "key", "")
         if key in ("down", "up") and self.focused is self.query_one("#region-filter"):
-            self.region_list.focus()
+            focus_now(self.region_list)
 
     @on(OptionList.OptionSelected, "#regions")
     def _picked(self, event: OptionList.OptionSelected) -> None:
@@ -107,7 +107,10 @@ class NewReportDialog(ModalScreen[NewReport | None]):
 
     @on(OptionList.OptionHighlighted, "#regions")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        if event.option_id:
+        # Moving through the list (or narrowing it by typing) chooses; the first region
+        # highlighted when the dialog opens does not.
+        searched = bool(self.query_one("#region-filter", Input).value.strip())
+        if event.option_id and (event.option_list.has_focus or searched):
             self.chosen_region = event.option_id
             self._note()
 
@@ -116,9 +119,7 @@ class NewReportDialog(ModalScreen[NewReport | None]):
             return
         self.chosen_region = region
         self._note()
-        year = self.query_one("#year", Input)
-        year.focus()
-        year.action_end()
+        focus_now(self.query_one("#year", Input))  # the year is selected: typing replaces it
 
     def _year(self) -> int | None:
         text = self.query_one("#year", Input).value.strip()

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Container, Horizontal, Vertical
 from textual.events import DescendantFocus
 from textual.screen import Screen
 from textual.timer import Timer
@@ -20,7 +20,7 @@ from rsp_tui.drafts.session import DraftSession, SaveResult
 from rsp_tui.structure import Part, parts
 from rsp_tui.tui.autosave import Autosaver
 from rsp_tui.tui.messages import DraftChanged, DraftSaved, PartRequested
-from rsp_tui.tui.widgets.fields import FieldBox
+from rsp_tui.tui.widgets.fields import FieldBox, focus_now
 from rsp_tui.tui.widgets.help_pane import HelpPane
 from rsp_tui.tui.widgets.insatser import InsatserView
 from rsp_tui.tui.widgets.part_view import REGION_PATH, YEAR_PATH, PartView
@@ -50,7 +50,7 @@ class ReportScreen(Screen[None]):
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Spara", id="save", tooltip="Spara utkastet nu"),
-        Binding("f2", "focus_parts", "Delar", id="focus-parts", tooltip="Listan över delar"),
+        Binding("f2", "focus_parts", "Delar", id="focus-parts", show=False),
         Binding("f3,ctrl+pageup", "previous_part", "Föreg. del", id="previous-part"),
         Binding("f4,ctrl+pagedown", "next_part", "Nästa del", id="next-part"),
         Binding("f9", "review", "Granska", id="review", tooltip="Granska och exportera"),
@@ -107,19 +107,21 @@ class ReportScreen(Screen[None]):
                 yield Static(LEGEND, id="legend")
             with Vertical(id="main"):
                 with Horizontal(id="back-bar"):
-                    yield Static("Du kom hit från listan i Granska och exportera.", id="back-text")
+                    yield Static("Från Granska och exportera", id="back-text")
                     yield Button("Tillbaka till listan (Esc)", id="back", compact=True)
                 yield Static("", id="part-title")
-                yield Vertical(id="part-host")
-                yield HelpPane(id="help")
+                with Container(id="work"):
+                    yield Vertical(id="part-host")
+                    yield HelpPane(id="help")
         yield StatusLine(id="status")
-        yield Footer()
+        yield Footer(compact=True)
 
     async def on_mount(self) -> None:
         draft = self.session.draft
         self.title = self.session.form.short_title or self.session.form.title
         self._update_subtitle()
         self.status.filename = self.session.path.name
+        self.status.today = self.session.clock().date()
         self.status.saved_at = self.session.last_saved
         self.query_one("#back-bar").display = False
         self._rebuild_parts()
@@ -213,7 +215,7 @@ class ReportScreen(Screen[None]):
         self.host.query_one(ReviewView).export(draft_mode=False)
 
     def action_focus_parts(self) -> None:
-        self.part_list.focus()
+        focus_now(self.part_list)
 
     def action_toggle_help(self) -> None:
         self.help_pane.display = not self.help_pane.display
@@ -236,7 +238,7 @@ class ReportScreen(Screen[None]):
         if action == "back_to_review":
             return self.from_review
         if action == "insats":
-            return self.current_key.startswith("omrade:") or None
+            return self.current_key.startswith("omrade:")
         return True
 
     def action_insats(self, what: str) -> None:

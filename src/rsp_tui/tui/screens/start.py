@@ -129,6 +129,7 @@ class StartScreen(Screen[None]):
                 cells = [s.region, str(s.year or ""), saved, done, s.path.name]
             table.add_row(*cells, key=key)
         table.display = bool(event.rows)
+        self.query_one("#resume", Button).display = bool(event.rows)
         if event.rows:
             table.focus()
             table.move_cursor(row=0)
@@ -137,7 +138,7 @@ class StartScreen(Screen[None]):
             self.query_one("#draft-detail", Static).update(
                 "Inga utkast ännu. Tryck N för att börja på en ny rapport."
             )
-            self.query_one("#resume", Button).disabled = True
+            self.query_one("#resume", Button).display = False
             self.query_one("#new", Button).focus()
 
     @on(DataTable.RowHighlighted, "#drafts")

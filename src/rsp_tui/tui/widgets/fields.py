@@ -15,6 +15,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Input, Label, Select, SelectionList, Static, TextArea
 from textual.widgets.selection_list import Selection
 
@@ -51,6 +52,12 @@ class HelpTopic:
     footnote: str = ""
     extra: tuple[str, ...] = field(default_factory=tuple)
     """Further lines, e.g. how to use the list of goals."""
+
+
+def focus_now(widget: Widget) -> None:
+    """Focus `widget` before the next key is handled (`Widget.focus` waits a turn, and keys
+    typed right after a part opens would go to the widget that had focus before)."""
+    widget.screen.set_focus(widget)
 
 
 class RspInput(Input):
@@ -116,7 +123,7 @@ class FieldBox(Vertical, can_focus=False):
     def compose(self) -> ComposeResult:
         if self.label_text:
             yield Label(self.label_text, classes="field-label")
-        if self.show_help and self.field_def.help:
+        if self.show_help and self.field_def.help and self.field_def.help != self.label_text:
             yield Static(self.field_def.help, classes="field-help", markup=False)
         yield from self.compose_editor()
         yield Static("", classes="field-message", markup=False)
@@ -167,7 +174,7 @@ class FieldBox(Vertical, can_focus=False):
         """Focus the first editor widget."""
         for widget in self.query("*"):
             if widget.focusable:
-                widget.focus()
+                focus_now(widget)
                 return
 
     def take_edit(self) -> tuple[AnswerPath, Any] | None:
@@ -299,8 +306,8 @@ class ChoiceBox(FieldBox):
         if self.field_def.allow_other:
             other_input = self.query_one(".field-other", RspInput)
             other_input.display = event.value == OTHER
-            if event.value == OTHER and other_input.value == "" and event.select.has_focus:
-                other_input.focus()
+            if event.value == OTHER and other_input.value == "":
+                focus_now(other_input)  # the user chose "Annat": let them type it at once
         self.changed()
 
     @on(Input.Changed)

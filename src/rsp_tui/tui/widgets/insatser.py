@@ -27,13 +27,13 @@ from rsp_tui.forms.schema import (
 )
 from rsp_tui.tui.dialogs.confirm import ConfirmDialog
 from rsp_tui.tui.messages import DraftChanged
-from rsp_tui.tui.widgets.fields import FieldBox, HelpTopic, field_box
+from rsp_tui.tui.widgets.fields import FieldBox, HelpTopic, field_box, focus_now
 
-SUMMARY_WIDTH = 48
-"""Characters of a text field shown in the list."""
+SUMMARY_WIDTH = 44
+"""Characters of a text field shown in the list (fewer in a narrow terminal)."""
 
 
-def summary_cell(field_def: LeafField, value: Any) -> str:
+def summary_cell(field_def: LeafField, value: Any, width: int = SUMMARY_WIDTH) -> str:
     """A short text for the list: first line of a text, goal codes, the chosen option."""
     if value is None:
         return ""
@@ -46,13 +46,13 @@ def summary_cell(field_def: LeafField, value: Any) -> str:
     if isinstance(field_def, ChoiceField):
         return str(value)
     first = str(value).strip().split("\n", 1)[0]
-    return first if len(first) <= SUMMARY_WIDTH else first[: SUMMARY_WIDTH - 1] + "…"
+    return first if len(first) <= width else first[: width - 1] + "…"
 
 
 class InsatserView(Vertical):
     """The list of insatser of one område and the editor of the selected one."""
 
-    BINDINGS = [Binding("delete", "delete", "Ta bort insats", id="insats-delete")]
+    BINDINGS = [Binding("delete", "delete", "Ta bort insats", id="insats-delete", show=False)]
 
     def __init__(
         self,
@@ -74,6 +74,10 @@ class InsatserView(Vertical):
         return self.session.draft.items(self.question.id, self.area.id)
 
     @property
+    def _width(self) -> int:
+        return SUMMARY_WIDTH if self.app.size.width >= 100 else 18
+
+    @property
     def table(self) -> DataTable[str]:
         return self.query_one("#insats-list", DataTable)
 
@@ -90,8 +94,8 @@ class InsatserView(Vertical):
             yield Button("Ny insats", id="insats-add", compact=True, variant="primary")
             yield Button("Duplicera", id="insats-duplicate", compact=True)
             yield Button("Ta bort", id="insats-delete", compact=True, variant="error")
-            yield Button("Flytta upp", id="insats-up", compact=True)
-            yield Button("Flytta ned", id="insats-down", compact=True)
+            yield Button("Upp", id="insats-up", compact=True, tooltip="Flytta upp (Alt+↑)")
+            yield Button("Ned", id="insats-down", compact=True, tooltip="Flytta ned (Alt+↓)")
         with Vertical(id="insats-editor"):
             yield Static("", id="insats-title", classes="insats-title")
             year = self.session.draft.year
@@ -118,7 +122,7 @@ class InsatserView(Vertical):
         table = self.table
         table.clear()
         for n, item in enumerate(self.items, start=1):
-            cells = [summary_cell(f, item.get(f.id)) for f in self._summary]
+            cells = [summary_cell(f, item.get(f.id), self._width) for f in self._summary]
             table.add_row(str(n), *cells, key=item[ID_KEY])
         count = len(self.items)
         label = self.question.label
@@ -205,7 +209,7 @@ class InsatserView(Vertical):
         field_id, item_id = event.path[-1], event.path[2]
         if field_id in self.question.summary_fields and item_id in self.table.rows:
             f = self.question.field(field_id)
-            self.table.update_cell(item_id, field_id, summary_cell(f, event.value))
+            self.table.update_cell(item_id, field_id, summary_cell(f, event.value, self._width))
 
     # -- actions -------------------------------------------------------------------------
 
@@ -266,7 +270,7 @@ class InsatserView(Vertical):
             following = rest[min(index, len(rest) - 1)][ID_KEY] if rest else None
             self.current_id = None
             self._after_change(following, focus=False)
-            self.table.focus() if rest else self.query_one("#insats-add", Button).focus()
+            focus_now(self.table if rest else self.query_one("#insats-add", Button))
 
         self.app.push_screen(
             ConfirmDialog(
@@ -290,4 +294,4 @@ class InsatserView(Vertical):
         self.rebuild(select_id)
         self.post_message(DraftChanged())
         if focus:
-            self.call_after_refresh(self.focus_editor)
+            self.focus_editor()

@@ -11,7 +11,7 @@ from textual.containers import VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Static
 
-from rsp_tui.drafts.model import AnswerPath
+from rsp_tui.drafts.model import AnswerPath, is_empty
 from rsp_tui.drafts.session import DraftSession
 from rsp_tui.forms.schema import (
     ChoiceField,
@@ -23,7 +23,7 @@ from rsp_tui.forms.schema import (
     TextField,
 )
 from rsp_tui.structure import Part
-from rsp_tui.tui.widgets.fields import FieldBox, HelpTopic, field_box
+from rsp_tui.tui.widgets.fields import FieldBox, HelpTopic, field_box, focus_now
 from rsp_tui.tui.widgets.insatser import InsatserView
 from rsp_tui.tui.widgets.programme import ProgrammeEditor, ProgrammeInput
 from rsp_tui.tui.widgets.questions import (
@@ -178,21 +178,23 @@ class PartView(VerticalScroll):
         if insatser:
             view = insatser.first()
             if view.items:
-                view.table.focus()
+                focus_now(view.table)
             else:
-                view.query_one("#insats-add").focus()
+                focus_now(view.query_one("#insats-add"))
             return
         boxes = self.boxes()
         if boxes:
-            boxes[0].focus_input()
+            # The first unanswered field, so that a part begun earlier continues there.
+            empty = [b for b in boxes if is_empty(b.value)]
+            (empty or boxes)[0].focus_input()
             return
         inputs = self.query(ProgrammeInput)
         if inputs:
-            inputs.first().focus()
+            focus_now(inputs.first())
             return
         for widget in self.query("*"):
             if widget.focusable:
-                widget.focus()
+                focus_now(widget)
                 return
 
     def focus_path(self, path: AnswerPath) -> bool:

@@ -19,6 +19,7 @@ from rsp_tui.drafts.model import Draft
 from rsp_tui.drafts.session import DraftSession
 from rsp_tui.errors import RspError
 from rsp_tui.tui.messages import PartRequested
+from rsp_tui.tui.widgets.fields import focus_now
 from rsp_tui.validation import Problem, validate
 
 REVIEW_KEY = "granska"
@@ -54,11 +55,11 @@ class ReviewView(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="review-summary")
-        yield OptionList(id="problems")
         with Horizontal(classes="review-buttons"):
             yield Button("Exportera", id="export-final", variant="primary", compact=True)
             yield Button("Exportera utkast", id="export-draft", compact=True)
         yield Static("", id="export-result")
+        yield OptionList(id="problems")
 
     def on_mount(self) -> None:
         self.refresh_report()
@@ -104,9 +105,9 @@ class ReviewView(Vertical):
     def focus_list(self) -> None:
         problems = self.query_one("#problems", OptionList)
         if problems.display:
-            problems.focus()
+            focus_now(problems)
         else:
-            self.query_one("#export-final", Button).focus()
+            focus_now(self.query_one("#export-final", Button))
 
     @on(OptionList.OptionSelected, "#problems")
     def _jump(self, event: OptionList.OptionSelected) -> None:
@@ -126,7 +127,9 @@ class ReviewView(Vertical):
 
     def export(self, draft_mode: bool) -> None:
         """Write the document in the background (python-docx is slow to import)."""
-        self.query_one("#export-result", Static).update("Skapar dokumentet …")
+        result = self.query_one("#export-result", Static)
+        result.update("Skapar dokumentet …")
+        result.add_class("-shown")
         snapshot = self.session.draft.model_copy(deep=True)
         out = export_path(self.session.path, draft_mode)
         self.run_worker(
@@ -177,7 +180,7 @@ class ReviewView(Vertical):
                 "\nRätta dem först, eller välj Exportera utkast: då skapas dokumentet ändå och"
                 " varje sida märks UTKAST."
             )
-            self.query_one("#export-draft", Button).focus()
+            focus_now(self.query_one("#export-draft", Button))
         else:
             text.append(f"Exporten misslyckades: {event.error}", style="bold red")
         result.update(text)

@@ -17,7 +17,7 @@ STATE_MARKS: dict[str, tuple[str, str]] = {
 }
 """The mark and colour of each state, as validation names it."""
 
-LEGEND = "○ tom  ◐ påbörjad\n✓ klar  ✗ har fel"
+LEGEND = "○ tom  ◐ påbörjad\n✓ klar  ✗ har fel\nF2: hit, Enter: välj del"
 
 
 class PartList(OptionList):
@@ -55,7 +55,7 @@ class PartList(OptionList):
     def _prompt(self, key: str) -> Text:
         state = self._states.get(key)
         mark, style = STATE_MARKS.get(state or "", (" ", ""))
-        text = Text()
+        text = Text(no_wrap=True, overflow="ellipsis")
         text.append(f"{mark} ", style=style)
         text.append(self._titles[key])
         return text

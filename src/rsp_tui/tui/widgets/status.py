@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from rich.text import Text
 from textual.reactive import reactive
@@ -20,6 +20,8 @@ class StatusLine(Widget):
     """Why the last save failed; empty once a save works."""
     completeness: reactive[float | None] = reactive(None)
     """Share of required answers given."""
+    today: reactive[date | None] = reactive(None)
+    """Today's date; an older save is shown with its date."""
 
     def render(self) -> Text:
         text = Text(no_wrap=True, overflow="ellipsis")
@@ -32,7 +34,10 @@ class StatusLine(Widget):
                 style="bold red",
             )
         elif self.saved_at is not None:
-            text.append(f" · Senast sparad {self.saved_at:%H:%M:%S}")
+            if self.today is not None and self.saved_at.date() != self.today:
+                text.append(f" · Senast sparad {self.saved_at:%Y-%m-%d %H:%M}")
+            else:
+                text.append(f" · Senast sparad {self.saved_at:%H:%M:%S}")
         if self.completeness is not None:
             text.append(f" · Ifyllt {round(self.completeness * 100)} %")
         return text
