@@ -8,6 +8,7 @@ the screens do the work and the headless core does the rest.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import signal
 import sys
 from collections.abc import Callable, Iterable
@@ -213,10 +214,22 @@ class RspApp(App[None]):
 
     # -- leaving -------------------------------------------------------------------------
 
+    async def settle_input(self) -> None:
+        """Let the focused widget handle keys it has received but not yet processed (a fast
+        typist, a paste) before its contents are saved or the widget is removed."""
+        focused = self.focused
+        if focused is None:
+            return
+        handled = asyncio.Event()
+        focused.call_later(handled.set)
+        with contextlib.suppress(asyncio.TimeoutError):
+            await asyncio.wait_for(handled.wait(), timeout=1.0)
+
     async def action_quit(self) -> None:
         """Save and quit; ask only if saving fails (then the answers would be lost)."""
         report = self.report_screen
         if report is not None:
+            await self.settle_input()
             result = report.save_now()
             if not result.ok:
 

@@ -15,7 +15,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Button, Footer, Header, Static
 
-from rsp_tui.drafts.model import AnswerPath
+from rsp_tui.drafts.model import AnswerPath, is_empty
 from rsp_tui.drafts.session import DraftSession, SaveResult
 from rsp_tui.structure import Part, parts
 from rsp_tui.tui.autosave import Autosaver
@@ -158,6 +158,7 @@ class ReportScreen(Screen[None]):
         async with self._switching:
             if key not in self.keys:
                 key = self.parts[0].key if self.parts else REVIEW_KEY
+            await self.rsp_app.settle_input()
             self.commit()
             if self.session.dirty:
                 self.autosaver.save_soon()
@@ -303,11 +304,21 @@ class ReportScreen(Screen[None]):
         self._after_change()
 
     def commit(self) -> None:
-        """Store edits whose Changed messages are still queued (before saving or leaving)."""
+        """Store what the fields show now, before saving or leaving: an edit may still be on
+        its way as a message (or not yet reported by its widget)."""
+        draft = self.session.draft
         for box in self.query(FieldBox):
-            edit = box.take_edit()
-            if edit is not None:
-                self.apply(*edit)
+            value = box.read()
+            if box.path in (REGION_PATH, YEAR_PATH):
+                self.apply(box.path, value)
+                continue
+            try:
+                stored = draft.get(box.path)
+            except KeyError:
+                continue
+            if value != stored and not (is_empty(value) and is_empty(stored)):
+                box.value = value
+                self.apply(box.path, value)
 
     def _after_change(self) -> None:
         self.autosaver.changed()
@@ -329,8 +340,9 @@ class ReportScreen(Screen[None]):
         self.commit()
         return self.autosaver.save_now()
 
-    def action_save(self) -> None:
+    async def action_save(self) -> None:
         """Ctrl+S."""
+        await self.rsp_app.settle_input()
         result = self.save_now()
         if result.ok:
             self.notify(f"Sparat i {self.session.path}", timeout=3)

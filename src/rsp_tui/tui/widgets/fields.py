@@ -13,6 +13,7 @@ from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widget import Widget
@@ -73,6 +74,17 @@ class RspInput(Input):
 
 class RspTextArea(TextArea):
     """A TextArea for answers: wraps, moves focus with Tab, follows the app's cursor blink."""
+
+    BINDINGS = [
+        Binding("ctrl+home", "document_start", "Början av texten", show=False),
+        Binding("ctrl+end", "document_end", "Slutet av texten", show=False),
+    ]
+
+    def action_document_start(self) -> None:
+        self.move_cursor((0, 0))
+
+    def action_document_end(self) -> None:
+        self.move_cursor(self.document.end)
 
     def __init__(self, text: str = "", **kwargs: Any) -> None:
         kwargs.setdefault("compact", True)
@@ -177,24 +189,13 @@ class FieldBox(Vertical, can_focus=False):
                 focus_now(widget)
                 return
 
-    def take_edit(self) -> tuple[AnswerPath, Any] | None:
-        """The answer as typed, if it differs from the last one reported; marks it reported.
-
-        Used by `changed` and by the screen before it saves, so that a keystroke whose
-        Changed message is still queued is not lost.
-        """
-        value = self.read()
-        if value == self.value:
-            return None
-        self.value = value
-        return self.path, value
-
     def changed(self) -> None:
         """Called when a widget changed: validate, and post `Edited` if the answer differs."""
-        edit = self.take_edit()
-        self.show_message(self.problem(self.read()))
-        if edit is not None:
-            self.post_message(self.Edited(self, *edit))
+        value = self.read()
+        self.show_message(self.problem(value))
+        if value != self.value:
+            self.value = value
+            self.post_message(self.Edited(self, self.path, value))
 
 
 class TextBox(FieldBox):

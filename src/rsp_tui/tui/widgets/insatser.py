@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, DataTable, Label, Static
 
-from rsp_tui.drafts.model import ID_KEY
+from rsp_tui.drafts.model import ID_KEY, is_empty
 from rsp_tui.drafts.session import DraftSession
 from rsp_tui.forms.programme import Area
 from rsp_tui.forms.schema import (
@@ -177,11 +177,22 @@ class InsatserView(Vertical):
             box.load(item.get(f.id), path)
 
     def commit(self) -> None:
-        """Report edits still waiting in the editor's widgets before it shows another insats."""
+        """Store what the editor shows before it shows another insats (an edit may still be
+        on its way as a message)."""
+        changed = False
         for box in self.query(FieldBox):
-            edit = box.take_edit()
-            if edit is not None:
-                self.post_message(FieldBox.Edited(box, *edit))
+            if not box.path[2]:
+                continue  # not showing an insats yet
+            value = box.read()
+            stored = self.session.draft.get(box.path)
+            if value != stored and not (is_empty(value) and is_empty(stored)):
+                box.value = value
+                try:
+                    changed = self.session.set(box.path, value) or changed
+                except KeyError:  # the insats was deleted
+                    continue
+        if changed:
+            self.post_message(DraftChanged())
 
     def focus_editor(self) -> None:
         boxes = self.query(FieldBox)
