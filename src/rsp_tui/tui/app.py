@@ -14,6 +14,7 @@ import sys
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from rich.text import Text
 from textual.app import App, SystemCommand
@@ -323,9 +324,11 @@ def make_app(
     )
 
 
-def run(path: Path | None, folder: Path | None) -> int:
-    """Run the app in the terminal; the exit status (non-zero after a crash or a signal)."""
-    app = make_app(path, folder)
+def run(path: Path | None, folder: Path | None, **options: Any) -> int:
+    """Run the app in the terminal; the exit status (non-zero after a crash or a signal).
+
+    `options` go to `make_app` (the tests use a long autosave delay)."""
+    app = make_app(path, folder, **options)
     app.run()
     app.remove_signal_handlers()
     if app.exit_note and app.return_code:
