@@ -7,6 +7,9 @@ question, instruction, row label and column header comes from the form file:
 - Part B in a landscape A4 section: its introduction and guidance, then `Region: …` and one
   insatser table per prioriterat område of the draft's programme.
 
+The draft itself travels in the package as a part of its own (`rsp_tui.export.payload`), so
+that `rsp-tui import` can give it back exactly.
+
 Imported only when exporting (python-docx is slow to import).
 """
 
@@ -14,12 +17,15 @@ from __future__ import annotations
 
 import errno
 import io
+import re
 from pathlib import Path
+from typing import Any
 
 from docx.enum.section import WD_SECTION
 from docx.shared import Pt
 
 from rsp_tui.drafts.model import Draft
+from rsp_tui.drafts.store import dumps
 from rsp_tui.errors import ExportError
 from rsp_tui.export import ExportResult
 from rsp_tui.export.insatser import insatser_table
@@ -30,6 +36,7 @@ from rsp_tui.export.package import (
     page_setup,
     set_properties,
 )
+from rsp_tui.export.payload import embed
 from rsp_tui.export.questions import report_fields, table_question, text_question
 from rsp_tui.export.writer import Writer
 from rsp_tui.forms.schema import (
@@ -45,6 +52,7 @@ from rsp_tui.safefile import atomic_write
 from rsp_tui.structure import Part, parts
 
 HEADING_LEVELS = {"heading": 1, "subheading": 3}
+_SURROGATE = re.compile("[\ud800-\udfff]")
 AUTHOR_FIELD = "upprattad_av"
 """The question whose answer becomes the document's author (a stable id of the form)."""
 
@@ -98,8 +106,12 @@ def _part(w: Writer, part: Part, first_area: bool) -> None:
     flush()
 
 
-def build(form: FormDefinition, draft: Draft, *, draft_mode: bool) -> tuple[bytes, list[str]]:
-    """The document as bytes, and the notes for the user."""
+def compose(form: FormDefinition, draft: Draft, *, draft_mode: bool) -> Writer:
+    """The document's pages: body, header and footer (no footnotes, properties or payload).
+
+    The body depends on nothing but the form and the draft (no dates, no random ids): the
+    importer composes it again from an embedded draft to check that a document is unchanged.
+    """
     doc = new_document()
     section = doc.sections[0]
     w = Writer(doc, form, draft, width=page_setup(section, landscape=False))
@@ -121,7 +133,13 @@ def build(form: FormDefinition, draft: Draft, *, draft_mode: bool) -> tuple[byte
         _part(w, part, first_area and part.area is not None)
         if part.area is not None:
             first_area = False
+    return w
 
+
+def build(form: FormDefinition, draft: Draft, *, draft_mode: bool) -> tuple[bytes, list[str]]:
+    """The document as bytes, and the notes for the user."""
+    w = compose(form, draft, draft_mode=draft_mode)
+    doc = w.doc
     add_footnotes(doc, w.footnotes)
     author = ""
     if any(q.id == AUTHOR_FIELD for s in form.sections for q in s.questions):
@@ -142,9 +160,30 @@ def build(form: FormDefinition, draft: Draft, *, draft_mode: bool) -> tuple[byte
         },
         draft_mode=draft_mode,
     )
+    embed(doc, payload_text(draft))
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue(), w.clean.notes()
+
+
+def payload_text(draft: Draft) -> str:
+    """The draft file's text to embed. A lone surrogate cannot be written to any file (it can
+    only reach a draft around `Draft.set`); it is left out, as it is in the document."""
+    try:
+        return dumps(draft)
+    except UnicodeEncodeError:
+        data = _without_surrogates(draft.model_dump())
+        return dumps(Draft.model_validate(data))
+
+
+def _without_surrogates(value: Any) -> Any:
+    if isinstance(value, str):
+        return _SURROGATE.sub("", value)
+    if isinstance(value, list):
+        return [_without_surrogates(v) for v in value]
+    if isinstance(value, dict):
+        return {_without_surrogates(k): _without_surrogates(v) for k, v in value.items()}
+    return value
 
 
 def write_docx(form: FormDefinition, draft: Draft, out: Path, *, draft_mode: bool) -> ExportResult:

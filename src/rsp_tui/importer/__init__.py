@@ -11,6 +11,7 @@ from __future__ import annotations
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from rsp_tui.drafts.model import Draft
 from rsp_tui.errors import RspError
@@ -58,11 +59,30 @@ def read_document(path: Path) -> object:
 
 
 def import_docx(path: Path, form: FormDefinition | None = None) -> ImportResult:
-    """Read the report in `path` into a new draft (nothing is written)."""
+    """Read the report in `path` into a new draft (nothing is written).
+
+    A document exported by rsp-tui and not changed since gives back the exported draft
+    exactly (`exact`); any other document is read from its visible text.
+    """
+    from rsp_tui.export.payload import PayloadError, extract
+    from rsp_tui.importer.exact import WHERE, check_payload
+
     form = form or load_form()
-    document = read_document(path)
-    body = document.element.body  # type: ignore[attr-defined]
-    reader = OfficialReader(form, read_blocks(body), region_names())
+    document: Any = read_document(path)
+    blocks = read_blocks(document.element.body)
+    notes: list[ImportNote] = []
+    try:
+        payload = extract(document)
+    except PayloadError as exc:
+        payload = None
+        notes.append(ImportNote(WHERE, f"{exc}; svaren är lästa från dokumentets text"))
+    if payload is not None:
+        outcome = check_payload(form, payload.text, payload.app_version, blocks, path)
+        if outcome.draft is not None:
+            return ImportResult(draft=outcome.draft, exact=True)
+        if outcome.note is not None:
+            notes.append(outcome.note)
+    reader = OfficialReader(form, blocks, region_names())
     reader.run()
     visible = reader.draft()
-    return ImportResult(draft=visible, notes=reader.notes)
+    return ImportResult(draft=visible, notes=notes + reader.notes)

@@ -158,3 +158,55 @@ def read_blocks(body: Any) -> list[Block]:
 
     walk(body)
     return blocks
+
+
+Visible = tuple[str, ...] | tuple[tuple[str, ...], ...]
+"""What a block shows: a paragraph's text, or a table's cell texts row by row."""
+
+
+def _shown(blocks: list[Block]) -> list[Block]:
+    """The blocks without empty paragraphs: they hold no answer (an exported answer is one
+    paragraph, its blank lines are line breaks), and Word and LibreOffice add or merge them
+    when they save (LibreOffice folds the empty paragraph of a section break into the one
+    before it)."""
+    return [b for b in blocks if not (isinstance(b, Paragraph) and b.text == "")]
+
+
+def visible(blocks: list[Block]) -> list[Visible]:
+    """The visible text of a body, block by block: what must be equal for two documents to say
+    the same thing. Formatting, properties, headers and footers are not part of it, nor are
+    empty paragraphs."""
+    out: list[Visible] = []
+    for block in _shown(blocks):
+        if isinstance(block, Paragraph):
+            out.append((block.text,))
+        else:
+            out.append(tuple(tuple(cell.text for cell in row) for row in block.rows))
+    return out
+
+
+def first_difference(expected: list[Block], actual: list[Block]) -> str:
+    """Where `actual` first differs from `expected`, in Swedish (`tabell 3, rad 2, kolumn 4`);
+    '' when their visible text is the same."""
+    expected, actual = _shown(expected), _shown(actual)
+    for want, have in zip(expected, actual, strict=False):
+        if isinstance(want, Table) and isinstance(have, Table):
+            for r, (row_w, row_h) in enumerate(zip(want.rows, have.rows, strict=False)):
+                for c, (cell_w, cell_h) in enumerate(zip(row_w, row_h, strict=False)):
+                    if cell_w.text != cell_h.text:
+                        return f"tabell {have.number}, rad {r + 1}, kolumn {c + 1}"
+                if len(row_w) != len(row_h):
+                    return f"tabell {have.number}, rad {r + 1}"
+            if len(want.rows) != len(have.rows):
+                return f"tabell {have.number}, rad {min(len(want.rows), len(have.rows)) + 1}"
+            continue
+        if visible([want]) != visible([have]):
+            if isinstance(have, Table):
+                return f"tabell {have.number}"
+            return f"stycke {have.index + 1}"
+    if len(expected) == len(actual):
+        return ""
+    if len(actual) > len(expected):
+        extra = actual[len(expected)]
+        return f"tabell {extra.number}" if isinstance(extra, Table) else f"stycke {extra.index + 1}"
+    return "slutet av dokumentet"
