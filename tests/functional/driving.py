@@ -9,12 +9,26 @@ from __future__ import annotations
 
 from typing import Any
 
+from textual.app import App
 from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Input, Select, SelectionList, TextArea
 
 from rsp_tui.forms.schema import ChoiceField, DateField, DecimalField, EmailsField, GoalsField
 from rsp_tui.tui.widgets.fields import FieldBox, GoalsBox
+
+
+def spy_notifications(app: App[Any]) -> list[tuple[str, str]]:
+    """Record (message, severity) of every notification the app shows."""
+    notes: list[tuple[str, str]] = []
+    show = app.notify
+
+    def notify(message: str, **kwargs: object) -> None:
+        notes.append((message, str(kwargs.get("severity", "information"))))
+        show(message, **kwargs)  # type: ignore[arg-type]
+
+    app.notify = notify  # type: ignore[method-assign]
+    return notes
 
 
 async def settle(pilot: Pilot[Any]) -> None:

@@ -15,7 +15,7 @@ from rsp_tui.tui.dialogs.save_failed import SaveFailedDialog
 from rsp_tui.tui.screens.report import ReportScreen
 from rsp_tui.tui.widgets.status import StatusLine
 
-from .driving import settle, type_text
+from .driving import settle, spy_notifications, type_text
 
 NEVER = 3600.0
 """An autosave delay that never fires during a test: whatever is saved was saved otherwise."""
@@ -28,19 +28,6 @@ async def open_q2(pilot) -> ReportScreen:  # type: ignore[no-untyped-def]
     assert isinstance(report, ReportScreen)
     assert report.current_key == "q2"
     return report
-
-
-def spy_notifications(app: RspApp) -> list[tuple[str, str]]:
-    """Record (message, severity) of every notification the app shows."""
-    notes: list[tuple[str, str]] = []
-    show = app.notify
-
-    def notify(message: str, **kwargs: object) -> None:
-        notes.append((message, str(kwargs.get("severity", "information"))))
-        show(message, **kwargs)  # type: ignore[arg-type]
-
-    app.notify = notify  # type: ignore[method-assign]
-    return notes
 
 
 def saved_q2(path: Path) -> str:

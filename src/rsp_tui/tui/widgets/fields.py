@@ -183,9 +183,11 @@ class FieldBox(Vertical, can_focus=False):
         self.set_class(bool(message), "-invalid")
 
     def focus_input(self) -> None:
-        """Focus the first editor widget."""
+        """Focus the first editor widget (in a text, at its end: go on writing)."""
         for widget in self.query("*"):
             if widget.focusable:
+                if isinstance(widget, TextArea):
+                    widget.move_cursor(widget.document.end)
                 focus_now(widget)
                 return
 

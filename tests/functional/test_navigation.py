@@ -1,0 +1,116 @@
+"""Moving around: the sidebar by key and by mouse, next and previous part, the command palette
+(Gå till del …, Kontrollera, Spara, Byt tema) and the Footer."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.command import CommandPalette
+from textual.widgets import Footer
+
+from rsp_tui.tui.app import RspApp
+from rsp_tui.tui.screens.report import ReportScreen
+from rsp_tui.tui.widgets.insatser import InsatserView
+from rsp_tui.tui.widgets.review import REVIEW_KEY
+
+from .driving import type_text
+
+
+async def test_sidebar_next_previous_and_mouse(
+    app_factory: Callable[..., RspApp], example_draft: Path
+) -> None:
+    app = app_factory(example_draft)
+    async with app.run_test(size=(100, 30)) as pilot:
+        report = app.screen
+        assert isinstance(report, ReportScreen)
+        assert report.keys == [
+            "rapport", "q1", "q2", "q3", "q4", "q5", "q6", "programmet",
+            "omrade:o1", "omrade:o2", "omrade:o3", REVIEW_KEY,
+        ]  # fmt: skip
+        states = {key: report.part_list.state(key) for key in report.keys[:-1]}
+        assert set(states.values()) == {"klar"}
+
+        await pilot.press("f2", "down", "down", "down", "enter")
+        assert report.current_key == "q3"
+        await pilot.press("f4", "f4")
+        assert report.current_key == "q5"
+        await pilot.press("f3")
+        assert report.current_key == "q4"
+        await pilot.press("f3", "f3", "f3", "f3", "f3")
+        assert report.current_key == "rapport"  # stays at the first part
+
+        # The mouse: a click on Område 2 in the sidebar, then on the "Ny insats" button.
+        index = report.keys.index("omrade:o2")
+        await pilot.click("#parts", offset=(4, index))
+        assert report.current_key == "omrade:o2"
+        view = report.host.query_one(InsatserView)
+        count = len(view.items)
+        await pilot.click("#insats-add")
+        assert len(view.items) == count + 1
+        assert app.focused is not None and app.focused.parent is not None
+
+
+async def test_command_palette_in_swedish(
+    app_factory: Callable[..., RspApp], example_draft: Path
+) -> None:
+    app = app_factory(example_draft)
+    async with app.run_test(size=(100, 30)) as pilot:
+        report = app.screen
+        assert isinstance(report, ReportScreen)
+        titles = [c.title for c in app.get_system_commands(report)]
+        assert titles == [
+            "Gå till del …", "Kontrollera", "Exportera", "Spara", "Till startskärmen",
+            "Byt tema", "Avsluta",
+        ]  # fmt: skip
+
+        await pilot.press("ctrl+p")
+        assert isinstance(app.screen, CommandPalette)
+        await type_text(pilot, "gå till")
+        await pilot.press("enter")
+        await pilot.pause()
+        await type_text(pilot, "personal")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is report and report.current_key == "q3"
+
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "kontrollera")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert report.current_key == REVIEW_KEY
+
+        theme = app.theme
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "byt tema")
+        await pilot.press("enter")
+        await pilot.pause()
+        await type_text(pilot, "nord")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.theme == "nord" != theme
+
+
+async def test_footer_shows_the_keys_of_the_part(
+    app_factory: Callable[..., RspApp], example_draft: Path
+) -> None:
+    app = app_factory(example_draft)
+    async with app.run_test(size=(100, 30)) as pilot:
+        report = app.screen
+        assert isinstance(report, ReportScreen)
+        report.query_one(Footer)
+
+        def shown() -> list[str]:
+            return [
+                b.binding.description
+                for b in report.active_bindings.values()
+                if b.binding.show
+                and b.enabled
+                and report.check_action(b.binding.action, ()) is not False
+            ]
+
+        assert {"Spara", "Föreg. del", "Nästa del", "Granska", "Avsluta"} <= set(shown())
+        assert "Ny insats" not in shown()
+        while report.current_key != "omrade:o1":
+            await pilot.press("f4")
+        assert "Ny insats" in shown()

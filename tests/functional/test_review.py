@@ -1,0 +1,130 @@
+"""Granska och exportera: every problem listed, Enter jumps to the field, Escape comes back;
+a final export is refused while errors remain and a draft export is offered instead."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.widgets import Button, OptionList
+
+from rsp_tui.drafts import load_draft, save_draft
+from rsp_tui.tui.app import RspApp
+from rsp_tui.tui.screens.report import ReportScreen
+from rsp_tui.tui.widgets.fields import FieldBox
+from rsp_tui.tui.widgets.review import REVIEW_KEY, ReviewView
+from rsp_tui.validation import validate
+
+from .driving import focused_box, settle, type_text
+
+
+def break_draft(path: Path) -> None:
+    """One invalid e-mail address and one unanswered Bedömning."""
+    loaded = load_draft(path)
+    loaded.draft.set(("q4", "rsp", "epost"), "anna@@example")
+    loaded.draft.set(("q1", "servicebidrag", "bedomning"), "")
+    save_draft(loaded.draft, path)
+
+
+async def test_problems_link_to_their_fields_and_back(
+    app_factory: Callable[..., RspApp], example_draft: Path
+) -> None:
+    break_draft(example_draft)
+    app = app_factory(example_draft)
+    async with app.run_test(size=(100, 30)) as pilot:
+        report = app.screen
+        assert isinstance(report, ReportScreen)
+        await pilot.press("f9")
+        review = report.host.query_one(ReviewView)
+        problems = review.query_one("#problems", OptionList)
+        assert app.focused is problems
+        listed = [p.path for p in review.problems.values()]
+        assert listed == [
+            ("q1", "servicebidrag", "bedomning"),
+            ("q4", "rsp", "epost"),
+        ]
+        summary = str(review.query_one("#review-summary").render())
+        assert "1 fel, 1 obesvarade" in summary
+
+        # The second problem: the e-mail address. Enter goes to the field itself.
+        await pilot.press("down", "enter")
+        assert report.current_key == "q4"
+        box = focused_box(app.focused)
+        assert box is not None and box.path == ("q4", "rsp", "epost")
+        assert "ogiltig e-postadress" in str(box.query_one(".field-message").render())
+
+        await pilot.press("f7")
+        await type_text(pilot, "anna@example.se")
+        assert not box.has_class("-invalid")
+        await pilot.press("escape")  # back to the list, which is now shorter
+        assert report.current_key == REVIEW_KEY
+        review = report.host.query_one(ReviewView)
+        assert [p.path for p in review.problems.values()] == [("q1", "servicebidrag", "bedomning")]
+
+
+async def test_final_export_refused_with_errors_then_draft_export(
+    app_factory: Callable[..., RspApp], example_draft: Path
+) -> None:
+    break_draft(example_draft)
+    app = app_factory(example_draft)
+    async with app.run_test(size=(100, 30)) as pilot:
+        report = app.screen
+        assert isinstance(report, ReportScreen)
+        await pilot.press("f9")
+        review = report.host.query_one(ReviewView)
+        review.query_one("#export-final", Button).press()
+        await settle(pilot)
+        result = str(review.query_one("#export-result").render())
+        assert "Slutversionen kan inte exporteras: 2 fel" in result
+        assert "Exportera utkast" in result
+        assert app.focused is review.query_one("#export-draft")
+        assert not example_draft.with_suffix(".docx").exists()
+
+        await pilot.press("enter")  # Exportera utkast
+        await settle(pilot)
+        out = example_draft.with_name("jamtland-harjedalen-2023-utkast.docx")
+        assert out.is_file() and out.stat().st_size > 0
+        assert str(out) in str(review.query_one("#export-result").render())
+
+
+async def test_final_export_of_a_complete_report(
+    app_factory: Callable[..., RspApp], example_draft: Path
+) -> None:
+    loaded = load_draft(example_draft)
+    assert not validate(loaded.form, loaded.draft, final=True).errors
+    app = app_factory(example_draft)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "exportera")
+        await pilot.press("enter")
+        await settle(pilot)
+        report = app.screen
+        assert isinstance(report, ReportScreen) and report.current_key == REVIEW_KEY
+        out = example_draft.with_suffix(".docx")
+        assert out.is_file()
+        result = str(report.host.query_one("#export-result").render())
+        assert "Dokumentet är sparat som" in result and str(out) in result
+
+
+async def test_validation_as_you_type(
+    app_factory: Callable[..., RspApp], example_draft: Path
+) -> None:
+    app = app_factory(example_draft)
+    async with app.run_test(size=(100, 30)) as pilot:
+        report = app.screen
+        assert isinstance(report, ReportScreen)
+        await pilot.press("tab", "tab")  # Region → Verksamhetsår → Datum
+        box = focused_box(app.focused)
+        assert box is not None and box.path == ("datum",)
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "2024-02-30")
+        message = box.query_one(".field-message")
+        assert str(message.render()) == "datumet 2024-02-30 finns inte"
+        await pilot.pause(0.4)
+        assert report.part_list.state("rapport") == "har fel"
+        await pilot.press("backspace", "backspace")
+        await type_text(pilot, "29")
+        assert str(message.render()) == ""
+        assert not box.has_class("-invalid")
+        boxes = {b.path: b for b in report.host.query(FieldBox)}
+        assert boxes[("datum",)].value == "2024-02-29"
