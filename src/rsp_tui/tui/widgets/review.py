@@ -196,6 +196,7 @@ def _prompt(problem: Problem) -> Text:
         text.append("fel", style="bold red")
     else:
         text.append("varning", style="yellow")
-    text.append(f"  {where}: " if where else "  ")
+    text.append("\u00a0\u00a0")  # no-break spaces: the list would fold plain ones away
+    text.append(f"{where}: " if where else "")
     text.append(problem.message)
     return text
