@@ -188,7 +188,7 @@ class RspApp(App[None]):
 
     # -- commands ------------------------------------------------------------------------
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         report = self.report_screen
         if report is not None and screen is report:
             yield SystemCommand(
@@ -204,7 +204,7 @@ class RspApp(App[None]):
         yield SystemCommand("Avsluta", "Avsluta rsp-tui; allt är redan sparat", self.action_quit)
 
     def action_command_palette(self) -> None:
-        if not CommandPalette.is_open(self):
+        if not CommandPalette.is_open(self):  # type: ignore[arg-type]
             self.push_screen(CommandPalette(placeholder="Sök kommando …", id="--command-palette"))
 
     def action_change_theme(self) -> None:

@@ -100,11 +100,14 @@ class InsatserView(Vertical):
             yield Static("", id="insats-title", classes="insats-title")
             year = self.session.draft.year
             goals = self.session.draft.programme.all_goals()
-            groups = q.groups or []
-            for group in groups or [None]:
-                fields = q.fields_in(group.id) if group else q.fields
-                if group is not None:
-                    yield Static(group.render(year), classes="group-heading")
+            # Under each column group's heading (with the report's years) its fields; a form
+            # without groups lists the fields alone.
+            sections: list[tuple[str, list[LeafField]]] = [
+                (g.render(year), q.fields_in(g.id)) for g in q.groups
+            ] or [("", list(q.fields))]
+            for heading, fields in sections:
+                if heading:
+                    yield Static(heading, classes="group-heading")
                 for f in fields:
                     yield field_box(f, (q.id, self.area.id, "", f.id), None, goals=goals)
 
