@@ -20,7 +20,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from rsp_tui.drafts.model import AnswerPath, Draft, new_draft, now
+from rsp_tui.drafts.model import AnswerPath, Draft, is_empty, new_draft, now
 from rsp_tui.drafts.store import default_filename, load_draft, save_draft, unique_path
 from rsp_tui.errors import DraftError
 from rsp_tui.forms.programme import Programme
@@ -135,8 +135,10 @@ class DraftSession:
         self._change += 1
 
     def set(self, path: AnswerPath, value: Any) -> bool:
-        """Store an answer; True if it differs from what was there."""
-        if self.draft.get(path) == value:
+        """Store an answer; True if it differs from what was there (an empty answer where
+        there was none is no change)."""
+        old = self.draft.get(path)
+        if old == value or (old is None and is_empty(value)):
             return False
         self.draft.set(path, value)
         self.changed()
@@ -173,7 +175,10 @@ class DraftSession:
             return SaveResult(ok=True, at=at)
 
     def save(self) -> SaveResult:
-        """Snapshot and write now, on this thread."""
+        """Snapshot and write now, on this thread; nothing is written when nothing changed
+        (the file's time stays the time of the last change)."""
+        if not self.dirty:
+            return SaveResult(ok=True, at=self.clock(), skipped=True)
         return self.write(self.snapshot())
 
     def rescue(self) -> Path | None:

@@ -304,6 +304,7 @@ class InsatserView(Vertical):
         self._after_change(self.current_id, focus=False)
 
     def _after_change(self, select_id: str | None, focus: bool) -> None:
+        self.session.changed()
         self.current_id = None
         self.rebuild(select_id)
         self.post_message(DraftChanged())
