@@ -71,6 +71,7 @@ async def test_drafts_newest_first_and_unreadable_ones_left_alone(
         report = app.screen
         assert isinstance(report, ReportScreen)
         assert report.session.path == old
+        assert report.current_key == "q2"  # the first part with work left in it
         await pilot.press("ctrl+q")
     assert broken.read_bytes() == broken_bytes
     assert not broken.with_name(broken.name + ".bak").exists()

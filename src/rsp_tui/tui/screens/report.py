@@ -126,7 +126,10 @@ class ReportScreen(Screen[None]):
         self.query_one("#back-bar").display = False
         self._rebuild_parts()
         self.refresh_progress()
-        await self.show_part(self.parts[0].key if self.parts else REVIEW_KEY)
+        # Continue where work remains: the first part that is not done yet.
+        unfinished = [p.key for p in self.parts if self.part_list.state(p.key) != "klar"]
+        first = unfinished[0] if unfinished else self.parts[0].key if self.parts else REVIEW_KEY
+        await self.show_part(first)
         for notice in self.session.notices:
             self.notify(notice, severity="warning", timeout=15)
         if not draft.programme.omraden:

@@ -173,7 +173,7 @@ class ReviewView(Vertical):
         elif event.refused:
             text.append(
                 f"Slutversionen kan inte exporteras: {event.refused} fel eller obesvarade fält"
-                " återstår (se listan ovan).",
+                " återstår (se listan nedan).",
                 style="bold red",
             )
             text.append(
