@@ -378,6 +378,11 @@ class ReportScreen(Screen[None]):
 
     # -- help ----------------------------------------------------------------------------
 
+    @on(FieldBox.HelpChanged)
+    def _help_changed(self, event: FieldBox.HelpChanged) -> None:
+        event.stop()
+        self.help_pane.show_topic(event.topic, self.session.draft.previous_value(event.box.path))
+
     def on_descendant_focus(self, event: DescendantFocus) -> None:
         for node in event.widget.ancestors_with_self:
             if isinstance(node, FieldBox):

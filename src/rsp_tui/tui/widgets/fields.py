@@ -8,7 +8,7 @@ it; it never writes to the draft itself. Loading a value (`load`) does not post 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from textual import on
@@ -108,6 +108,13 @@ class FieldBox(Vertical, can_focus=False):
         @property
         def control(self) -> FieldBox:
             return self.box
+
+    @dataclass
+    class HelpChanged(Message):
+        """The help for `box` changed while it has focus (e.g. another goal highlighted)."""
+
+        box: FieldBox
+        topic: HelpTopic
 
     def __init__(
         self,
@@ -402,6 +409,15 @@ class GoalsBox(FieldBox):
     def _goals_changed(self, event: SelectionList.SelectedChanged[str]) -> None:
         event.stop()
         self.changed()
+
+    @on(SelectionList.SelectionHighlighted)
+    def _goal_highlighted(self, event: SelectionList.SelectionHighlighted[str]) -> None:
+        # The list cuts long goals short; the help pane shows the highlighted one whole.
+        event.stop()
+        goal = next((g for g in self.goals if g.code == event.selection.value), None)
+        if goal is not None and event.selection_list.has_focus:
+            topic = replace(self.topic, extra=(f"Markerat mål: {goal.printed}", *self.topic.extra))
+            self.post_message(self.HelpChanged(self, topic))
 
     @on(Input.Changed)
     def _other_changed(self, event: Input.Changed) -> None:
