@@ -114,3 +114,35 @@ async def test_footer_shows_the_keys_of_the_part(
         while report.current_key != "omrade:o1":
             await pilot.press("f4")
         assert "Ny insats" in shown()
+
+
+async def test_help_pane_follows_focus(
+    app_factory: Callable[..., RspApp], example_draft: Path
+) -> None:
+    app = app_factory(example_draft)
+    async with app.run_test(size=(100, 30)) as pilot:
+        report = app.screen
+        assert isinstance(report, ReportScreen)
+
+        def help_text() -> str:
+            return str(report.help_pane.query_one("#help-text").render())
+
+        await pilot.press("f4")  # question 1: its guidance belongs in the help pane
+        assert help_text().startswith(
+            "Fråga 1 › Investeringar kopplat till dagligvarubutiker › Bedömning\n"
+            "Välj Minskar, Oförändrat eller Ökar."
+        )
+        assert "• om en stödtyp inte används eller inte prioriteras i ert län." in help_text()
+        await pilot.press("tab")
+        assert help_text().startswith(
+            "Fråga 1 › Investeringar kopplat till dagligvarubutiker › Kommentar"
+        )
+
+        while report.current_key != "omrade:o1":
+            await pilot.press("f4")
+        await pilot.press("enter", "tab", "down")  # the second goal in the list of mål
+        assert (
+            "Markerat mål: 1.2 Öka allmänhetens medvetenhet för betydelsen av kommersiell"
+            " service på landsbygderna." in help_text()
+        )
+        assert "Ange vilka mål i det regionala serviceprogrammet" in help_text()
