@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from rsp_tui.tui.widgets.fields import RspInput, focus_now
+from rsp_tui.tui.widgets.inputs import RspInput, focus_now
 
 
 @dataclass(frozen=True)

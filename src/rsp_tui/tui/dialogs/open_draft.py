@@ -14,7 +14,7 @@ from textual.widgets import Button, Input, Label, Static
 
 from rsp_tui.drafts.session import DraftSession
 from rsp_tui.errors import DraftError
-from rsp_tui.tui.widgets.fields import RspInput
+from rsp_tui.tui.widgets.inputs import RspInput
 
 
 class OpenDraftDialog(ModalScreen[DraftSession | None]):

@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from rsp_tui.drafts.session import DraftSession
-from rsp_tui.tui.widgets.fields import RspInput
+from rsp_tui.tui.widgets.inputs import RspInput
 
 
 class SaveFailedDialog(ModalScreen[bool]):

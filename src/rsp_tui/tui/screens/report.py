@@ -4,6 +4,7 @@ and the status line. Every answer goes into the draft at once and is autosaved."
 from __future__ import annotations
 
 import asyncio
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from textual import on
@@ -15,13 +16,14 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Button, Footer, Header, Static
 
-from rsp_tui.drafts.model import AnswerPath, is_empty
+from rsp_tui.drafts.model import AnswerPath
 from rsp_tui.drafts.session import DraftSession, SaveResult
 from rsp_tui.structure import Part, parts
 from rsp_tui.tui.autosave import Autosaver
 from rsp_tui.tui.messages import DraftChanged, DraftSaved, PartRequested
-from rsp_tui.tui.widgets.fields import FieldBox, focus_now
-from rsp_tui.tui.widgets.help_pane import HelpPane
+from rsp_tui.tui.widgets.fields import FieldBox
+from rsp_tui.tui.widgets.help_pane import INSATSER_HELP, REVIEW_HELP, HelpPane
+from rsp_tui.tui.widgets.inputs import focus_now
 from rsp_tui.tui.widgets.insatser import InsatserView
 from rsp_tui.tui.widgets.part_view import REGION_PATH, YEAR_PATH, PartView
 from rsp_tui.tui.widgets.programme import ProgrammeInput
@@ -32,11 +34,6 @@ from rsp_tui.validation import validate
 
 if TYPE_CHECKING:
     from rsp_tui.tui.app import RspApp
-
-INSATSER_KEYS = (
-    "Ctrl+N lägger till en insats, Alt+D duplicerar den markerade, Delete (i listan) tar bort"
-    " den och Alt+↑ / Alt+↓ flyttar den. Enter i listan går till insatsens fält."
-)
 
 PROGRESS_DELAY = 0.3
 """Seconds after a change before the sidebar's states are recomputed."""
@@ -227,16 +224,10 @@ class ReportScreen(Screen[None]):
     def action_choose_part(self) -> None:
         """The palette's Gå till del …: a list of the parts."""
         commands = [
-            (self.title_of(key), self._goto(key), f"Del {n} av {len(self.keys)}")
+            (self.title_of(key), partial(self.show_part, key), f"Del {n} av {len(self.keys)}")
             for n, key in enumerate(self.keys, start=1)
         ]
         self.app.search_commands(commands, placeholder="Gå till del …")
-
-    def _goto(self, key: str) -> Any:
-        async def go() -> None:
-            await self.show_part(key)
-
-        return go
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "back_to_review":
@@ -308,20 +299,11 @@ class ReportScreen(Screen[None]):
 
     def commit(self) -> None:
         """Store what the fields show now, before saving or leaving: an edit may still be on
-        its way as a message (or not yet reported by its widget)."""
-        draft = self.session.draft
+        its way as a message (or not yet reported by its widget). Unchanged answers are no
+        change to the session."""
         for box in self.query(FieldBox):
-            value = box.read()
-            if box.path in (REGION_PATH, YEAR_PATH):
-                self.apply(box.path, value)
-                continue
-            try:
-                stored = draft.get(box.path)
-            except KeyError:
-                continue
-            if value != stored and not (is_empty(value) and is_empty(stored)):
-                box.value = value
-                self.apply(box.path, value)
+            box.value = box.read()
+            self.apply(box.path, box.value)
 
     def _after_change(self) -> None:
         self.autosaver.changed()
@@ -395,17 +377,12 @@ class ReportScreen(Screen[None]):
         self._show_general_help()
 
     def _show_general_help(self) -> None:
-        description = ""
+        """Help for the part itself, while no field has focus."""
+        part = next((p for p in self.parts if p.key == self.current_key), None)
         if self.current_key == REVIEW_KEY:
-            description = (
-                "Här listas allt som saknas eller är fel. Enter på en rad går till fältet;"
-                " Esc tar dig tillbaka hit. Exportera skapar Word-dokumentet när inga fel"
-                " återstår; Exportera utkast fungerar alltid och märker sidorna UTKAST."
-            )
+            body = REVIEW_HELP
+        elif part is not None and part.area is not None:
+            body = INSATSER_HELP
         else:
-            part = next((p for p in self.parts if p.key == self.current_key), None)
-            if part is not None:
-                description = part.section.description
-            if part is not None and part.area is not None:
-                description = INSATSER_KEYS
-        self.help_pane.show_text(self.title_of(self.current_key), description)
+            body = part.section.description if part is not None else ""
+        self.help_pane.show_text(self.title_of(self.current_key), body)

@@ -8,15 +8,13 @@ it; it never writes to the draft itself. Loading a value (`load`) does not post 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widget import Widget
 from textual.widgets import Input, Label, Select, SelectionList, Static, TextArea
 from textual.widgets.selection_list import Selection
 
@@ -32,66 +30,11 @@ from rsp_tui.forms.schema import (
     MarksField,
     TextAreaField,
 )
+from rsp_tui.tui.widgets.inputs import HelpTopic, RspInput, RspTextArea, focus_now
 from rsp_tui.validation import check_value
 
 OTHER = "\x00annat"
 """The Select value that stands for "another answer, typed below"."""
-
-
-@dataclass(frozen=True)
-class HelpTopic:
-    """What the help pane shows while a field has focus."""
-
-    heading: str
-    """Where the field is, e.g. `Fråga 1 › Servicebidrag › Bedömning`."""
-    help: str = ""
-    """The field's own help text."""
-    guidance: tuple[str, ...] = ()
-    """The question's guidance bullets."""
-    lead: str = ""
-    """The line before the bullets (the question's instruction, when printed inline)."""
-    footnote: str = ""
-    extra: tuple[str, ...] = field(default_factory=tuple)
-    """Further lines, e.g. how to use the list of goals."""
-
-
-def focus_now(widget: Widget) -> None:
-    """Focus `widget` before the next key is handled (`Widget.focus` waits a turn, and keys
-    typed right after a part opens would go to the widget that had focus before)."""
-    widget.screen.set_focus(widget)
-
-
-class RspInput(Input):
-    """A compact Input whose cursor blink follows the app's setting (off in snapshots)."""
-
-    def __init__(self, value: str | None = None, **kwargs: Any) -> None:
-        kwargs.setdefault("compact", True)
-        super().__init__(value, **kwargs)
-
-    def on_mount(self) -> None:
-        self.cursor_blink = getattr(self.app, "cursor_blink", True)
-
-
-class RspTextArea(TextArea):
-    """A TextArea for answers: wraps, moves focus with Tab, follows the app's cursor blink."""
-
-    BINDINGS = [
-        Binding("ctrl+home", "document_start", "Början av texten", show=False),
-        Binding("ctrl+end", "document_end", "Slutet av texten", show=False),
-    ]
-
-    def action_document_start(self) -> None:
-        self.move_cursor((0, 0))
-
-    def action_document_end(self) -> None:
-        self.move_cursor(self.document.end)
-
-    def __init__(self, text: str = "", **kwargs: Any) -> None:
-        kwargs.setdefault("compact", True)
-        super().__init__(text, soft_wrap=True, tab_behavior="focus", **kwargs)
-
-    def on_mount(self) -> None:
-        self.cursor_blink = getattr(self.app, "cursor_blink", True)
 
 
 class FieldBox(Vertical, can_focus=False):
@@ -123,7 +66,6 @@ class FieldBox(Vertical, can_focus=False):
         value: Any,
         *,
         label: str | None = None,
-        show_help: bool = True,
         topic: HelpTopic | None = None,
         check: Callable[[Any], str | None] | None = None,
         id: str | None = None,  # noqa: A002 (Textual's name)
@@ -135,14 +77,13 @@ class FieldBox(Vertical, can_focus=False):
         self.path = path
         self.value: Any = empty_value(field_def) if value is None else value
         self.label_text = field_def.display_label if label is None else label
-        self.show_help = show_help
         self.topic = topic or HelpTopic(heading=self.label_text, help=field_def.help)
         self._check = check
 
     def compose(self) -> ComposeResult:
         if self.label_text:
             yield Label(self.label_text, classes="field-label")
-        if self.show_help and self.field_def.help and self.field_def.help != self.label_text:
+        if self.field_def.help and self.field_def.help != self.label_text:
             yield Static(self.field_def.help, classes="field-help", markup=False)
         yield from self.compose_editor()
         yield Static("", classes="field-message", markup=False)

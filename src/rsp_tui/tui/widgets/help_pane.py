@@ -9,7 +9,18 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from rsp_tui.drafts.model import is_empty
-from rsp_tui.tui.widgets.fields import HelpTopic
+from rsp_tui.tui.widgets.inputs import HelpTopic
+
+INSATSER_HELP = (
+    "Ctrl+N lägger till en insats, Alt+D duplicerar den markerade, Delete (i listan) tar bort"
+    " den och Alt+↑ / Alt+↓ flyttar den. Enter i listan går till insatsens fält."
+)
+
+REVIEW_HELP = (
+    "Här listas allt som saknas eller är fel. Enter på en rad går till fältet; Esc tar dig"
+    " tillbaka hit. Exportera skapar Word-dokumentet när inga fel återstår; Exportera utkast"
+    " fungerar alltid och märker sidorna UTKAST."
+)
 
 KEYS_HELP = (
     "Tab och Skift+Tab flyttar mellan fälten. F3 och F4 byter del, F2 går till listan"

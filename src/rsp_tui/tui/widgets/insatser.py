@@ -7,6 +7,7 @@ long list (30 insatser or more) stays quick to move through.
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 from textual import on
@@ -15,7 +16,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, DataTable, Label, Static
 
-from rsp_tui.drafts.model import ID_KEY, is_empty
+from rsp_tui.drafts.model import ID_KEY
 from rsp_tui.drafts.session import DraftSession
 from rsp_tui.forms.programme import Area
 from rsp_tui.forms.schema import (
@@ -27,7 +28,8 @@ from rsp_tui.forms.schema import (
 )
 from rsp_tui.tui.dialogs.confirm import ConfirmDialog
 from rsp_tui.tui.messages import DraftChanged
-from rsp_tui.tui.widgets.fields import FieldBox, HelpTopic, field_box, focus_now
+from rsp_tui.tui.widgets.fields import FieldBox, field_box
+from rsp_tui.tui.widgets.inputs import HelpTopic, focus_now
 
 SUMMARY_WIDTH = 44
 """Characters of a text field shown in the list (fewer in a narrow terminal)."""
@@ -184,16 +186,9 @@ class InsatserView(Vertical):
         on its way as a message)."""
         changed = False
         for box in self.query(FieldBox):
-            if not box.path[2]:
-                continue  # not showing an insats yet
-            value = box.read()
-            stored = self.session.draft.get(box.path)
-            if value != stored and not (is_empty(value) and is_empty(stored)):
-                box.value = value
-                try:
-                    changed = self.session.set(box.path, value) or changed
-                except KeyError:  # the insats was deleted
-                    continue
+            box.value = box.read()
+            with contextlib.suppress(KeyError):  # the insats was deleted
+                changed = self.session.set(box.path, box.value) or changed
         if changed:
             self.post_message(DraftChanged())
 

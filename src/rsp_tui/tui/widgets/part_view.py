@@ -23,7 +23,8 @@ from rsp_tui.forms.schema import (
     TextField,
 )
 from rsp_tui.structure import Part
-from rsp_tui.tui.widgets.fields import FieldBox, HelpTopic, field_box, focus_now
+from rsp_tui.tui.widgets.fields import FieldBox, field_box
+from rsp_tui.tui.widgets.inputs import HelpTopic, focus_now
 from rsp_tui.tui.widgets.insatser import InsatserView
 from rsp_tui.tui.widgets.programme import ProgrammeEditor, ProgrammeInput
 from rsp_tui.tui.widgets.questions import (

@@ -13,7 +13,7 @@ from rsp_tui.forms.programme import Area, Goal, new_area_id
 from rsp_tui.forms.schema import GoalsField, ProgrammeQuestion, RowsQuestion
 from rsp_tui.tui.dialogs.confirm import ConfirmDialog
 from rsp_tui.tui.messages import DraftChanged
-from rsp_tui.tui.widgets.fields import HelpTopic, RspInput, focus_now
+from rsp_tui.tui.widgets.inputs import HelpTopic, RspInput, focus_now
 
 
 class ProgrammeInput(RspInput):

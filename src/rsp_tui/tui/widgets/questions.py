@@ -22,7 +22,8 @@ from rsp_tui.forms.schema import (
     TextField,
 )
 from rsp_tui.textutil import format_decimal, markup_runs, parse_decimal, plain
-from rsp_tui.tui.widgets.fields import COMPACT_KINDS, FieldBox, HelpTopic, field_box
+from rsp_tui.tui.widgets.fields import COMPACT_KINDS, FieldBox, field_box
+from rsp_tui.tui.widgets.inputs import HelpTopic
 
 
 def rich_text(text: str, style: str = "") -> Text:

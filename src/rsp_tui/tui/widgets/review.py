@@ -19,7 +19,7 @@ from rsp_tui.drafts.model import Draft
 from rsp_tui.drafts.session import DraftSession
 from rsp_tui.errors import RspError
 from rsp_tui.tui.messages import PartRequested
-from rsp_tui.tui.widgets.fields import focus_now
+from rsp_tui.tui.widgets.inputs import focus_now
 from rsp_tui.validation import Problem, validate
 
 REVIEW_KEY = "granska"

@@ -1,0 +1,67 @@
+"""Provides the small pieces every editor shares: compact inputs that follow the app's cursor
+setting, focusing without delay, and what the help pane shows for a field."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from textual.binding import Binding
+from textual.widget import Widget
+from textual.widgets import Input, TextArea
+
+
+@dataclass(frozen=True)
+class HelpTopic:
+    """What the help pane shows while a field has focus."""
+
+    heading: str
+    """Where the field is, e.g. `Fråga 1 › Servicebidrag › Bedömning`."""
+    help: str = ""
+    """The field's own help text."""
+    guidance: tuple[str, ...] = ()
+    """The question's guidance bullets."""
+    lead: str = ""
+    """The line before the bullets (the question's instruction, when printed inline)."""
+    footnote: str = ""
+    extra: tuple[str, ...] = field(default_factory=tuple)
+    """Further lines, e.g. how to use the list of goals."""
+
+
+def focus_now(widget: Widget) -> None:
+    """Focus `widget` before the next key is handled (`Widget.focus` waits a turn, and keys
+    typed right after a part opens would go to the widget that had focus before)."""
+    widget.screen.set_focus(widget)
+
+
+class RspInput(Input):
+    """A compact Input whose cursor blink follows the app's setting (off in snapshots)."""
+
+    def __init__(self, value: str | None = None, **kwargs: Any) -> None:
+        kwargs.setdefault("compact", True)
+        super().__init__(value, **kwargs)
+
+    def on_mount(self) -> None:
+        self.cursor_blink = getattr(self.app, "cursor_blink", True)
+
+
+class RspTextArea(TextArea):
+    """A TextArea for answers: wraps, moves focus with Tab, follows the app's cursor blink."""
+
+    BINDINGS = [
+        Binding("ctrl+home", "document_start", "Början av texten", show=False),
+        Binding("ctrl+end", "document_end", "Slutet av texten", show=False),
+    ]
+
+    def action_document_start(self) -> None:
+        self.move_cursor((0, 0))
+
+    def action_document_end(self) -> None:
+        self.move_cursor(self.document.end)
+
+    def __init__(self, text: str = "", **kwargs: Any) -> None:
+        kwargs.setdefault("compact", True)
+        super().__init__(text, soft_wrap=True, tab_behavior="focus", **kwargs)
+
+    def on_mount(self) -> None:
+        self.cursor_blink = getattr(self.app, "cursor_blink", True)
