@@ -128,3 +128,21 @@ async def test_validation_as_you_type(
         assert not box.has_class("-invalid")
         boxes = {b.path: b for b in report.host.query(FieldBox)}
         assert boxes[("datum",)].value == "2024-02-29"
+
+
+async def test_back_to_the_list_where_it_was(
+    app_factory: Callable[..., RspApp], example_draft: Path
+) -> None:
+    break_draft(example_draft)
+    app = app_factory(example_draft)
+    async with app.run_test(size=(100, 30)) as pilot:
+        report = app.screen
+        assert isinstance(report, ReportScreen)
+        await pilot.press("f9", "down", "enter")  # to the e-mail field, not fixing it
+        assert report.current_key == "q4"
+        await pilot.press("escape")
+        review = report.host.query_one(ReviewView)
+        problems = review.query_one("#problems", OptionList)
+        assert problems.highlighted is not None
+        chosen = review.problems[problems.get_option_at_index(problems.highlighted).id or ""]
+        assert chosen.path == ("q4", "rsp", "epost")

@@ -11,8 +11,7 @@ import asyncio
 import contextlib
 import signal
 import sys
-from collections.abc import Callable, Iterable
-from datetime import datetime
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +23,7 @@ from textual.screen import Screen
 from textual.theme import ThemeProvider
 
 from rsp_tui.drafts.model import now
-from rsp_tui.drafts.session import DraftSession
+from rsp_tui.drafts.session import Clock, DraftSession
 from rsp_tui.errors import DraftError, RspError
 from rsp_tui.forms import DEFAULT_FORM_ID, load_form, load_regions, programme_for_region
 from rsp_tui.paths import drafts_dir
@@ -33,8 +32,6 @@ from rsp_tui.tui.dialogs.open_draft import OpenDraftDialog
 from rsp_tui.tui.dialogs.save_failed import SaveFailedDialog
 from rsp_tui.tui.screens.report import ReportScreen
 from rsp_tui.tui.screens.start import StartScreen
-
-Clock = Callable[[], datetime]
 
 HANDLED_SIGNALS = tuple(
     s for s in (getattr(signal, "SIGTERM", None), getattr(signal, "SIGHUP", None)) if s

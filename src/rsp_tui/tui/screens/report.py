@@ -162,6 +162,8 @@ class ReportScreen(Screen[None]):
             self.commit()
             if self.session.dirty:
                 self.autosaver.save_soon()
+            for review in self.host.query(ReviewView):
+                self.review_highlight = review.highlight  # the list comes back where it was
             await self.host.remove_children()
             view: PartView | ReviewView
             if key == REVIEW_KEY:

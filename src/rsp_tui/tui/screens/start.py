@@ -17,7 +17,6 @@ from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Header, Static
 
 from rsp_tui.drafts.store import DraftSummary, list_drafts
-from rsp_tui.errors import DraftError
 from rsp_tui.validation import validate
 
 if TYPE_CHECKING:
@@ -206,8 +205,3 @@ class StartScreen(Screen[None]):
     def action_open_file(self) -> None:
         """Open a draft by its path."""
         self.rsp_app.ask_open_path()
-
-
-def describe_error(exc: DraftError) -> str:
-    """The Swedish message of a draft that cannot be opened."""
-    return exc.describe()

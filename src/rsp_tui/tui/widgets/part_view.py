@@ -31,7 +31,6 @@ from rsp_tui.tui.widgets.questions import (
     QuestionHeading,
     StaticText,
     TableBlock,
-    rich_text,
     topic_for,
 )
 
@@ -209,6 +208,3 @@ class PartView(VerticalScroll):
                 self.call_after_refresh(box.scroll_visible, animate=False)
                 return True
         return False
-
-
-__all__ = ["PartView", "REGION_PATH", "YEAR_PATH", "group_guidance", "rich_text"]
