@@ -17,6 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Header, Static
 
 from rsp_tui.drafts.store import DraftSummary, list_drafts
+from rsp_tui.safefile import cleanup_temp_files
 from rsp_tui.validation import validate
 
 if TYPE_CHECKING:
@@ -94,6 +95,7 @@ class StartScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="drafts")
     def load_drafts(self) -> None:
         """Read the drafts folder in the background (each draft is read and checked)."""
+        cleanup_temp_files(self.folder)  # leftovers of writes killed half-way
         rows: list[DraftRow] = []
         for summary in list_drafts(self.folder):
             done = None

@@ -31,6 +31,7 @@ from rsp_tui.tui.widgets.questions import (
     QuestionHeading,
     StaticText,
     TableBlock,
+    rich_text,
     topic_for,
 )
 
@@ -88,6 +89,11 @@ class PartView(VerticalScroll):
         section, draft = self.part.section, self.session.draft
         if self.part.heading:
             yield Static(self.part.heading, classes="part-heading")
+        if self.first:  # the form's own title and introduction open the report
+            form = self.session.form
+            yield Static(rich_text(form.title, "bold"), classes="form-title")
+            for paragraph in form.intro:
+                yield Static(rich_text(paragraph), classes="form-intro")
         if section.description:
             yield Static(section.description, classes="part-description")
         if self.first:
