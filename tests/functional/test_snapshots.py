@@ -31,6 +31,16 @@ PARTS = [
 Snap = Callable[..., bool]
 
 
+@pytest.fixture(autouse=True)
+def _patient_pilot(_quick_pilot: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Screenshots wait for the app to go idle with Textual's own margins: the finer check
+    the other tests use can fire early on a busy machine."""
+    import textual._wait as wait
+
+    monkeypatch.setattr(wait, "SLEEP_GRANULARITY", 1 / 50)
+    monkeypatch.setattr(wait, "SLEEP_IDLE", 1 / 50 / 20)
+
+
 @pytest.fixture
 def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """`utkast` (relative, so that it reads the same in every run) with the example draft."""

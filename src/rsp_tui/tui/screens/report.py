@@ -45,19 +45,32 @@ class ReportScreen(Screen[None]):
     CSS_PATH = "../report.tcss"
     AUTO_FOCUS = None
 
+    # Priority bindings run when the key arrives, before keys still queued in the focused
+    # field are handled. The actions first let that field catch up (`settle_input`), so keys
+    # typed before F4 land in the old part and keys typed after it in the new one, even when
+    # the app lags behind a fast typist.
     BINDINGS = [
-        Binding("ctrl+s", "save", "Spara", id="save", tooltip="Spara utkastet nu"),
-        Binding("f2", "focus_parts", "Delar", id="focus-parts", show=False),
-        Binding("f3,ctrl+pageup", "previous_part", "Föreg. del", id="previous-part"),
-        Binding("f4,ctrl+pagedown", "next_part", "Nästa del", id="next-part"),
-        Binding("f9", "review", "Granska", id="review", tooltip="Granska och exportera"),
+        Binding("ctrl+s", "save", "Spara", id="save", tooltip="Spara nu", priority=True),
+        Binding("f2", "focus_parts", "Delar", id="focus-parts", show=False, priority=True),
+        Binding("f3,ctrl+pageup", "previous_part", "Föreg. del", id="previous-part",
+                key_display="f3", priority=True),
+        Binding("f4,ctrl+pagedown", "next_part", "Nästa del", id="next-part",
+                key_display="f4", priority=True),
+        Binding("f9", "review", "Granska", id="review", tooltip="Granska och exportera",
+                priority=True),
         Binding("f1", "toggle_help", "Hjälp", id="toggle-help", show=False),
         Binding("escape", "back_to_review", "Tillbaka till listan", id="back-to-review"),
-        Binding("ctrl+n", "insats('add')", "Ny insats", id="insats-add"),
-        Binding("alt+d", "insats('duplicate')", "Duplicera", id="insats-duplicate", show=False),
-        Binding("alt+up", "insats('move_up')", "Flytta upp", id="insats-up", show=False),
-        Binding("alt+down", "insats('move_down')", "Flytta ned", id="insats-down", show=False),
-    ]
+        Binding("ctrl+n", "insats('add')", "Ny insats", id="insats-add", priority=True),
+        Binding("alt+d", "insats('duplicate')", "Duplicera", id="insats-duplicate",
+                show=False, priority=True),
+        Binding("alt+up", "insats('move_up')", "Flytta upp", id="insats-up",
+                show=False, priority=True),
+        Binding("alt+down", "insats('move_down')", "Flytta ned", id="insats-down",
+                show=False, priority=True),
+        Binding("tab", "app.focus_next", "Nästa fält", show=False, priority=True),
+        Binding("shift+tab", "app.focus_previous", "Föregående fält", show=False,
+                priority=True),
+    ]  # fmt: skip
 
     def __init__(self, session: DraftSession, regions: list[str], autosave_delay: float = 0.8):
         super().__init__()
@@ -217,7 +230,8 @@ class ReportScreen(Screen[None]):
         await self.show_part(REVIEW_KEY)
         self.host.query_one(ReviewView).export(draft_mode=False)
 
-    def action_focus_parts(self) -> None:
+    async def action_focus_parts(self) -> None:
+        await self.rsp_app.settle_input()
         focus_now(self.part_list)
 
     def action_toggle_help(self) -> None:
@@ -238,11 +252,12 @@ class ReportScreen(Screen[None]):
             return self.current_key.startswith("omrade:")
         return True
 
-    def action_insats(self, what: str) -> None:
+    async def action_insats(self, what: str) -> None:
         """Ctrl+N and friends on an område: act on its list of insatser."""
         views = self.host.query(InsatserView)
         if not views:
             return
+        await self.rsp_app.settle_input()
         view = views.first()
         if what == "add":
             view.action_add()

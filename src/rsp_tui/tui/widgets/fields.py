@@ -79,6 +79,7 @@ class FieldBox(Vertical, can_focus=False):
         self.label_text = field_def.display_label if label is None else label
         self.topic = topic or HelpTopic(heading=self.label_text, help=field_def.help)
         self._check = check
+        self._message: str | None = None
 
     def compose(self) -> ComposeResult:
         if self.label_text:
@@ -125,8 +126,11 @@ class FieldBox(Vertical, can_focus=False):
 
     def show_message(self, message: str | None) -> None:
         """Show a validation message under the field, or hide it."""
+        if (message or "") == self._message:
+            return  # called on every keystroke: touch the layout only when it changes
+        self._message = message or ""
         widget = self.query_one(".field-message", Static)
-        widget.update(message or "")
+        widget.update(self._message)
         widget.set_class(bool(message), "-shown")
         self.set_class(bool(message), "-invalid")
 

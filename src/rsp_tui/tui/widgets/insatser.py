@@ -218,7 +218,9 @@ class InsatserView(Vertical):
         field_id, item_id = event.path[-1], event.path[2]
         if field_id in self.question.summary_fields and item_id in self.table.rows:
             f = self.question.field(field_id)
-            self.table.update_cell(item_id, field_id, summary_cell(f, event.value, self._width))
+            text = summary_cell(f, event.value, self._width)
+            if self.table.get_cell(item_id, field_id) != text:  # redraw only on a change
+                self.table.update_cell(item_id, field_id, text)
 
     # -- actions -------------------------------------------------------------------------
 
