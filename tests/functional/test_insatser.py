@@ -110,3 +110,28 @@ async def test_thirty_insatser_stay_quick(
     assert opened < 1.5
     assert per_item < 0.05
     assert per_key < 0.25
+
+
+async def test_keys_typed_faster_than_the_app_land_where_they_were_meant(
+    app_factory: Callable[..., RspApp], example_draft: Path
+) -> None:
+    """A burst (a fast typist on a busy machine, or keys pasted by a terminal): Tab and F4
+    arrive while the text before them is still being handled."""
+    from textual import events
+
+    app = app_factory(example_draft)
+    async with app.run_test(size=(100, 30)) as pilot:
+        report, view = await open_area(pilot)
+        o1_before = len(view.items)
+        await pilot.press("ctrl+n")
+        burst = [*"Abc", "tab", "tab", *"RUS", "f4", "ctrl+n", *"Xyz"]
+        for key in burst:
+            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        assert report.current_key == "omrade:o2"
+    draft = load_draft(example_draft).draft
+    new_o1 = draft.items("insatser", "o1")[o1_before]
+    assert new_o1["planerade"] == "Abc"
+    assert new_o1["mal"] == {"codes": [], "other": "RUS"}
+    assert draft.items("insatser", "o2")[-1]["planerade"] == "Xyz"
