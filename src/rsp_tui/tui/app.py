@@ -87,6 +87,7 @@ class RspApp(App[None]):
         self.exit_note = ""
         """Printed after the app has closed the terminal (e.g. where a crash saved the draft)."""
         self._regions: list[str] | None = None
+        self._crash: Exception | None = None
 
     # -- start ---------------------------------------------------------------------------
 
@@ -297,7 +298,7 @@ class RspApp(App[None]):
         from rich.traceback import Traceback
 
         self.bell()
-        error = getattr(self, "_crash", None)
+        error = self._crash
         if error is None:
             self.panic(Text(self.exit_note))
             return
@@ -327,7 +328,7 @@ def run(path: Path | None, folder: Path | None, **options: Any) -> int:
     `options` go to `make_app` (the tests use a long autosave delay)."""
     app = make_app(path, folder, **options)
     app.run()
-    app.remove_signal_handlers()
     if app.exit_note and app.return_code:
-        print(app.exit_note, file=sys.stderr)
+        with contextlib.suppress(OSError):  # after SIGHUP the terminal may be gone
+            print(app.exit_note, file=sys.stderr)
     return app.return_code or 0
