@@ -51,3 +51,51 @@ def parts(form: FormDefinition, draft: Draft) -> list[Part]:
         else:
             out.append(Part(section))
     return out
+
+
+def locate_path(form: FormDefinition, draft: Draft, path: tuple[str, ...]) -> tuple[str, str]:
+    """The part key and a Swedish description of where the answer at `path` is asked, e.g.
+    `("q4", "4 Kontaktpersoner › Kontaktperson för RSP › Namn")`."""
+    from rsp_tui.forms.schema import RowsQuestion, TableQuestion
+
+    question = form.question(path[0])
+    section = form.section_of(path[0])
+    if isinstance(question, RowsQuestion) and len(path) >= 4:
+        area = next((a for a in draft.programme.omraden if a.id == path[1]), None)
+        part = Part(section, area)
+        items = (draft.answers.get(question.id) or {}).get(path[1], [])
+        index = next((n for n, i in enumerate(items, 1) if i.get("_id") == path[2]), 0)
+        field = question.field(path[3]).display_label
+        return part.key, f"{part.title} › {question.item_label} {index} › {field}"
+    part = Part(section)
+    bits = [part.title]
+    if isinstance(question, TableQuestion) and len(path) >= 3:
+        row = next((r for r in question.rows if r.id == path[1]), None)
+        bits.append(row.label if row else path[1])
+        if path[2] == "_name" and row is not None:
+            bits.append(row.name_label)
+        else:
+            column = next((c for c in question.columns if c.id == path[2]), None)
+            bits.append(column.display_label if column else path[2])
+    elif getattr(question, "number", ""):
+        bits.append(f"Fråga {question.number}")  # type: ignore[union-attr]
+    else:
+        bits.append(getattr(question, "display_label", path[0]))
+    return part.key, " › ".join(b for b in bits if b)
+
+
+def unchanged_groups(form: FormDefinition, draft: Draft) -> list[tuple[str, str, tuple[str, ...]]]:
+    """The answers still identical to last year's, grouped by table row or insats:
+    `(part key, "Område 1 › Insats 2: Planerade insatser, Mål", first path)`."""
+    groups: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+    for path in draft.unchanged_from_previous():
+        groups.setdefault(path[:-1] if len(path) >= 3 else path, []).append(path)
+    out: list[tuple[str, str, tuple[str, ...]]] = []
+    for paths in groups.values():
+        key, where = locate_path(form, draft, paths[0])
+        if len(paths) > 1 or len(paths[0]) >= 3:
+            head, _, _ = where.rpartition(" › ")
+            names = [locate_path(form, draft, p)[1].rpartition(" › ")[2] for p in paths]
+            where = f"{head}: {', '.join(names)}"
+        out.append((key, where, paths[0]))
+    return out

@@ -104,3 +104,19 @@ def test_cli_rollover_leaves_the_old_file_unchanged(form: FormDefinition, old: D
     assert main(["rollover", str(source), "--year", "2023"]) == 2
     assert main(["rollover", str(source), "-o", str(out)]) == 2
     assert "finns redan" in capsys.readouterr().err
+
+
+def test_unchanged_fields_are_located_and_grouped(form: FormDefinition, old: Draft) -> None:
+    from rsp_tui.structure import locate_path, unchanged_groups
+
+    new = rollover(form, old).draft
+    item = new.items("insatser", "o1")[0]
+    assert locate_path(form, new, ("insatser", "o1", item["_id"], "resurser")) == (
+        "omrade:o1", "Område 1 › Insats 1 › Resurser")
+    assert locate_path(form, new, ("q6", "annan", "_name")) == ("q6", "6 Samverkan › Annan › Vilken aktör?")
+    groups = unchanged_groups(form, new)
+    assert ("q4", "4 Kontaktpersoner › Kontaktperson för RSP: Namn, E-post", ("q4", "rsp", "namn")) in groups
+    assert ("omrade:o1", "Område 1 › Insats 1: Planerade insatser, Mål, Resurser, Huvudsakligt serviceslag",
+            ("insatser", "o1", item["_id"], "planerade")) in groups
+    new.set(("q4", "rsp", "namn"), "Ny")
+    assert ("q4", "4 Kontaktpersoner › Kontaktperson för RSP: E-post", ("q4", "rsp", "epost")) in unchanged_groups(form, new)

@@ -68,7 +68,9 @@ class NewReportDialog(ModalScreen[NewReport | None]):
             yield RspInput(placeholder="till exempel jämt", id="region-filter")
             yield OptionList(*self._options(""), id="regions")
             yield Label(f"Verksamhetsår ({self.year_range[0]}–{self.year_range[1]})")
-            yield RspInput(str(self.default_year), id="year", restrict=r"\d{0,4}")
+            yield RspInput(
+                str(self.default_year), id="year", restrict=r"\d{0,4}", select_on_focus=True
+            )
             yield Static("Välj en region.", id="new-note")
             with Horizontal():
                 yield Button("Avbryt", id="cancel", compact=True)

@@ -16,8 +16,17 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Header, Static
 
-from rsp_tui.drafts.store import DraftSummary, list_drafts
+from rsp_tui.drafts.store import (
+    DraftSummary,
+    default_filename,
+    list_drafts,
+    save_draft,
+    unique_path,
+)
+from rsp_tui.errors import RspError
+from rsp_tui.rollover import rollover
 from rsp_tui.safefile import cleanup_temp_files
+from rsp_tui.tui.dialogs.rollover import RolloverDialog
 from rsp_tui.validation import validate
 
 if TYPE_CHECKING:
@@ -40,6 +49,13 @@ class StartScreen(Screen[None]):
     BINDINGS = [
         Binding("n", "new_report", "Ny rapport", id="new-report"),
         Binding("o", "open_file", "Öppna fil", id="open-file", tooltip="Öppna ett utkast"),
+        Binding(
+            "f",
+            "from_last_year",
+            "Från förra året",
+            id="from-last-year",
+            tooltip="Ny rapport för nästa år, med det markerade utkastet som utgångspunkt",
+        ),
         Binding("f5", "reload", "Läs om", id="reload", show=False),
     ]
 
@@ -75,6 +91,7 @@ class StartScreen(Screen[None]):
             with Horizontal(id="start-buttons"):
                 yield Button("Fortsätt (Enter)", id="resume", variant="primary", compact=True)
                 yield Button("Ny rapport (N)", id="new", compact=True)
+                yield Button("Från förra året (F)", id="rollover", compact=True)
                 yield Button("Öppna fil … (O)", id="open", compact=True)
                 yield Button("Avsluta (Ctrl+Q)", id="quit", compact=True)
             yield Static(f"Utkasten sparas i mappen {self.folder}", id="start-folder")
@@ -131,6 +148,7 @@ class StartScreen(Screen[None]):
             table.add_row(*cells, key=key)
         table.display = bool(event.rows)
         self.query_one("#resume", Button).display = bool(event.rows)
+        self.query_one("#rollover", Button).display = any(not r.summary.error for r in event.rows)
         if event.rows:
             table.focus()
             table.move_cursor(row=0)
@@ -192,6 +210,8 @@ class StartScreen(Screen[None]):
             self.action_new_report()
         elif event.button.id == "open":
             self.action_open_file()
+        elif event.button.id == "rollover":
+            self.action_from_last_year()
         elif event.button.id == "quit":
             self.app.exit()
 
@@ -203,6 +223,56 @@ class StartScreen(Screen[None]):
             if not r.summary.error and r.summary.year is not None
         }
         self.rsp_app.ask_new_report(existing)
+
+    def _current(self) -> DraftRow | None:
+        if not self.rows or not self.table.row_count:
+            return None
+        row_key = self.table.coordinate_to_cell_key(self.table.cursor_coordinate).row_key
+        return self.rows.get(str(row_key.value))
+
+    def action_from_last_year(self) -> None:
+        """Ny rapport från förra året: next year's report from the highlighted draft."""
+        row = self._current()
+        if row is None or row.summary.loaded is None:
+            self.notify(
+                "Markera först förra årets utkast i listan (ett som går att öppna).",
+                severity="warning",
+            )
+            return
+        loaded = row.summary.loaded
+        old = loaded.draft
+        year = old.year + 1
+        if year > loaded.form.years.max:
+            self.notify(
+                f"{old.year} är programperiodens sista år; det finns inget år efter.",
+                severity="warning",
+            )
+            return
+        result = rollover(loaded.form, old, year)
+        lines = [
+            f"{old.region}: en ny rapport för {year} skapas från rapporten för {old.year}"
+            f" ({row.summary.path.name}), som inte ändras.",
+            "",
+            *result.summary(),
+            "",
+            f"{result.carried_fields} svar (till exempel kontaktpersoner och samverkan) fylls i"
+            f" från {old.year} och visas som \"Förra året\" tills du ändrar dem.",
+        ]
+
+        def create(go: bool | None) -> None:
+            if not go:
+                return
+            path = unique_path(self.folder, default_filename(old.region, year))
+            try:
+                save_draft(result.draft, path)
+            except RspError as exc:
+                self.notify(f"Rapporten kunde inte skapas: {exc.describe()}", severity="error")
+                return
+            self.rsp_app.open_path(path)
+
+        self.app.push_screen(
+            RolloverDialog(f"Ny rapport från förra året: {old.region} {year}", lines), create
+        )
 
     def action_open_file(self) -> None:
         """Open a draft by its path."""

@@ -14,6 +14,7 @@ from typing import Any
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.dom import NoScreen
 from textual.message import Message
 from textual.widgets import Input, Label, Select, SelectionList, Static, TextArea
 from textual.widgets.selection_list import Selection
@@ -88,9 +89,11 @@ class FieldBox(Vertical, can_focus=False):
             yield Static(self.field_def.help, classes="field-help", markup=False)
         yield from self.compose_editor()
         yield Static("", classes="field-message", markup=False)
+        yield Static("", classes="field-previous", markup=False)
 
     def on_mount(self) -> None:
         self.show_message(self.problem(self.value))
+        self.show_previous()
 
     # -- for subclasses ------------------------------------------------------------------
 
@@ -123,6 +126,7 @@ class FieldBox(Vertical, can_focus=False):
         self.value = empty_value(self.field_def) if value is None else value
         self.fill(self.value)
         self.show_message(self.problem(self.value))
+        self.show_previous()
 
     def show_message(self, message: str | None) -> None:
         """Show a validation message under the field, or hide it."""
@@ -133,6 +137,27 @@ class FieldBox(Vertical, can_focus=False):
         widget.update(self._message)
         widget.set_class(bool(message), "-shown")
         self.set_class(bool(message), "-invalid")
+
+    def previous(self) -> tuple[int | None, Any]:
+        """Last year's value of this answer when it was carried over (rollover), else None."""
+        draft = getattr(getattr(self.screen, "session", None), "draft", None)
+        if draft is None or not draft.previous or not self.path or "" in self.path:
+            return None, None
+        return draft.previous_year, draft.previous_value(self.path)
+
+    def show_previous(self) -> None:
+        """Show "Förra året: …" while the answer is still last year's (until it is changed)."""
+        try:
+            year, old = self.previous()
+        except NoScreen:  # not mounted yet
+            return
+        shown = old is not None and self.value == old
+        widget = self.query_one(".field-previous", Static)
+        if shown != widget.has_class("-shown"):
+            widget.set_class(shown, "-shown")
+        if shown:
+            label = f"Förra året ({year})" if year else "Förra året"
+            widget.update(f"{label}: {previous_text(old)} – ändra det som inte gäller i år.")
 
     def focus_input(self) -> None:
         """Focus the first editor widget (in a text, at its end: go on writing)."""
@@ -149,6 +174,7 @@ class FieldBox(Vertical, can_focus=False):
         self.show_message(self.problem(value))
         if value != self.value:
             self.value = value
+            self.show_previous()
             self.post_message(self.Edited(self, self.path, value))
 
 
@@ -368,6 +394,18 @@ class GoalsBox(FieldBox):
     def _other_changed(self, event: Input.Changed) -> None:
         event.stop()
         self.changed()
+
+
+def previous_text(value: Any, limit: int = 160) -> str:
+    """Last year's value, short, on one line."""
+    if isinstance(value, dict):
+        parts = [*value.get("codes", []), str(value.get("other", "")).strip()]
+        text = ", ".join(p for p in parts if p)
+    elif isinstance(value, list):
+        text = ", ".join(str(v) for v in value)
+    else:
+        text = " / ".join(line.strip() for line in str(value).splitlines() if line.strip())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def field_box(

@@ -35,10 +35,14 @@ def focus_now(widget: Widget) -> None:
 
 
 class RspInput(Input):
-    """A compact Input whose cursor blink follows the app's setting (off in snapshots)."""
+    """A compact Input whose cursor blink follows the app's setting (off in snapshots).
+
+    Focus puts the cursor at the end instead of selecting the text, so that the first key
+    typed in a field reached by Tab or by a link never replaces an answer."""
 
     def __init__(self, value: str | None = None, **kwargs: Any) -> None:
         kwargs.setdefault("compact", True)
+        kwargs.setdefault("select_on_focus", False)
         super().__init__(value, **kwargs)
 
     def on_mount(self) -> None:

@@ -26,6 +26,7 @@ from rsp_tui.forms.schema import (
     MarksField,
     RowsQuestion,
 )
+from rsp_tui.rollover import CARRIED_KEY
 from rsp_tui.tui.dialogs.confirm import ConfirmDialog
 from rsp_tui.tui.messages import DraftChanged
 from rsp_tui.tui.widgets.fields import FieldBox, field_box
@@ -100,6 +101,7 @@ class InsatserView(Vertical):
             yield Button("Ned", id="insats-down", compact=True, tooltip="Flytta ned (Alt+↓)")
         with Vertical(id="insats-editor"):
             yield Static("", id="insats-title", classes="insats-title")
+            yield Static("", id="insats-carried", classes="insats-carried", markup=False)
             year = self.session.draft.year
             goals = self.session.draft.programme.all_goals()
             # Under each column group's heading (with the report's years) its fields; a form
@@ -171,6 +173,7 @@ class InsatserView(Vertical):
         n = self._index(item_id) + 1
         name = f"{self.question.item_label} {n}"
         self.query_one("#insats-title", Static).update(f"{name} av {len(self.items)}")
+        self._show_carried(item)
         for box in self.query(FieldBox):
             f = box.field_def
             path = (self.question.id, self.area.id, item_id, f.id)
@@ -180,6 +183,19 @@ class InsatserView(Vertical):
                 extra=self.group_help.get(f.group, ()),
             )
             box.load(item.get(f.id), path)
+
+    def _show_carried(self, item: dict[str, Any]) -> None:
+        """A rolled-over insats: from which year, and last year's note for next year."""
+        carried = item.get(CARRIED_KEY)
+        widget = self.query_one("#insats-carried", Static)
+        widget.display = isinstance(carried, dict)
+        if isinstance(carried, dict):
+            note_field = self.question.note_field
+            label = self.question.field(note_field).display_label if note_field else ""
+            text = f"Fortsätter från {carried.get('year', 'förra året')}."
+            if carried.get("note"):
+                text += f" {label or 'Anteckning'} (förra året): {carried['note']}"
+            widget.update(text)
 
     def commit(self) -> None:
         """Store what the editor shows before it shows another insats (an edit may still be

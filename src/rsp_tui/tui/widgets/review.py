@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 from rsp_tui.drafts.model import Draft
 from rsp_tui.drafts.session import DraftSession
 from rsp_tui.errors import RspError
+from rsp_tui.structure import unchanged_groups
 from rsp_tui.tui.messages import PartRequested
 from rsp_tui.tui.widgets.inputs import focus_now
 from rsp_tui.validation import Problem, validate
@@ -52,6 +53,8 @@ class ReviewView(Vertical):
         self.titles = titles
         self.highlight = highlight
         self.problems: dict[str, Problem] = {}
+        self.unchanged: dict[str, tuple[str, tuple[str, ...]]] = {}
+        """Answers still as last year (rollover): option id → (part key, path)."""
 
     def compose(self) -> ComposeResult:
         yield Static("", id="review-summary")
@@ -94,6 +97,21 @@ class ReviewView(Vertical):
             key = f"p{n}"
             self.problems[key] = problem
             options.append(Option(_prompt(problem), id=key))
+        self.unchanged = {}
+        unchanged = unchanged_groups(self.session.form, self.session.draft)
+        if unchanged:
+            year = self.session.draft.previous_year or "förra året"
+            options.append(
+                Option(Text(f"Oförändrat sedan {year} – stämmer det i år?", style="bold"),
+                       disabled=True)
+            )
+            for n, (part_key, where, path) in enumerate(unchanged):
+                key = f"u{n}"
+                self.unchanged[key] = (part_key, path)
+                line = Text("  ")
+                line.append("samma", style="cyan")
+                line.append(f"\u00a0\u00a0{where}")
+                options.append(Option(line, id=key))
         problems = self.query_one("#problems", OptionList)
         problems.clear_options()
         problems.add_options(options)
@@ -113,10 +131,14 @@ class ReviewView(Vertical):
     def _jump(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         problem = self.problems.get(event.option_id or "")
-        if problem is None:
-            return
         self.highlight = event.option_index
-        self.post_message(PartRequested(problem.part_key, problem.path or None, from_review=True))
+        if problem is not None:
+            self.post_message(
+                PartRequested(problem.part_key, problem.path or None, from_review=True)
+            )
+        elif (event.option_id or "") in self.unchanged:
+            part_key, path = self.unchanged[event.option_id or ""]
+            self.post_message(PartRequested(part_key, path, from_review=True))
 
     # -- export --------------------------------------------------------------------------
 
