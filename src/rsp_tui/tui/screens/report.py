@@ -14,7 +14,7 @@ from textual.containers import Container, Horizontal, Vertical
 from textual.events import DescendantFocus
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Button, Footer, Header, Static
+from textual.widgets import Button, Header, Static
 
 from rsp_tui.drafts.model import AnswerPath
 from rsp_tui.drafts.session import DraftSession, SaveResult
@@ -22,6 +22,7 @@ from rsp_tui.structure import Part, parts
 from rsp_tui.tui.autosave import Autosaver
 from rsp_tui.tui.messages import DraftChanged, DraftSaved, PartRequested
 from rsp_tui.tui.widgets.fields import FieldBox
+from rsp_tui.tui.widgets.footer import KeyFooter
 from rsp_tui.tui.widgets.help_pane import INSATSER_HELP, REVIEW_HELP, HelpPane
 from rsp_tui.tui.widgets.inputs import focus_now
 from rsp_tui.tui.widgets.insatser import InsatserView
@@ -124,7 +125,7 @@ class ReportScreen(Screen[None]):
                     yield Vertical(id="part-host")
                     yield HelpPane(id="help")
         yield StatusLine(id="status")
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     async def on_mount(self) -> None:
         draft = self.session.draft
