@@ -66,10 +66,37 @@ async def _timed(pilot: Any, *keys: str) -> float:
     return time.perf_counter() - start
 
 
+class FirstPaint:
+    """When the screen first painted a new part after a key press (Textual's compositor
+    refresh after `show_part` has mounted it): what the user sees, before the app is idle."""
+
+    def __init__(self) -> None:
+        from textual.screen import Screen
+
+        self.armed_from: str | None = None
+        self.at: float | None = None
+        plain = Screen._compositor_refresh
+        probe = self
+
+        def refresh(screen: Any) -> None:
+            plain(screen)
+            key = getattr(screen, "current_key", None)
+            if probe.armed_from is not None and key is not None and key != probe.armed_from:
+                probe.at = time.perf_counter()
+                probe.armed_from = None
+
+        Screen._compositor_refresh = refresh  # type: ignore[method-assign]
+
+    def arm(self, current: str) -> None:
+        self.armed_from, self.at = current, None
+
+
 def navigate(draft: Path, rounds: int) -> dict[str, Any]:
     from rsp_tui.tui.app import make_app
 
     _fine_idle()
+    paint = FirstPaint()
+    painted: list[float] = []
     folder, path = _copy(draft)
     app = make_app(path, folder, cursor_blink=False, autosave_delay=DEBOUNCE)
     app.animation_level = "none"
@@ -88,8 +115,12 @@ def navigate(draft: Path, rounds: int) -> dict[str, Any]:
             for _ in range(rounds):
                 for key in ("f4",) * (len(keys) - 1) + ("f3",) * (len(keys) - 1):
                     floors.append(await _timed(pilot, "f12"))
+                    paint.arm(screen.current_key)
+                    start = time.perf_counter()
                     took = await _timed(pilot, key)
                     switches.setdefault(screen.current_key, []).append(took)
+                    if paint.at is not None:
+                        painted.append(paint.at - start)
             # An område with its insatser: ↓ in the list shows the next insats in the editor.
             area = next(k for k in keys if k.startswith("omrade:"))
             while screen.current_key != area:
@@ -97,12 +128,18 @@ def navigate(draft: Path, rounds: int) -> dict[str, Any]:
                 await pilot.pause()
             for n in range(rounds * 5):
                 insats.append(await _timed(pilot, "down" if n % 10 < 5 else "up"))
+            medians = {k: statistics.median(v) for k, v in switches.items()}
+            await screen.show_part(max(medians, key=medians.__getitem__))
+            await pilot.pause()
+            editors.extend(_editors(screen))
             await pilot.press("ctrl+q")
 
+    editors: list[tuple[str, Any]] = []
     asyncio.run(main())
     shutil.rmtree(folder, ignore_errors=True)
     medians = {k: statistics.median(v) for k, v in switches.items()}
     slowest = max(medians, key=medians.__getitem__)
+    alone = editors_alone(editors, rounds * 3)
     every = [t for v in switches.values() for t in v]
     return {
         "floor": statistics.median(floors),
@@ -110,9 +147,84 @@ def navigate(draft: Path, rounds: int) -> dict[str, Any]:
         "switch_slowest_part": slowest,
         "switch_slowest": medians[slowest],
         "switch_by_part": medians,
+        "switch_painted": statistics.median(painted) if painted else None,
+        "switch_slowest_editors": len(editors),
+        "switch_slowest_alone": alone,
         "insats": statistics.median(insats),
         "insats_max": max(insats),
     }
+
+
+def _editors(screen: Any) -> list[tuple[str, Any]]:
+    """The editor widgets of the part on screen, as (kind, content)."""
+    from rsp_tui.forms.schema import ChoiceField
+    from rsp_tui.tui.widgets.fields import AreaBox, ChoiceBox, FieldBox, GoalsBox, MarksBox
+
+    out: list[tuple[str, Any]] = []
+    for box in screen.host.query(FieldBox):
+        if isinstance(box, AreaBox):
+            out.append(("textarea", box.read()))
+        elif isinstance(box, ChoiceBox) and isinstance(box.field_def, ChoiceField):
+            out.append(("select", list(box.field_def.options)))
+            if box.field_def.allow_other:
+                out.append(("input", ""))
+        elif isinstance(box, MarksBox):
+            out.append(("selection", list(box.field_def.options)))
+        elif isinstance(box, GoalsBox):
+            out.append(("selection", [g.printed for g in box.goals]))
+            out.append(("input", ""))
+        else:
+            out.append(("input", str(box.read())))
+    return out
+
+
+def editors_alone(editors: list[tuple[str, Any]], rounds: int) -> float | None:
+    """Textual's floor for showing a part: a bare app mounting the same editors (same texts
+    and options, compact, text areas wrapping with the app's heights) in a scrolling column,
+    without labels, help texts or boxes; from the mount until the app is idle."""
+    if not editors:
+        return None
+    from textual.app import App
+    from textual.containers import VerticalScroll
+    from textual.widget import Widget
+    from textual.widgets import Input, Select, SelectionList, TextArea
+
+    def build() -> VerticalScroll:
+        widgets: list[Widget] = []
+        for kind, content in editors:
+            if kind == "textarea":
+                widgets.append(TextArea(content, soft_wrap=True, compact=True))
+            elif kind == "select":
+                widgets.append(Select([(o, o) for o in content], compact=True))
+            elif kind == "selection":
+                widgets.append(SelectionList[str](*((o, o) for o in content), compact=True))
+            else:
+                widgets.append(Input(content, compact=True))
+        return VerticalScroll(*widgets)
+
+    class Bare(App[None]):
+        CSS = """
+        TextArea { height: auto; min-height: 3; max-height: 12; }
+        SelectionList { height: auto; max-height: 12; }
+        Select { width: 32; }
+        """
+
+    times: list[float] = []
+
+    async def main() -> None:
+        async with Bare().run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            for _ in range(rounds):
+                start = time.perf_counter()
+                column = build()
+                await pilot.app.screen.mount(column)
+                await pilot.pause()
+                times.append(time.perf_counter() - start)
+                await column.remove()
+                await pilot.pause()
+
+    asyncio.run(main())
+    return statistics.median(times)
 
 
 def _end_of(screen: Any, answer: str) -> Any:

@@ -1,6 +1,7 @@
 """One whole process of the app, started headless, for the start-up and memory figures.
 
     python benchmarks/probe_app.py bare            # the floor: a Textual app with one label
+    python benchmarks/probe_app.py data DRAFT      # bare, after reading DRAFT (pydantic, tomllib)
     python benchmarks/probe_app.py app DRAFT       # rsp-tui with DRAFT (as `rsp-tui DRAFT`)
     python benchmarks/probe_app.py tour DRAFT      # as app, then visit every part and insats
 
@@ -31,10 +32,16 @@ def _fine_idle() -> None:
     wait.SLEEP_IDLE = 0.0002
 
 
-def bare() -> dict[str, float]:
+def bare(draft: str | None = None) -> dict[str, float]:
     from textual.app import App, ComposeResult
     from textual.widgets import Label
 
+    if draft is not None:  # the stack's floor: Textual plus reading the draft as rsp-tui does
+        from pathlib import Path
+
+        from rsp_tui.drafts import load_draft
+
+        load_draft(Path(draft))
     imported = time.perf_counter()
     _fine_idle()
 
@@ -52,6 +59,7 @@ def bare() -> dict[str, float]:
         p.app.exit()
 
     Bare().run(headless=True, size=SIZE, auto_pilot=pilot)
+    times["closed"] = time.perf_counter() - START
     return times
 
 
@@ -91,12 +99,15 @@ def app(path: str, tour: bool = False) -> dict[str, float]:
         p.app.exit()
 
     rsp.run(headless=True, size=SIZE, auto_pilot=pilot)
+    times["closed"] = time.perf_counter() - START
     return times
 
 
 def main(argv: list[str]) -> int:
     if argv[:1] == ["bare"]:
         times = bare()
+    elif argv[:1] == ["data"] and len(argv) == 2:
+        times = bare(argv[1])
     elif argv[:1] in (["app"], ["tour"]) and len(argv) == 2:
         times = app(argv[1], tour=argv[0] == "tour")
     else:
