@@ -272,7 +272,7 @@ def startup(inputs: dict[str, Path], folder: Path, runs: int, notes: list[str]) 
             value <= 1.5 * floor,
         ),
         Row(
-            "  stack floor: bare app after reading the large draft",
+            "↳ stack floor: bare app after reading the large draft",
             stack,
             floor,
             "s",
@@ -315,7 +315,7 @@ def navigate(inputs: dict[str, Path], folder: Path, runs: int, notes: list[str])
     )
     if nav.get("switch_painted") is not None:
         painted = float(nav["switch_painted"])
-        rows.append(Row("  to the first paint of the new part", painted, floor, "s", "–", None))
+        rows.append(Row("↳ to the first paint of the new part", painted, floor, "s", "–", None))
     slowest = float(nav["switch_slowest"])
     alone = nav.get("switch_slowest_alone")
     rows.append(
@@ -359,7 +359,7 @@ def keystroke(inputs: dict[str, Path], folder: Path, runs: int, notes: list[str]
         )
         rows.append(
             Row(
-                f"Keystroke → disk, work (commit+dumps+write), {label}",
+                f"Keystroke → disk, work (commit, dumps, write), {label}",
                 total,
                 floor,
                 "s",
@@ -426,7 +426,7 @@ def export(
             "≤ 2× floor",
             value_ex <= 2 * floor,
         ),
-        Row("  stack floor: the above after reading the draft", stack, floor, "s", "–", None),
+        Row("↳ stack floor: python-docx after reading the draft", stack, floor, "s", "–", None),
         Row("rsp-tui export, 200 insatser", value_big, floor, "s", "< 3 s", value_big < 3.0),
     ]
     return rows, floors, big
