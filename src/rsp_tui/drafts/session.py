@@ -6,7 +6,7 @@ so that it knows whether anything is unsaved, and remembers the last failure so 
 warn and keep working (answers stay in memory and are written once saving works again).
 
 Saving may run in a worker thread: `snapshot()` copies the draft on the caller's thread (fast),
-`write(snapshot)` serialises and writes it (slow: tomlkit and fsync) and may run anywhere.
+`write(snapshot)` serialises and writes it (a few ms of TOML, then fsync) and may run anywhere.
 Writes are serialised by a lock, and an older snapshot never overwrites a newer one.
 """
 
