@@ -240,3 +240,15 @@ def jamtland_report(path: Path, *, many_rows: int = 0, extra_column: bool = Fals
     insats_table(doc, 2023, rows2, extra_column="Budget" if extra_column else None, g2_year=2022)
     doc.save(str(path))
     return path
+
+
+def strip_payload(source: Path, target: Path | None = None) -> Path:
+    """The document without the draft rsp-tui embeds in it, so that only its visible text can
+    be read (as after copying the report into a document of one's own)."""
+    from rsp_tui.export.payload import remove
+
+    document = docx.Document(str(source))
+    assert remove(document) == 1, "no embedded draft in the document"
+    out = target or source
+    document.save(str(out))
+    return out

@@ -69,7 +69,7 @@ def _static(w: Writer, q: StaticQuestion) -> None:
 
 
 def _region_line(w: Writer, *, page_break: bool = False) -> None:
-    p = w.paragraph(f"{w.form.region_label} {w.region}", bold=True)
+    p = w.paragraph(f"{w.form.region_label} {w.region}", bold=True, markup=False)
     p.paragraph_format.space_before = Pt(6)
     if page_break:
         p.paragraph_format.page_break_before = True
@@ -86,7 +86,7 @@ def _part(w: Writer, part: Part, first_area: bool) -> None:
     if part.area is not None:
         if first_area:
             _region_line(w, page_break=True)
-        w.heading(w.clean(part.heading, part.title), 2, page_break=not first_area)
+        w.heading(w.clean(part.heading, part.title), 2, page_break=not first_area, markup=False)
     for q in part.section.questions:
         if isinstance(q, LEAF_TYPES) and not q.number:
             pending.append(q)

@@ -60,10 +60,16 @@ class Writer:
 
     # -- paragraphs ---------------------------------------------------------------------
 
-    def heading(self, text: str, level: int, *, page_break: bool = False) -> Paragraph:
-        """A heading paragraph (`**bold**` markup allowed, though headings are bold)."""
+    def heading(
+        self, text: str, level: int, *, page_break: bool = False, markup: bool = True
+    ) -> Paragraph:
+        """A heading paragraph (`**bold**` markup allowed, though headings are bold). Text that
+        holds the user's words is written with `markup` off: `**` in it is text."""
         p = self.doc.add_paragraph(style=f"Heading {level}")
-        add_markup(p, text)
+        if markup:
+            add_markup(p, text)
+        else:
+            p.add_run(text)
         if page_break:
             p.paragraph_format.page_break_before = True
         return p
@@ -75,10 +81,17 @@ class Writer:
         bold: bool = False,
         centered: bool = False,
         style: str | None = None,
+        markup: bool = True,
     ) -> Paragraph:
-        """A paragraph of form text with `**bold**` markup."""
+        """A paragraph of form text with `**bold**` markup (with `markup` off: plain text,
+        for the user's words)."""
         p = self.doc.add_paragraph(style=style)
-        add_markup(p, text, bold=bold)
+        if markup:
+            add_markup(p, text, bold=bold)
+        else:
+            run = p.add_run(text)
+            if bold:
+                run.bold = True
         if centered:
             p.alignment = WD_ALIGN_PARAGRAPH.CENTER
         return p

@@ -28,9 +28,14 @@ from rsp_tui.forms.schema import (
 from rsp_tui.importer.reader import Block, Table, norm
 from rsp_tui.textutil import plain
 
+LONG_FORM_TEXT = 30
+"""Form texts longer than this (in characters) are sentences no answer repeats by chance."""
 MARKS = {"x", "✓", "✔", "☒", "■", "1"}
 _GOAL_LINE = re.compile(r"^\s*(\d+(?:\.\d+)*)\.?\s+(\S.*)$")
-_AREA_HEADING = re.compile(r"^\s*prioriterat område\s+(\S+?)\.?\s+(\S.*)$", re.IGNORECASE)
+_GOAL_CODE = re.compile(r"^\s*(\d+(?:\.\d+)+)\.?\s*$")
+"""A goal code alone on its line (a goal whose text is not given)."""
+_AREA_HEADING = re.compile(r"^\s*prioriterat område\s+(\S+?)\.?(?:\s+(\S.*))?$", re.IGNORECASE)
+"""`Prioriterat område 2. Titel`; the title may be missing (an område not yet named)."""
 
 
 @dataclass
@@ -97,6 +102,8 @@ class OfficialReader:
         self.region = ""
         self.years: list[int] = []
         self.areas: list[_Area] = []
+        self.goal_texts: dict[str, tuple[str, _Area]] = {}
+        """Goal code → (its text, the område whose table named it first)."""
         self.static = self._static_texts()
         self.questions = [q for s in form.sections for q in s.answer_questions()]
         self.leaf_titles = [
@@ -122,10 +129,17 @@ class OfficialReader:
                 texts.update(getattr(q, "guidance", []))
         return {norm(plain(t)) for t in texts if t}
 
-    def is_static(self, text: str) -> bool:
+    def is_static(self, text: str, *, long_only: bool = False) -> bool:
+        """The paragraph is one of the form's own texts, or begins with a long one. With
+        `long_only` (inside an answer) only a long form text, whole, counts: a label such as
+        Datum or Status, or a sentence that begins like a heading, may well be the answer."""
         n = norm(text).lstrip("•-–·* ").strip()
         n = re.sub(r"^\d\s+", "", n)  # footnote number before the footnote text
-        return n in self.static or any(len(s) > 30 and n.startswith(s) for s in self.static)
+        if long_only:
+            return len(n) > LONG_FORM_TEXT and n in self.static
+        return n in self.static or any(
+            len(s) > LONG_FORM_TEXT and n.startswith(s) for s in self.static
+        )
 
     # -- the walk ---------------------------------------------------------------------------
 
@@ -159,14 +173,19 @@ class OfficialReader:
                     collected.append("")
                 continue
             n = norm(text)
-            if n.startswith(norm(self.form.region_label)):
+            # Inside an answer only the strong marks of the layout end it (a question, an
+            # område heading, a long form text); a line such as "Region: …", "Datum" or
+            # "Status" there is the answer's own text.
+            answering = current is not None
+            was_meta, pending_meta = pending_meta, False
+            if not answering and n.startswith(norm(self.form.region_label)):
                 self.set_region(text.split(":", 1)[1] if ":" in text else "")
                 continue
             heading = _AREA_HEADING.match(text.strip())
             if heading:
                 flush()
                 current = None
-                self.areas.append(_Area(heading.group(1), heading.group(2).strip()))
+                self.areas.append(_Area(heading.group(1), (heading.group(2) or "").strip()))
                 continue
             question = self.leaf_question(n)
             if question is not None:
@@ -177,14 +196,14 @@ class OfficialReader:
                 flush()
                 current = None
                 continue
-            if pending_meta:
-                pending_meta = False
-                if self.meta_values(text):
-                    continue
-            if n.replace("\t", " ").split() and self.meta_labels(text):
+            if was_meta and self.meta_values(text):
+                continue
+            if not answering and self.meta_labels(text):
                 pending_meta = True
                 continue
-            if self.is_static(text) or self.is_group_label(n):
+            if self.is_static(text, long_only=answering):
+                continue
+            if not answering and self.is_group_label(n):
                 continue
             if current is not None:
                 collected.append(text)
@@ -400,10 +419,18 @@ class OfficialReader:
     # -- insatser ---------------------------------------------------------------------------
 
     def is_items_table(self, table: Table) -> bool:
+        """One of the first rows holds the insatser's column titles: the first field's and at
+        least one more (a comment that happens to begin "Planerade insatser" is no header)."""
         assert self.rows_q is not None
-        first = self.rows_q.fields[0]
-        target = norm(first.label)
-        return any(norm(c.text).startswith(target) for row in table.rows[:4] for c in row)
+        labels = [norm(f.label or f.help) for f in self.rows_q.fields]
+        for row in table.rows[:4]:
+            found: set[int] = set()
+            for cell in row:
+                h = norm(cell.text)
+                found.update(i for i, label in enumerate(labels) if label and h.startswith(label))
+            if 0 in found and len(found) >= 2:
+                return True
+        return False
 
     def items_table(self, table: Table, q: RowsQuestion) -> None:
         if not self.areas:
@@ -418,6 +445,8 @@ class OfficialReader:
         columns: dict[int, tuple[LeafField, str | None]] = {}
         header_end = 0
         for r, row in enumerate(table.rows):
+            if table.header_rows and r >= table.header_rows and columns:
+                break  # the rows Word repeats on every page are the header; data follows
             is_header = False
             for c, cell in enumerate(row):
                 h = norm(cell.text)
@@ -455,7 +484,7 @@ class OfficialReader:
                     columns[c] = (f, option)
         for r in range(header_end, len(table.rows)):
             row = table.rows[r]
-            if self.is_repeated_header(row, q):
+            if self.is_repeated_header(row, columns):
                 continue
             item: dict[str, Any] = {}
             seen: set[int] = set()
@@ -497,24 +526,40 @@ class OfficialReader:
             if not is_empty(item):
                 area.items.append(item)
 
-    def is_repeated_header(self, row: list[Any], q: RowsQuestion) -> bool:
-        texts = [norm(c.text) for c in row if c.text.strip()]
-        labels = [norm(f.label) for f in q.fields if f.label]
-        return bool(texts) and sum(1 for t in texts if any(t.startswith(lb) for lb in labels)) >= 2
+    def is_repeated_header(
+        self, row: list[Any], columns: dict[int, tuple[LeafField, str | None]]
+    ) -> bool:
+        """The row repeats the header (a table continued by copying its headers): every
+        filled cell of a known column holds that column's label or a column group's."""
+        texts: list[tuple[int, str]] = []
+        seen: set[int] = set()
+        for c, cell in enumerate(row):
+            if c in columns and cell.origin not in seen and cell.text.strip():
+                seen.add(cell.origin)
+                texts.append((c, norm(cell.text)))
+        if not texts:
+            return False
+        groups = all(self.is_group_label(t) for _, t in texts)
+        labels = len(texts) >= 2 and all(
+            t.startswith(norm(columns[c][1] or columns[c][0].label or columns[c][0].help))
+            for c, t in texts
+        )
+        return groups or labels
 
     def goals(self, text: str, area: _Area) -> dict[str, Any]:
         codes: list[str] = []
         other: list[str] = []
         for line in text.split("\n"):
-            m = _GOAL_LINE.match(line)
-            if m and "." in m.group(1):
-                code, goal_text = m.group(1), m.group(2).strip()
+            found = _goal_line(line)
+            if found is not None:
+                code, goal_text = found
                 codes.append(code)
-                owner = next((a for a in self.areas if code.split(".")[0] == a.number), area)
-                owner.goals.setdefault(code, goal_text)
-            elif line.strip():
-                other.append(line)
-        return {"codes": codes, "other": "\n".join(other)}
+                known = self.goal_texts.get(code)
+                if known is None or not known[0]:
+                    self.goal_texts[code] = (goal_text, known[1] if known else area)
+            else:
+                other.append(line)  # blank lines inside the other goals' text are kept
+        return {"codes": codes, "other": _strip_blank_lines("\n".join(other))}
 
     # -- the result -------------------------------------------------------------------------
 
@@ -542,7 +587,15 @@ class OfficialReader:
             )
             return fallback
 
+    def _place_goals(self) -> None:
+        """Each goal goes to the område its code's first part names (a goal of område 2 may be
+        named in område 1's table, before område 2's heading), else where it was named."""
+        for code, (text, seen_in) in self.goal_texts.items():
+            owner = next((a for a in self.areas if code.split(".")[0] == a.number), seen_in)
+            owner.goals.setdefault(code, text)
+
     def draft(self) -> Draft:
+        self._place_goals()
         used: set[str] = set()
         areas: list[Area] = []
         for a in self.areas:
@@ -565,6 +618,15 @@ class OfficialReader:
                 for item in a.items:
                     draft.add_item(self.rows_q.id, area.id, item)
         return draft
+
+
+def _goal_line(line: str) -> tuple[str, str] | None:
+    """(code, text) of a line `1.2 Text` or `1.2` naming a goal of the programme."""
+    m = _GOAL_LINE.match(line)
+    if m and "." in m.group(1):
+        return m.group(1), m.group(2).strip()
+    bare = _GOAL_CODE.match(line)
+    return (bare.group(1), "") if bare else None
 
 
 def _header_text(header: list[Any], c: int) -> str:
