@@ -46,6 +46,7 @@ def insats_table(
     rows: list[list[str]],
     extra_column: str | None = None,
     g2_year: int | None = None,
+    repeat_header: bool = True,
 ) -> Any:
     """An insatser table: 2 header rows (groups merged over their columns), 11 leaf columns."""
     width = 11 + (1 if extra_column else 0)
@@ -74,8 +75,9 @@ def insats_table(
         top.cells[11].text = ""
         titles.append(extra_column)
     fill_row(sub, titles)
-    mark_header(top)
-    mark_header(sub)
+    if repeat_header:
+        mark_header(top)
+        mark_header(sub)
     for values in rows:
         fill_row(table.add_row(), values)
     return table
@@ -252,3 +254,59 @@ def strip_payload(source: Path, target: Path | None = None) -> Path:
     out = target or source
     document.save(str(out))
     return out
+
+
+def boxed_answers_report(path: Path) -> Path:
+    """A report where the region typed Part A's answers into one-cell boxes (tables) under the
+    questions, with Datum / Upprättad av as a small table and text that looks like the form's
+    own inside the answers."""
+    doc = docx.Document()
+    doc.add_paragraph(FORM_TITLE)
+    doc.add_paragraph("Region: Gävleborg")
+    meta = doc.add_table(rows=2, cols=2)
+    fill_row(meta.rows[0], ["Datum", "Upprättad av"])
+    fill_row(meta.rows[1], ["2025-01-20", "Eva Ek\nRegionens serviceenhet"])
+    doc.add_paragraph("2. Har ni någon annan framtidsspaning som ni vill dela med er av?")
+    box = doc.add_table(rows=1, cols=1)
+    fill_row(
+        box.rows[0], ["\nRegion: Gävleborg ser fler ombud.\n\nDatum för nästa möte är satt.\n"]
+    )
+    doc.add_paragraph(
+        "5. Beskriv hur arbetet med att främja tillgänglighet till kommersiell service i "
+        "serviceglesa områden genomförts under året. Beskriv även eventuella utmaningar eller "
+        "framgångsfaktorer."
+    )
+    doc.add_paragraph("Status")  # an answer that is one of the form's labels
+    doc.add_paragraph("Handlingsplan för verksamhetsår 2024 följdes.")
+    doc.add_paragraph("Datum")
+    doc.add_paragraph("6. Vilka aktörer ingår i samverkan kring det regionala serviceprogrammet?")
+    q6 = doc.add_table(rows=2, cols=3)
+    fill_row(
+        q6.rows[0], ["Aktör", "Beskriv samverkan", "Eventuella utmaningar eller framgångsfaktorer"]
+    )
+    fill_row(q6.rows[1], ["Kommuner", "Planerade insatser i varje kommun", ""])
+    doc.add_paragraph("Prioriterat område 1. Service i hela länet")
+    insats_table(
+        doc,
+        2024,
+        [
+            [
+                "Ombud",
+                "2.1 Mål i område två\n1.1\n\nAgenda 2030\n\nmål 11",
+                "Regionen",
+                "",
+                "",
+                "X",
+                "",
+                "Status: pågår",
+                "",
+                "Fortsätter",
+                "",
+            ],
+        ],
+        repeat_header=False,
+    )
+    doc.add_paragraph("Prioriterat område 2.")
+    insats_table(doc, 2024, [["Butiksstöd", "2.1", "", "", "", "", "", "", "", "Klar", ""]])
+    doc.save(str(path))
+    return path

@@ -10,8 +10,16 @@ import pytest
 
 from rsp_tui.cli import main
 from rsp_tui.drafts import load_draft
+from rsp_tui.forms import FormDefinition
 from rsp_tui.importer import ImportFailed, import_docx
-from tests.unit.handmade import fill_row, insats_table, jamtland_report, merge_right
+from tests.unit.handmade import (
+    boxed_answers_report,
+    fill_row,
+    insats_table,
+    jamtland_report,
+    merge_right,
+    strip_payload,
+)
 
 
 @pytest.fixture
@@ -193,3 +201,88 @@ def test_not_a_word_document(tmp_path: Path, capsys: pytest.CaptureFixture[str])
         import_docx(bad)
     assert main(["import", str(bad)]) == 2
     assert "inte ett Word-dokument" in capsys.readouterr().err
+
+
+def test_answers_in_one_cell_boxes_and_a_datum_table(tmp_path: Path) -> None:
+    result = import_docx(boxed_answers_report(tmp_path / "rutor.docx"))
+    draft = result.draft
+    assert (draft.region, draft.year) == ("Gävleborg", 2024)
+    assert draft.answers["datum"] == "2025-01-20"
+    assert draft.answers["upprattad_av"] == "Eva Ek\nRegionens serviceenhet"
+    # the box's blank lines at the ends go, the ones inside stay
+    assert draft.answers["q2"] == (
+        "Region: Gävleborg ser fler ombud.\n\nDatum för nästa möte är satt."
+    )
+    assert result.notes == []
+
+
+def test_text_that_looks_like_the_form_inside_answers_is_answer_text(tmp_path: Path) -> None:
+    """"Region: …", a label such as Status or Datum, a sentence that begins like a heading,
+    a comment that begins "Planerade insatser", a result that begins "Status": all are the
+    region's own words where they stand."""
+    draft = import_docx(boxed_answers_report(tmp_path / "rutor.docx")).draft
+    assert draft.answers["q5"] == "Status\nHandlingsplan för verksamhetsår 2024 följdes.\nDatum"
+    assert draft.get(("q6", "kommuner", "beskriv")) == "Planerade insatser i varje kommun"
+    (item,) = draft.items("insatser", "o1")
+    assert item["planerade"] == "Ombud" and item["prestationer"] == "Status: pågår"
+
+
+def test_goals_named_before_their_omrade_and_codes_without_text(tmp_path: Path) -> None:
+    draft = import_docx(boxed_answers_report(tmp_path / "rutor.docx")).draft
+    one, two = draft.programme.omraden
+    assert (two.number, two.title) == ("2", "")  # a heading without a title
+    assert [(g.code, g.text) for g in one.mal] == [("1.1", "")]
+    assert [(g.code, g.text) for g in two.mal] == [("2.1", "Mål i område två")]
+    (item,) = draft.items("insatser", one.id)
+    assert item["mal"] == {"codes": ["2.1", "1.1"], "other": "Agenda 2030\n\nmål 11"}
+    assert draft.items("insatser", two.id)[0]["mal"] == {"codes": ["2.1"], "other": ""}
+
+
+def test_datum_and_upprattad_av_as_label_and_value_rows(tmp_path: Path) -> None:
+    path = tmp_path / "lodrat.docx"
+    doc = docx.Document()
+    doc.add_paragraph("Region: Kronoberg")
+    meta = doc.add_table(rows=2, cols=2)
+    fill_row(meta.rows[0], ["Datum", "2025-01-31"])
+    fill_row(meta.rows[1], ["Upprättad av", "Olle Ros"])
+    doc.save(str(path))
+    draft = import_docx(path).draft
+    assert (draft.answers["datum"], draft.answers["upprattad_av"]) == ("2025-01-31", "Olle Ros")
+
+
+def test_the_exporters_own_three_header_rows_with_rotated_options(
+    form: FormDefinition, tmp_path: Path
+) -> None:
+    """The exported layout read from its text alone: group row, titles merged down over the
+    options row, the serviceslag options rotated in narrow columns, X in the chosen ones."""
+    from docx.oxml.ns import qn
+
+    from rsp_tui.drafts import new_draft
+    from rsp_tui.export import export_report
+    from rsp_tui.forms import programme_for_region
+
+    draft = new_draft(form, "Jämtland Härjedalen", 2026, programme_for_region("Jämtland Härjedalen"))
+    draft.add_item(
+        "insatser",
+        "o2",
+        {
+            "planerade": "Rådgivning",
+            "mal": {"codes": ["2.2"], "other": ""},
+            "serviceslag": ["Drivmedel", "Bredare sammanhang"],
+            "status": "Klar",
+        },
+    )
+    out = tmp_path / "export.docx"
+    export_report(form, draft, out, draft_mode=True)
+    strip_payload(out)
+    table = docx.Document(str(out)).tables[-2]  # område 2 of 3
+    rotated = [tc for tc in table._tbl.iter(qn("w:tc")) if tc.find(".//" + qn("w:textDirection")) is not None]
+    assert len(rotated) == 4
+    result = import_docx(out)
+    assert not result.exact
+    back = result.draft
+    assert back.year == 2026
+    (item,) = back.items("insatser", "o2")
+    assert item["serviceslag"] == ["Drivmedel", "Bredare sammanhang"]
+    assert (item["planerade"], item["status"], item["mal"]["codes"]) == ("Rådgivning", "Klar", ["2.2"])
+    assert back.items("insatser", "o1") == [] and back.items("insatser", "o3") == []

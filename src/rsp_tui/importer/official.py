@@ -447,6 +447,8 @@ class OfficialReader:
         for r, row in enumerate(table.rows):
             if table.header_rows and r >= table.header_rows and columns:
                 break  # the rows Word repeats on every page are the header; data follows
+            if columns and not self.is_repeated_header(row, columns):
+                break  # below the titles, a header row has each column's own title
             is_header = False
             for c, cell in enumerate(row):
                 h = norm(cell.text)
