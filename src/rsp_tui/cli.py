@@ -343,7 +343,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     if result.exact:
         print("Dokumentet är exporterat av rsp-tui och lästes in exakt.", file=sys.stderr)
     if result.notes:
-        print(f"{len(result.notes)} saker kunde inte placeras i utkastet:", file=sys.stderr)
+        count = len(result.notes)
+        things = "sak" if count == 1 else "saker"
+        print(f"{count} {things} att kontrollera:", file=sys.stderr)
         for note in result.notes:
             print(f"  {note.describe()}", file=sys.stderr)
     print(out)

@@ -303,5 +303,18 @@ def test_cli_import_of_an_exported_document(
     out = tmp_path / "tillbaka.toml"
     assert main(["import", str(exported), "-o", str(out)]) == 0
     err = capsys.readouterr().err
-    assert "lästes in exakt" in err and "kunde inte placeras" not in err
+    assert "lästes in exakt" in err and "att kontrollera" not in err
     assert load_draft(out).draft.answers == example.answers
+
+
+def test_cli_says_when_a_document_was_changed_after_the_export(
+    exported: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = docx.Document(str(exported))
+    document.tables[1].rows[1].cells[-1].paragraphs[0].add_run(" Ny kommentar.")
+    document.save(str(exported))
+    assert main(["import", str(exported), "-o", str(tmp_path / "y.toml")]) == 0
+    err = capsys.readouterr().err
+    assert "exakt" not in err
+    assert "1 sak att kontrollera" in err
+    assert "Dokumentet: har ändrats i Word" in err

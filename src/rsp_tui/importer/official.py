@@ -276,7 +276,7 @@ class OfficialReader:
                 below = table.rows[r + 1] if r + 1 < len(table.rows) else []
                 for c, key in enumerate(keys):
                     if key and c < len(below) and below[c].text.strip():
-                        self.answers[fields[key].id] = below[c].text.strip()
+                        self.answers[fields[key].id] = _strip_blank_lines(below[c].text)
                 for extra in table.rows[r + 2 :]:
                     self.unplaced_row(table, extra, table.rows.index(extra))
                 return True
@@ -284,7 +284,7 @@ class OfficialReader:
                 for row2 in table.rows[r:]:
                     f = fields.get(norm(row2[0].text)) if row2 else None
                     if f is not None and len(row2) > 1 and row2[1].text.strip():
-                        self.answers[f.id] = row2[1].text.strip()
+                        self.answers[f.id] = _strip_blank_lines(row2[1].text)
                 return True
         return False
 
