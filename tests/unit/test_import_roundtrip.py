@@ -5,6 +5,15 @@
 2. From the document's visible text alone (the embedded draft removed, as after a copy into a
    new document): drafts within what the text can carry come back with the same answers. This
    keeps the reader of the official layout in step with the exporter.
+
+What the text can carry: no control characters; no blank lines at the ends of an answer;
+single-line område titles, goal texts and names; choices and marks among their options
+(marks come back in the form's order); goal codes `<område>.<n>` (the text shows only the
+goals some insats names, in code order); at least one område (its table header holds the
+year); and, where the text is ambiguous by nature, no line in a free-text answer that is an
+område heading or a question, no "Totalt: …" or "Steg i samverkanstrappan: …" line in the cell
+those values are printed into, no "1.1 …" line among the other goals. Compared: e-mails as
+lists, numbers as printed, empty answers and empty insatser left out, insats ids ignored.
 """
 
 from __future__ import annotations
