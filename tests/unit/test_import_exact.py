@@ -318,3 +318,25 @@ def test_cli_says_when_a_document_was_changed_after_the_export(
     assert "exakt" not in err
     assert "1 sak att kontrollera" in err
     assert "Dokumentet: har ändrats i Word" in err
+
+
+def test_escape_sequences_from_a_payload_never_reach_the_terminal(
+    exported: Path, example: Draft, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A crafted document: its embedded draft names a question "ESC[2J" (clear screen), and
+    the error that names it must not carry the escape sequence to the terminal."""
+    import hashlib
+
+    text = dumps(example).rsplit(CHECKSUM_PREFIX, 1)[0]
+    body = text + '\n[answers."\\u001b[2J\\u009b31m"]\nx = "y"\n'
+    crafted = body + CHECKSUM_PREFIX + hashlib.sha256(body.encode()).hexdigest() + "\n"
+    rewrite_part(exported, payload_name(exported), payload_xml(crafted, "0.1.0\x9b2J"))
+    result = import_docx(exported)
+    assert not result.exact
+    assert "\x1b" in result.notes[0].text  # the note keeps what the document said ...
+    described = result.notes[0].describe()
+    assert "\x1b" not in described and "\x9b" not in described  # ... but shows it harmlessly
+    assert "\\x1b[2J" in described
+    assert main(["import", str(exported), "-o", str(tmp_path / "y.toml")]) == 0
+    err = capsys.readouterr().err
+    assert "\x1b" not in err and "\x9b" not in err and "\x07" not in err

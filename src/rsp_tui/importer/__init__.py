@@ -79,7 +79,7 @@ def import_docx(path: Path, form: FormDefinition | None = None) -> ImportResult:
     if payload is not None:
         outcome = check_payload(form, payload.text, payload.app_version, blocks, path)
         if outcome.draft is not None:
-            return ImportResult(draft=outcome.draft, exact=True)
+            return ImportResult(draft=outcome.draft, notes=outcome.notices, exact=True)
         if outcome.note is not None:
             notes.append(outcome.note)
     reader = OfficialReader(form, blocks, region_names())

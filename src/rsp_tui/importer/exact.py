@@ -12,7 +12,7 @@ read, is read from its visible text instead, with a note that says why.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +35,8 @@ class Outcome:
 
     draft: Draft | None = None
     note: ImportNote | None = None
+    notices: list[ImportNote] = field(default_factory=list)
+    """With the draft: what reading it as a draft file said (e.g. migrated to a newer form)."""
 
 
 def _refused(reason: str) -> Outcome:
@@ -63,7 +65,7 @@ def check_payload(
     except Exception as exc:  # a draft that loads but cannot be exported: never trust it
         return _refused(f"går inte att återskapa som dokument ({type(exc).__name__})")
     if visible(expected) == visible(blocks):
-        return Outcome(draft=draft)
+        return Outcome(draft=draft, notices=[ImportNote(WHERE, n) for n in loaded.notices])
     where = first_difference(expected, blocks)
     if app_version and app_version != __version__:
         reason = (

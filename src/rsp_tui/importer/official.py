@@ -47,8 +47,17 @@ class ImportNote:
     text: str
 
     def describe(self) -> str:
-        """One line for the terminal."""
-        return f"{self.where}: {self.text}"
+        """One line for the terminal. The text comes from the document, which may come from
+        anyone: control characters (terminal escape sequences among them) are shown as
+        `\\x1b`, never sent to the terminal."""
+        return _visible_controls(f"{self.where}: {self.text}")
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _visible_controls(text: str) -> str:
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 @dataclass
