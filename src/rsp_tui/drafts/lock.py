@@ -33,11 +33,13 @@ class LockOwner:
     since: datetime
 
     def describe(self) -> str:
-        """Swedish: `användaren anna på datorn rsp01 (process 4711) sedan 2024-01-20 kl. 10:15`."""
-        return (
-            f"användaren {self.user} på datorn {self.host} (process {self.pid})"
-            f" sedan {self.since:%Y-%m-%d} kl. {self.since:%H:%M}"
-        )
+        """Swedish, where the draft is open: `hos användaren anna på datorn rsp01 (process 4711)
+        sedan 2024-01-20 kl. 10:15`, or `i ett annat fönster på den här datorn (process 4711)
+        sedan …` when it is the same user on the same computer (two terminals)."""
+        since = f"sedan {self.since:%Y-%m-%d} kl. {self.since:%H:%M}"
+        if self.user == _user() and self.host == socket.gethostname():
+            return f"i ett annat fönster på den här datorn (process {self.pid}) {since}"
+        return f"hos användaren {self.user} på datorn {self.host} (process {self.pid}) {since}"
 
 
 def lock_paths(draft_path: Path) -> tuple[Path, Path]:
@@ -61,18 +63,31 @@ class DraftLock:
     def __init__(self, draft_path: Path):
         self.draft_path = draft_path
         self.lock_path, self.owner_path = lock_paths(draft_path)
-        self._lock = FileLock(str(self.lock_path), timeout=0)
+        self._lock = FileLock(
+            str(self.lock_path),
+            timeout=0,
+            mode=0o600,  # owner-only, like every file rsp-tui creates
+            thread_local=False,  # taken on the UI thread, given back on whichever thread quits
+            fallback_to_soft=False,  # a marker file would outlive a killed holder (PITFALLS)
+            preserve_lock_file=True,
+        )
         self.held = False
 
     def acquire(self) -> None:
-        """Take the lock now or raise `DraftLockedError` naming who has it."""
+        """Take the lock now or raise `DraftLockedError` naming who has it.
+
+        Raises:
+            DraftLockedError: another process holds the lock.
+            OSError: the lock file cannot be created or locked (a read-only folder, a file
+                system without locks); the caller decides whether to go on without it.
+        """
         try:
             self._lock.acquire(timeout=0)
         except Timeout:
             owner = self.owner()
-            who = owner.describe() if owner else "ett annat rsp-tui"
+            where = owner.describe() if owner else "i ett annat rsp-tui"
             raise DraftLockedError(
-                f"utkastet är redan öppet för redigering hos {who}", self.draft_path
+                f"utkastet är redan öppet för redigering {where}", self.draft_path
             ) from None
         self.held = True
         me = LockOwner(os.getpid(), socket.gethostname(), _user(), datetime.now().astimezone())

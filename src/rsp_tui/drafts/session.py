@@ -8,10 +8,15 @@ warn and keep working (answers stay in memory and are written once saving works 
 Saving may run in a worker thread: `snapshot()` copies the draft on the caller's thread (fast),
 `write(snapshot)` serialises and writes it (a few ms of TOML, then fsync) and may run anywhere.
 Writes are serialised by a lock, and an older snapshot never overwrites a newer one.
+
+One writer per draft: a session open for editing holds the draft's `DraftLock` until `close()`.
+When another process holds it, `open` raises `DraftLockedError`; the draft can then be opened
+with `read_only=True`, and such a session never writes anything (no save, no rescue copy).
 """
 
 from __future__ import annotations
 
+import contextlib
 import tempfile
 import threading
 from collections.abc import Callable
@@ -20,11 +25,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from rsp_tui.drafts.lock import DraftLock
 from rsp_tui.drafts.model import AnswerPath, Draft, is_empty, new_draft, now
-from rsp_tui.drafts.store import default_filename, load_draft, save_draft, unique_path
-from rsp_tui.errors import DraftError
+from rsp_tui.drafts.store import LoadedDraft, default_filename, load_draft, save_draft, unique_path
+from rsp_tui.errors import DraftError, DraftLockedError
 from rsp_tui.forms.programme import Programme
 from rsp_tui.forms.schema import DateField, FormDefinition
+from rsp_tui.safefile import cleanup_temp_files
 
 Clock = Callable[[], datetime]
 
@@ -52,11 +59,24 @@ class SaveResult:
 class DraftSession:
     """One draft open for editing."""
 
-    def __init__(self, form: FormDefinition, draft: Draft, path: Path, clock: Clock = now):
+    def __init__(
+        self,
+        form: FormDefinition,
+        draft: Draft,
+        path: Path,
+        clock: Clock = now,
+        *,
+        read_only: str | None = None,
+    ):
         self.form = form
         self.draft = draft
         self.path = path
         self.clock = clock
+        self.read_only = read_only
+        """Why this session may not write (Swedish, e.g. `utkastet är redan öppet för
+        redigering i ett annat fönster …`); None for a session open for editing."""
+        self.lock: DraftLock | None = None
+        """The draft's lock while this session holds it."""
         self.notices: list[str] = []
         """Swedish notes from loading the file (edited outside rsp-tui, migrated, …)."""
         self.last_saved: datetime | None = None
@@ -71,14 +91,50 @@ class DraftSession:
     # -- opening -------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path, clock: Clock = now) -> DraftSession:
-        """Open an existing draft file.
+    def open(cls, path: Path, clock: Clock = now, *, read_only: str | None = None) -> DraftSession:
+        """Open an existing draft file for editing, taking its lock; or, with `read_only`
+        (the reason, shown to the user), only for reading.
 
         Raises:
+            DraftLockedError: another process has the draft open for editing.
             DraftError: the file cannot be read (it is left untouched).
         """
-        loaded = load_draft(path)
-        session = cls(loaded.form, loaded.draft, path, clock)
+        if read_only is not None:
+            return cls._from_loaded(load_draft(path), clock, read_only=read_only)
+        before = _identity(path)
+        loaded = load_draft(path)  # a broken file is reported before any lock file is made
+        lock = DraftLock(path)
+        held: DraftLock | None = lock
+        notices: list[str] = []
+        try:
+            lock.acquire()
+        except DraftLockedError:
+            raise
+        except OSError as exc:
+            held = None
+            notices.append(
+                f"Utkastet kunde inte låsas ({exc.strerror or exc}), så ett annat rsp-tui kan"
+                " öppna det samtidigt. Stäng andra fönster med samma utkast."
+            )
+        else:
+            if _identity(path) != before:  # saved by the previous holder meanwhile: read again
+                try:
+                    loaded = load_draft(path)
+                except DraftError:
+                    lock.release()
+                    raise
+            with contextlib.suppress(OSError):
+                cleanup_temp_files(path.parent)  # left by a save that was killed half-way
+        session = cls._from_loaded(loaded, clock)
+        session.lock = held
+        session.notices.extend(notices)
+        return session
+
+    @classmethod
+    def _from_loaded(
+        cls, loaded: LoadedDraft, clock: Clock, read_only: str | None = None
+    ) -> DraftSession:
+        session = cls(loaded.form, loaded.draft, loaded.path, clock, read_only=read_only)
         session.notices = list(loaded.notices)
         session.last_saved = loaded.draft.updated
         return session
@@ -112,11 +168,26 @@ class DraftSession:
                     draft.answers[question.id] = stamp.date().isoformat()
         path = unique_path(folder, default_filename(region, year))
         session = cls(form, draft, path, clock)
+        lock = DraftLock(path)
+        try:
+            lock.acquire()
+            session.lock = lock
+        except DraftLockedError:
+            raise
+        except OSError:
+            pass  # the save below fails too, and says why
         session.changed()
         result = session.save()
         if not result.ok:
+            session.close()
             raise DraftError(result.error or "kunde inte spara utkastet", path)
         return session
+
+    def close(self) -> None:
+        """Give the draft's lock back (the report is closed); saving is the caller's job."""
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
 
     # -- changing ------------------------------------------------------------------------
 
@@ -152,9 +223,12 @@ class DraftSession:
         return Snapshot(self.draft.model_copy(deep=True), self._change)
 
     def write(self, snapshot: Snapshot) -> SaveResult:
-        """Write a snapshot to `path`; failures are returned, never raised."""
+        """Write a snapshot to `path`; failures are returned, never raised. A read-only
+        session writes nothing."""
         with self._lock:
             at = self.clock()
+            if self.read_only is not None:
+                return SaveResult(ok=True, at=at, skipped=True)
             if snapshot.change < self._written_change:
                 return SaveResult(ok=True, at=at, skipped=True)
             try:
@@ -184,8 +258,11 @@ class DraftSession:
     def rescue(self) -> Path | None:
         """Last resort when saving to `path` fails: write a copy elsewhere.
 
-        Tries the home folder, then the temporary folder. Returns where the copy went, or None.
+        Tries the home folder, then the temporary folder. Returns where the copy went, or None
+        (always None for a read-only session, which writes nothing).
         """
+        if self.read_only is not None:
+            return None
         if self.save().ok:
             return self.path
         snap = self.snapshot()
@@ -198,3 +275,12 @@ class DraftSession:
                 continue
             return target
         return None
+
+
+def _identity(path: Path) -> tuple[int, int, int, int] | None:
+    """What changes when a file is replaced or rewritten (None if it cannot be read)."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_ino, st.st_dev, st.st_size, st.st_mtime_ns)
