@@ -111,7 +111,9 @@ def test_close_gives_the_lock_back_and_is_idempotent(saved: Path) -> None:
     second.close()
 
 
-def test_read_only_never_writes(saved: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_read_only_never_writes(
+    saved: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     home = tmp_path / "hem"
     home.mkdir()
     monkeypatch.setenv("HOME", str(home))
