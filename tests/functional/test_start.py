@@ -13,11 +13,12 @@ from textual.widgets import DataTable
 from rsp_tui.drafts import load_draft, save_draft
 from rsp_tui.tui.app import RspApp
 from rsp_tui.tui.dialogs.open_draft import OpenDraftDialog
+from rsp_tui.tui.dialogs.open_failed import OpenFailedDialog
 from rsp_tui.tui.screens.report import ReportScreen
 from rsp_tui.tui.screens.start import StartScreen
 from rsp_tui.validation import validate
 
-from .driving import settle, spy_notifications, type_text
+from .driving import settle, type_text
 
 
 def make_drafts(folder: Path, example: Path) -> tuple[Path, Path, Path]:
@@ -111,11 +112,12 @@ async def test_file_given_on_the_command_line(
 
     missing = drafts_folder / "saknas.toml"
     app = app_factory(missing)
-    notes = spy_notifications(app)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, OpenFailedDialog)  # says why, over the start screen
+        message = str(dialog.query_one("#open-failed-message").render())
+        assert f"{missing}: filen finns inte" in message and "Filen lämnas orörd" in message
+        await pilot.press("enter")  # Till startskärmen
         assert isinstance(app.screen, StartScreen)
-        assert notes == [
-            (f"Utkastet kan inte öppnas: {missing}: filen finns inte. Filen lämnas orörd.", "error")
-        ]
         assert not missing.exists()

@@ -1,5 +1,6 @@
-"""Provides the Textual app: screen routing, quitting, signals and crashes. Thin on purpose;
-the screens do the work and the headless core does the rest.
+"""Provides the Textual app: screen routing, opening drafts (one writer per draft), quitting,
+signals and crashes. Thin on purpose; the screens do the work and the headless core does the
+rest.
 
     run(path, folder) -> int      used by `rsp-tui` and `rsp-tui FILE`
     make_app(...)                 shared by the CLI, the tests and the snapshot app
@@ -11,24 +12,30 @@ import asyncio
 import contextlib
 import signal
 import sys
+import time
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from rich.text import Text
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
+from textual.errors import NoWidget
 from textual.screen import Screen
 from textual.theme import ThemeProvider
 
 from rsp_tui.drafts.model import now
 from rsp_tui.drafts.session import Clock, DraftSession
-from rsp_tui.errors import DraftError, RspError
+from rsp_tui.errors import DraftError, DraftLockedError, RspError
 from rsp_tui.forms import DEFAULT_FORM_ID, load_form, load_regions, programme_for_region
 from rsp_tui.paths import drafts_dir
+from rsp_tui.tui import readonly, safe_output
+from rsp_tui.tui.dialogs.locked import DraftLockedDialog, LockedChoice
 from rsp_tui.tui.dialogs.new_report import NewReport, NewReportDialog
 from rsp_tui.tui.dialogs.open_draft import OpenDraftDialog
+from rsp_tui.tui.dialogs.open_failed import OpenFailedDialog
 from rsp_tui.tui.dialogs.save_failed import SaveFailedDialog
 from rsp_tui.tui.screens.report import ReportScreen
 from rsp_tui.tui.screens.start import StartScreen
@@ -36,6 +43,12 @@ from rsp_tui.tui.screens.start import StartScreen
 HANDLED_SIGNALS = tuple(
     s for s in (getattr(signal, "SIGTERM", None), getattr(signal, "SIGHUP", None)) if s
 )
+
+EXIT_UNREADABLE = 2
+"""Exit status when the draft named on the command line cannot be read (as `rsp-tui check`)."""
+
+READ_ONLY_HINT_EVERY = 4.0
+"""Seconds between two reminders that a read-only report cannot be changed."""
 
 
 class RspApp(App[None]):
@@ -77,6 +90,7 @@ class RspApp(App[None]):
         cursor_blink: bool = True,
     ) -> None:
         super().__init__()
+        safe_output.install()  # answers and file names never drive the terminal
         self.start_path = path
         self.folder = drafts_dir(folder)
         self.clock = clock
@@ -88,21 +102,35 @@ class RspApp(App[None]):
         """Printed after the app has closed the terminal (e.g. where a crash saved the draft)."""
         self._regions: list[str] | None = None
         self._crash: Exception | None = None
+        self._read_only_hint_at = float("-inf")
 
     # -- start ---------------------------------------------------------------------------
 
     def on_mount(self) -> None:
         self._install_signal_handlers()
-        if self.start_path is not None:
-            # `rsp-tui FILE`: straight to the report; the start screen only if it fails.
-            session = self._open_or_explain(self.start_path)
-            if session is not None:
-                self.report_screen = ReportScreen(
-                    session, self.regions, autosave_delay=self.autosave_delay
-                )
-                self.push_screen(self.report_screen)
-                return
-        self.push_screen(StartScreen(self.folder))
+        path = self.start_path
+        if path is None:
+            self.push_screen(StartScreen(self.folder))
+            return
+        # `rsp-tui FILE`: straight to the report. If it cannot be opened, the start screen
+        # with a dialog that says why (and offers to quit, with a non-zero status).
+        try:
+            session = DraftSession.open(path, clock=self.clock)
+        except DraftLockedError as exc:
+            self.push_screen(StartScreen(self.folder))
+            self.ask_read_only(path, exc)
+            return
+        except DraftError as exc:
+            self.push_screen(StartScreen(self.folder))
+
+            def decided(quit_now: bool | None) -> None:
+                if quit_now:
+                    self.exit(return_code=EXIT_UNREADABLE)
+
+            self.push_screen(OpenFailedDialog(path, exc.describe()), decided)
+            return
+        self.report_screen = ReportScreen(session, self.regions, autosave_delay=self.autosave_delay)
+        self.push_screen(self.report_screen)
 
     @property
     def regions(self) -> list[str]:
@@ -110,22 +138,40 @@ class RspApp(App[None]):
             self._regions = [r.name for r in load_regions()]
         return self._regions
 
-    def _open_or_explain(self, path: Path) -> DraftSession | None:
+    def open_path(self, path: Path) -> None:
+        """Open a draft file for editing; on failure stay on the start screen and say why. A
+        draft open in another rsp-tui can be opened read-only."""
         try:
-            return DraftSession.open(path, clock=self.clock)
+            session = DraftSession.open(path, clock=self.clock)
+        except DraftLockedError as exc:
+            self.ask_read_only(path, exc)
+            return
         except DraftError as exc:
             self.notify(
                 f"Utkastet kan inte öppnas: {exc.describe()}. Filen lämnas orörd.",
                 severity="error",
                 timeout=15,
             )
-            return None
+            return
+        self.open_session(session)
 
-    def open_path(self, path: Path) -> None:
-        """Open a draft file; on failure stay on the start screen and say why."""
-        session = self._open_or_explain(path)
-        if session is not None:
-            self.open_session(session)
+    def ask_read_only(self, path: Path, error: DraftLockedError) -> None:
+        """Say who has the draft open since when; open it read-only, or try again."""
+
+        def chosen(choice: LockedChoice | None) -> None:
+            if choice == "retry":
+                self.open_path(path)
+            elif choice == "read-only":
+                try:
+                    session = DraftSession.open(path, clock=self.clock, read_only=error.message)
+                except DraftError as exc:
+                    self.notify(
+                        f"Utkastet kan inte öppnas: {exc.describe()}", severity="error", timeout=15
+                    )
+                    return
+                self.open_session(session)
+
+        self.push_screen(DraftLockedDialog(path, error.message), chosen)
 
     def open_session(self, session: DraftSession) -> None:
         """Show the report editor for `session` (replacing the start screen)."""
@@ -166,9 +212,11 @@ class RspApp(App[None]):
     def ask_open_path(self) -> None:
         """Ask for a path and open that draft."""
 
-        def opened(session: DraftSession | None) -> None:
-            if session is not None:
-                self.open_session(session)
+        def opened(result: DraftSession | DraftLockedError | None) -> None:
+            if isinstance(result, DraftSession):
+                self.open_session(result)
+            elif isinstance(result, DraftLockedError) and result.path is not None:
+                self.ask_read_only(result.path, result)
 
         opener = lambda path: DraftSession.open(path, clock=self.clock)  # noqa: E731
         self.push_screen(OpenDraftDialog(self.folder, opener), opened)
@@ -211,6 +259,50 @@ class RspApp(App[None]):
     def action_help_quit(self) -> None:
         self.notify("Tryck Ctrl+Q för att avsluta. Allt är redan sparat.", timeout=4)
 
+    # -- read-only -----------------------------------------------------------------------
+
+    async def on_event(self, event: events.Event) -> None:
+        if self._refused_read_only(event):
+            event.stop()
+            event.prevent_default()
+            return
+        await super().on_event(event)
+
+    def _refused_read_only(self, event: events.Event) -> bool:
+        """A key, paste or click that would change a report opened read-only."""
+        if not isinstance(event, events.Key | events.Paste | events.MouseDown | events.MouseUp):
+            return False
+        if event.is_forwarded or not self._screen_stack:
+            return False
+        screen = self.screen
+        if not isinstance(screen, ReportScreen) or screen.session.read_only is None:
+            return False
+        if isinstance(event, events.Key):
+            refused = readonly.refuses(self.focused, "key", event.key, event.is_printable)
+        elif isinstance(event, events.Paste):
+            refused = readonly.refuses(self.focused, "paste")
+        else:
+            try:
+                widget, _ = self.get_widget_at(event.x, event.y)
+            except NoWidget:
+                return False
+            refused = readonly.refuses(widget, "click")
+        if refused:
+            self._remind_read_only()
+        return refused
+
+    def _remind_read_only(self) -> None:
+        now = time.monotonic()
+        if now - self._read_only_hint_at < READ_ONLY_HINT_EVERY:
+            return
+        self._read_only_hint_at = now
+        self.notify(
+            "Utkastet är öppet skrivskyddat och kan inte ändras här. Du kan läsa och exportera.",
+            title="Skrivskyddat",
+            severity="warning",
+            timeout=READ_ONLY_HINT_EVERY,
+        )
+
     # -- leaving -------------------------------------------------------------------------
 
     async def settle_input(self) -> None:
@@ -250,6 +342,8 @@ class RspApp(App[None]):
         except Exception:  # the widgets may be what broke; the draft in memory is what counts
             pass
         session = report.session
+        if session.read_only is not None:
+            return "Utkastet var öppet skrivskyddat och har inte ändrats."
         where = session.rescue()
         if where is None:
             return (
@@ -327,8 +421,12 @@ def run(path: Path | None, folder: Path | None, **options: Any) -> int:
 
     `options` go to `make_app` (the tests use a long autosave delay)."""
     app = make_app(path, folder, **options)
-    app.run()
+    try:
+        app.run()
+    finally:
+        if app.report_screen is not None:
+            app.report_screen.session.close()  # the lock; the kernel would drop it at exit too
     if app.exit_note and app.return_code:
         with contextlib.suppress(OSError):  # after SIGHUP the terminal may be gone
-            print(app.exit_note, file=sys.stderr)
+            print(safe_output.clean_lines(app.exit_note), file=sys.stderr)
     return app.return_code or 0

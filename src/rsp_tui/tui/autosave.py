@@ -3,6 +3,10 @@
 Every change restarts a short timer; when the user pauses (or after `max_wait` of continuous
 typing) the draft is copied on the UI thread and written in a worker thread. The outcome is
 posted to `target` as `DraftSaved`.
+
+What a kill (SIGKILL, a power cut) can cost is what was typed since the last save: at most
+`max_wait` plus the time of one write while the user keeps typing, and `delay` after a pause.
+A read-only session is never saved.
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ class Autosaver:
         target: Widget,
         session: DraftSession,
         delay: float = 0.8,
-        max_wait: float = 4.0,
+        max_wait: float = 1.5,
         retry: float = 5.0,
     ) -> None:
         self.target = target
@@ -40,16 +44,20 @@ class Autosaver:
         self._pending_since: float | None = None
 
     def changed(self) -> None:
-        """Something changed: save after a pause."""
+        """Something changed: save after a pause, and no later than `max_wait` after the first
+        change that is not yet saved (however fast the user goes on typing)."""
+        if self.session.read_only is not None:
+            return
         now = time.monotonic()
         if self._pending_since is None:
             self._pending_since = now
-        wait = self.delay if now - self._pending_since < self.max_wait else 0.01
-        self._schedule(wait)
+        deadline = self._pending_since + self.max_wait - now
+        self._schedule(max(0.01, min(self.delay, deadline)))
 
     def save_soon(self) -> None:
         """Save now, in the background (e.g. on leaving a part)."""
-        self._schedule(0.01)
+        if self.session.read_only is None:
+            self._schedule(0.01)
 
     def retry_later(self) -> None:
         """After a failed save: try again in a while, unless a change does it sooner."""

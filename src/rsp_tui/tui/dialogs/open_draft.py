@@ -13,12 +13,14 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from rsp_tui.drafts.session import DraftSession
-from rsp_tui.errors import DraftError
+from rsp_tui.errors import DraftError, DraftLockedError
 from rsp_tui.tui.widgets.inputs import RspInput
 
 
-class OpenDraftDialog(ModalScreen[DraftSession | None]):
-    """Type a path; the draft is read here, so that an error is shown before leaving."""
+class OpenDraftDialog(ModalScreen[DraftSession | DraftLockedError | None]):
+    """Type a path; the draft is read here, so that an error is shown before leaving. A draft
+    open in another rsp-tui closes the dialog with the `DraftLockedError`, for the app to ask
+    whether to open it read-only."""
 
     DEFAULT_CSS = """
     OpenDraftDialog { align: center middle; }
@@ -61,6 +63,9 @@ class OpenDraftDialog(ModalScreen[DraftSession | None]):
             path = self.folder / path
         try:
             session = self.opener(path)
+        except DraftLockedError as exc:
+            self.dismiss(exc)
+            return
         except DraftError as exc:
             self.query_one("#open-error", Static).update(
                 f"Kan inte öppnas: {exc.describe()}\nFilen lämnas orörd."

@@ -83,6 +83,7 @@ class ReportScreen(Screen[None]):
         self.from_review = False
         self.review_highlight = 0
         self._save_failed = False
+        self._told_read_only = False
         self._progress_timer: Timer | None = None
         self._switching = asyncio.Lock()
 
@@ -130,10 +131,13 @@ class ReportScreen(Screen[None]):
     async def on_mount(self) -> None:
         draft = self.session.draft
         self.title = self.session.form.short_title or self.session.form.title
+        if self.session.read_only is not None:
+            self.title = f"SKRIVSKYDDAT · {self.title}"
         self._update_subtitle()
         self.status.filename = self.session.path.name
         self.status.today = self.session.clock().date()
         self.status.saved_at = self.session.last_saved
+        self.status.read_only = self.session.read_only is not None
         self.query_one("#back-bar").display = False
         self._rebuild_parts()
         self.refresh_progress()
@@ -143,6 +147,14 @@ class ReportScreen(Screen[None]):
         await self.show_part(first)
         for notice in self.session.notices:
             self.notify(notice, severity="warning", timeout=15)
+        if self.session.read_only is not None:
+            self.notify(
+                f"Skrivskyddat: {self.session.read_only}. Du kan läsa och exportera, men inga"
+                " ändringar görs eller sparas här.",
+                title="Skrivskyddat",
+                severity="warning",
+                timeout=15,
+            )
         if not draft.programme.omraden:
             self.notify(
                 "Regionens program finns inte i rsp-tui. Fyll i de prioriterade områdena och"
@@ -250,7 +262,7 @@ class ReportScreen(Screen[None]):
         if action == "back_to_review":
             return self.from_review
         if action == "insats":
-            return self.current_key.startswith("omrade:")
+            return self.current_key.startswith("omrade:") and self.session.read_only is None
         return True
 
     async def action_insats(self, what: str) -> None:
@@ -324,6 +336,11 @@ class ReportScreen(Screen[None]):
             self.apply(box.path, box.value)
 
     def _after_change(self) -> None:
+        if self.session.read_only is not None and not self._told_read_only:
+            self._told_read_only = True  # the app holds edits back; this is the last guard
+            self.notify(
+                "Utkastet är öppet skrivskyddat: ändringen sparas inte.", severity="warning"
+            )
         self.autosaver.changed()
         if self._progress_timer is not None:
             self._progress_timer.stop()
@@ -345,6 +362,9 @@ class ReportScreen(Screen[None]):
 
     async def action_save(self) -> None:
         """Ctrl+S."""
+        if self.session.read_only is not None:
+            self.notify("Utkastet är öppet skrivskyddat; inget sparas.", severity="warning")
+            return
         await self.rsp_app.settle_input()
         result = self.save_now()
         if result.ok:
@@ -375,6 +395,9 @@ class ReportScreen(Screen[None]):
             )
         if self.session.dirty:
             self.autosaver.retry_later()
+
+    def on_unmount(self) -> None:
+        self.session.close()  # the report is closed: another rsp-tui may now edit the draft
 
     # -- help ----------------------------------------------------------------------------
 

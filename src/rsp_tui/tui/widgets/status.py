@@ -22,11 +22,17 @@ class StatusLine(Widget):
     """Share of required answers given."""
     today: reactive[date | None] = reactive(None)
     """Today's date; an older save is shown with its date."""
+    read_only: reactive[bool] = reactive(False)
+    """The draft is open read-only (another rsp-tui is editing it): nothing is saved here."""
 
     def render(self) -> Text:
         text = Text(no_wrap=True, overflow="ellipsis")
         text.append(self.filename, style="bold")
-        if self.error:
+        if self.read_only:
+            text.append(" · ")
+            text.append("SKRIVSKYDDAT", style="bold reverse")
+            text.append(": inget sparas här")
+        elif self.error:
             text.append(" · ")
             text.append(
                 f"Kunde inte spara: {self.error}. Svaren finns kvar i appen och sparas när"

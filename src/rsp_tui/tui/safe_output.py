@@ -1,0 +1,58 @@
+"""Provides a guard that keeps control characters in the text on screen from reaching the
+terminal as commands.
+
+Textual writes the text of every widget to the terminal as it is. An answer, a region name
+or a file name holding `ESC ] 2 ; … BEL` or `ESC [ 8 m` (pasted from a terminal log, typed
+into a draft by hand, read from a crafted document) would then retitle the window, hide the
+rest of the screen or leave the terminal waiting for the end of a command that never comes.
+
+`install()` makes Textual leave out C0 and C1 control characters (and DEL) from the text of
+what it draws. They take no cells on screen (Rich counts them as zero wide), so the layout and
+the cursor stay exactly where Textual put them; the draft itself keeps every character.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from rich.segment import Segment
+from textual.strip import Strip
+
+UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f]")
+"""C0 controls (TAB and newline too: inside a line of the screen they move the cursor), DEL
+and C1 controls (`\\x9b` is CSI on some terminals)."""
+
+
+def clean(text: str) -> str:
+    """`text` without the characters a terminal would act on."""
+    return UNSAFE.sub("", text)
+
+
+def _safe(render: Callable[[Strip, Any], str]) -> Callable[[Strip, Any], str]:
+    def render_safely(self: Strip, console: Any) -> str:
+        if self._render_cache is None:
+            segments = self._segments
+            if any(control is None and UNSAFE.search(text) for text, _, control in segments):
+                # Same cells (the characters removed are zero wide), so every cached length
+                # and division of the strip stays true.
+                self._segments = [
+                    Segment(text if control else clean(text), style, control)
+                    for text, style, control in segments
+                ]
+        return render(self, console)
+
+    render_safely.__wrapped__ = render  # type: ignore[attr-defined]
+    return render_safely
+
+
+def install() -> None:
+    """Guard Textual's output (idempotent)."""
+    if not hasattr(Strip.render, "__wrapped__"):
+        Strip.render = _safe(Strip.render)  # type: ignore[method-assign, assignment]
+
+
+def clean_lines(text: str) -> str:
+    """`text` without control characters, line breaks kept (for printing to the terminal)."""
+    return "\n".join(clean(line) for line in text.split("\n"))
