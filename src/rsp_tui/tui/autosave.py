@@ -29,7 +29,7 @@ class Autosaver:
         target: Widget,
         session: DraftSession,
         delay: float = 0.8,
-        max_wait: float = 1.5,
+        max_wait: float = 1.2,
         retry: float = 5.0,
     ) -> None:
         self.target = target
