@@ -48,6 +48,11 @@ def _write_fd(fd: int, data: bytes) -> None:
 
 def _backup(path: Path, backup: Path) -> None:
     """Make `backup` a copy of `path` without ever leaving `backup` half-written."""
+    with contextlib.suppress(OSError):
+        if os.path.samefile(path, backup):
+            # Already the same file: a save failed after its backup was made. (Renaming a
+            # second link to it over `backup` would do nothing and leave the link behind.)
+            return
     fd, tmp = _temp_in(backup.parent, backup.name)
     os.close(fd)
     try:

@@ -27,7 +27,14 @@ from typing import Any
 
 from rsp_tui.drafts.lock import DraftLock
 from rsp_tui.drafts.model import AnswerPath, Draft, is_empty, new_draft, now
-from rsp_tui.drafts.store import LoadedDraft, default_filename, load_draft, save_draft, unique_path
+from rsp_tui.drafts.store import (
+    SAVE_FAILED,
+    LoadedDraft,
+    default_filename,
+    load_draft,
+    save_draft,
+    unique_path,
+)
 from rsp_tui.errors import DraftError, DraftLockedError
 from rsp_tui.forms.programme import Programme
 from rsp_tui.forms.schema import DateField, FormDefinition
@@ -51,7 +58,7 @@ class SaveResult:
     ok: bool
     at: datetime
     error: str | None = None
-    """Swedish, e.g. `kunde inte spara utkastet: disken är full`."""
+    """Why, in Swedish, e.g. `disken är full` (the app says that saving failed)."""
     skipped: bool = False
     """Nothing was written: a newer snapshot was already on disk."""
 
@@ -180,7 +187,7 @@ class DraftSession:
         result = session.save()
         if not result.ok:
             session.close()
-            raise DraftError(result.error or "kunde inte spara utkastet", path)
+            raise DraftError(f"{SAVE_FAILED}: {result.error}", path)
         return session
 
     def close(self) -> None:
@@ -234,10 +241,10 @@ class DraftSession:
             try:
                 save_draft(snapshot.draft, self.path, touch=False)
             except DraftError as exc:
-                self.last_error = exc.message
-                return SaveResult(ok=False, at=at, error=exc.message)
+                self.last_error = exc.message.removeprefix(f"{SAVE_FAILED}: ")
+                return SaveResult(ok=False, at=at, error=self.last_error)
             except OSError as exc:  # anything the store did not translate
-                self.last_error = f"kunde inte spara utkastet: {exc.strerror or exc}"
+                self.last_error = str(exc.strerror or exc)
                 return SaveResult(ok=False, at=at, error=self.last_error)
             except Exception as exc:  # a bug must not cost the answers kept in memory
                 self.last_error = f"oväntat fel när utkastet skulle sparas ({type(exc).__name__})"

@@ -43,6 +43,9 @@ HEADER = """\
 
 ENCODING = "utf-8"
 
+SAVE_FAILED = "kunde inte spara utkastet"
+"""How the message of a failed save begins; the reason follows after a colon."""
+
 
 def backup_path(path: Path) -> Path:
     """Where the previous version of `path` is kept."""
@@ -161,7 +164,7 @@ def save_draft(draft: Draft, path: Path, *, touch: bool = True) -> None:
     try:
         atomic_write(path, data, backup=backup_path(path))
     except OSError as exc:
-        raise DraftError(f"kunde inte spara utkastet: {_os_reason(exc)}", path) from exc
+        raise DraftError(f"{SAVE_FAILED}: {_os_reason(exc)}", path) from exc
 
 
 def _os_reason(exc: OSError) -> str:
@@ -175,6 +178,8 @@ def _os_reason(exc: OSError) -> str:
         errno.EDQUOT: "diskkvoten är slut",
         errno.ENOENT: "mappen finns inte längre",
         errno.EISDIR: "det finns en mapp med samma namn",
+        errno.EIO: "läs- eller skrivfel på disken",
+        errno.EBUSY: "filen används av ett annat program",
     }
     return reasons.get(exc.errno or 0, exc.strerror or str(exc))
 

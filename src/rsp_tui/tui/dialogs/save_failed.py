@@ -41,7 +41,7 @@ class SaveFailedDialog(ModalScreen[bool]):
         with Vertical():
             yield Label("Utkastet kunde inte sparas", classes="dialog-title")
             yield Static(
-                f"{self.error}.\nDina senaste ändringar finns bara i appen. Försök igen när"
+                f"Orsak: {self.error}.\nDina senaste ändringar finns bara i appen. Försök igen när"
                 " det går (till exempel när det finns plats på disken), eller spara i en"
                 " annan mapp.",
                 id="save-error",
