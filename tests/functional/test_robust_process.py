@@ -43,7 +43,9 @@ sys.exit(run(Path(sys.argv[1]) if sys.argv[1] else None, None))
 class Terminal:
     """rsp-tui in a 100×30 pseudo terminal, read continuously."""
 
-    def __init__(self, draft: Path | None, env: dict[str, str] | None = None) -> None:
+    def __init__(
+        self, draft: Path | None, env: dict[str, str] | None = None, script: str = SCRIPT
+    ) -> None:
         import fcntl
         import struct
         import termios
@@ -53,7 +55,7 @@ class Terminal:
         full_env = dict(os.environ, TERM="xterm-256color", LANG="C.UTF-8", LC_ALL="C.UTF-8")
         full_env.update(env or {})
         self.proc = subprocess.Popen(
-            [sys.executable, "-c", SCRIPT, str(draft or "")],
+            [sys.executable, "-c", script, str(draft or "")],
             stdin=slave,
             stdout=slave,
             stderr=slave,

@@ -17,14 +17,19 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from rich.console import RenderableType
 from rich.text import Text
 from textual import events
-from textual.app import App, SystemCommand
+from textual.app import App, ScreenStackError, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
+from textual.css.query import NoMatches
+from textual.dom import NoScreen
 from textual.errors import NoWidget
 from textual.screen import Screen
 from textual.theme import ThemeProvider
+from textual.widget import MountError
+from textual.worker import WorkerFailed
 
 from rsp_tui.drafts.model import now
 from rsp_tui.drafts.session import Clock, DraftSession
@@ -46,6 +51,9 @@ HANDLED_SIGNALS = tuple(
 
 EXIT_UNREADABLE = 2
 """Exit status when the draft named on the command line cannot be read (as `rsp-tui check`)."""
+
+TEARDOWN_ERRORS = (MountError, NoMatches, NoScreen, ScreenStackError)
+"""Errors of widgets that are being removed because the app is closing."""
 
 READ_ONLY_HINT_EVERY = 4.0
 """Seconds between two reminders that a read-only report cannot be changed."""
@@ -103,6 +111,7 @@ class RspApp(App[None]):
         self._regions: list[str] | None = None
         self._crash: Exception | None = None
         self._read_only_hint_at = float("-inf")
+        self._leaving = False
 
     # -- start ---------------------------------------------------------------------------
 
@@ -379,11 +388,23 @@ class RspApp(App[None]):
         self.remove_signal_handlers()
         self.exit(return_code=128 + signum)
 
+    def exit(
+        self, result: None = None, return_code: int = 0, message: RenderableType | None = None
+    ) -> None:
+        self._leaving = True
+        super().exit(result, return_code, message)
+
     def _handle_exception(self, error: Exception) -> None:
+        if self._leaving and isinstance(error, TEARDOWN_ERRORS):
+            # A part still being switched (or a view still being built) when Ctrl+Q or a
+            # signal closed the app: the draft is saved and the widgets are going anyway.
+            return
         # An unexpected exception: save first, then let Textual close (return code 1).
         note = self.save_before_exit()
         self.exit_note = f"rsp-tui stannade på grund av ett oväntat fel. {note}"
-        self._crash = error
+        # A worker's error is wrapped; its own traceback is the one that helps a bug report.
+        inner = error.error if isinstance(error, WorkerFailed) else error
+        self._crash = inner if isinstance(inner, Exception) else error
         super()._handle_exception(error)
 
     def _fatal_error(self) -> None:
@@ -397,9 +418,44 @@ class RspApp(App[None]):
             self.panic(Text(self.exit_note))
             return
         trace = Traceback.extract(type(error), error, error.__traceback__, show_locals=False)
-        for stack in trace.stacks:
-            stack.exc_value = "(texten utelämnad: den kan innehålla svar)"
+        _scrub(trace)
         self.panic(Traceback(trace, width=None))
+
+
+OMITTED = "(texten utelämnad: den kan innehålla svar)"
+"""Shown instead of an exception's text in a traceback."""
+
+
+def _scrub(trace: Any) -> None:
+    """Remove from a Rich trace whatever may quote answers: the text and notes of every
+    exception in it, chained or grouped. Syntax errors are the program's, not answers."""
+    for stack in trace.stacks:
+        stack.exc_value = OMITTED
+        stack.notes = []
+        for group in stack.exceptions:
+            _scrub(group)
+
+
+def safe_traceback(error: BaseException) -> str:
+    """The traceback of `error` as plain text: where it happened and which exceptions, never
+    their text (it may quote answers) nor any variables."""
+    import traceback
+
+    lines: list[str] = []
+    seen: set[int] = set()
+    current: BaseException | None = error
+    chain: list[BaseException] = []
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        chain.append(current)
+        current = current.__cause__ or current.__context__
+    for n, exc in enumerate(reversed(chain)):
+        if n:
+            lines.append("\nDärefter:\n")
+        lines.append("Traceback (most recent call last):\n")
+        lines.extend(traceback.format_list(traceback.extract_tb(exc.__traceback__)))
+        lines.append(f"{type(exc).__module__}.{type(exc).__qualname__}: {OMITTED}\n")
+    return "".join(lines)
 
 
 def make_app(
@@ -423,6 +479,15 @@ def run(path: Path | None, folder: Path | None, **options: Any) -> int:
     app = make_app(path, folder, **options)
     try:
         app.run()
+    except Exception as exc:  # outside Textual's own handling (starting, stopping the driver)
+        note = app.save_before_exit()
+        with contextlib.suppress(OSError):
+            print(safe_traceback(exc), file=sys.stderr)
+            print(
+                safe_output.clean_lines(f"rsp-tui stannade på grund av ett oväntat fel. {note}"),
+                file=sys.stderr,
+            )
+        return 1
     finally:
         if app.report_screen is not None:
             app.report_screen.session.close()  # the lock; the kernel would drop it at exit too
