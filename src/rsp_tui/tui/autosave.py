@@ -36,8 +36,9 @@ class Autosaver:
         self.session = session
         self.delay = delay
         """Seconds of quiet after a change before saving."""
-        self.max_wait = max_wait
-        """Save at least this often while the user keeps typing."""
+        self.max_wait = max(max_wait, delay)
+        """Save at least this often while the user keeps typing (never sooner than `delay`:
+        a long delay, as in tests, means no automatic saving)."""
         self.retry = retry
         """Seconds before trying again after a failed save."""
         self._timer: Timer | None = None
