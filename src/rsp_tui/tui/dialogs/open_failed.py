@@ -50,10 +50,10 @@ class OpenFailedDialog(ModalScreen[bool]):
             yield Static("\n".join(lines), id="open-failed-message", markup=False)
             with Horizontal():
                 yield Button("Avsluta", id="quit", compact=True)
-                yield Button("Till startskärmen", id="start", variant="primary", compact=True)
+                yield Button("Till startskärmen", id="to-start", variant="primary", compact=True)
 
     def on_mount(self) -> None:
-        self.query_one("#start", Button).focus()
+        self.query_one("#to-start", Button).focus()
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
