@@ -34,7 +34,10 @@ def _safe(render: Callable[[Strip, Any], str]) -> Callable[[Strip, Any], str]:
     def render_safely(self: Strip, console: Any) -> str:
         if self._render_cache is None:
             segments = self._segments
-            if any(control is None and UNSAFE.search(text) for text, _, control in segments):
+            # One search over the whole line first: nearly every line has nothing to remove.
+            if UNSAFE.search("".join([segment.text for segment in segments])) and any(
+                not control and UNSAFE.search(text) for text, _, control in segments
+            ):
                 # Same cells (the characters removed are zero wide), so every cached length
                 # and division of the strip stays true.
                 self._segments = [
