@@ -281,9 +281,12 @@ class RspApp(App[None]):
         """A key, paste or click that would change a report opened read-only."""
         if not isinstance(event, events.Key | events.Paste | events.MouseDown | events.MouseUp):
             return False
-        if event.is_forwarded or not self._screen_stack:
+        if event.is_forwarded:
             return False
-        screen = self.screen
+        try:
+            screen = self.screen
+        except ScreenStackError:  # starting or closing
+            return False
         if not isinstance(screen, ReportScreen) or screen.session.read_only is None:
             return False
         if isinstance(event, events.Key):

@@ -147,9 +147,9 @@ class ReportScreen(Screen[None]):
         await self.show_part(first)
         for notice in self.session.notices:
             self.notify(notice, severity="warning", timeout=15)
-        if self.session.read_only is not None:
+        if (reason := self.session.read_only) is not None:
             self.notify(
-                f"Skrivskyddat: {self.session.read_only}. Du kan läsa och exportera, men inga"
+                f"{reason[:1].upper()}{reason[1:]}. Du kan läsa och exportera, men inga"
                 " ändringar görs eller sparas här.",
                 title="Skrivskyddat",
                 severity="warning",
@@ -263,6 +263,8 @@ class ReportScreen(Screen[None]):
             return self.from_review
         if action == "insats":
             return self.current_key.startswith("omrade:") and self.session.read_only is None
+        if action == "save" and self.session.read_only is not None:
+            return None  # shown dimmed: nothing is saved in a read-only report
         return True
 
     async def action_insats(self, what: str) -> None:
