@@ -30,6 +30,7 @@ from rsp_tui.drafts.model import AnswerPath, Draft, is_empty, new_draft, now
 from rsp_tui.drafts.store import (
     SAVE_FAILED,
     LoadedDraft,
+    _os_reason,
     default_filename,
     load_draft,
     save_draft,
@@ -120,7 +121,7 @@ class DraftSession:
         except OSError as exc:
             held = None
             notices.append(
-                f"Utkastet kunde inte låsas ({exc.strerror or exc}), så ett annat rsp-tui kan"
+                f"Utkastet kunde inte låsas ({_os_reason(exc)}), så ett annat rsp-tui kan"
                 " öppna det samtidigt. Stäng andra fönster med samma utkast."
             )
         else:
