@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -62,3 +62,12 @@ def _quick_pilot(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(wait, "SLEEP_GRANULARITY", 0.004, raising=False)
     monkeypatch.setattr(wait, "SLEEP_IDLE", 0.0002, raising=False)
+
+
+@pytest.fixture(autouse=True)
+def _no_leftover_processes() -> Iterator[None]:
+    """A process test that fails half-way must not leave an rsp-tui running."""
+    from .terminal import kill_leftovers
+
+    yield
+    kill_leftovers()

@@ -7,11 +7,7 @@ app has left the alternate screen is what stays in the user's terminal."""
 from __future__ import annotations
 
 import os
-import pty
-import select
 import signal
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -19,10 +15,11 @@ import pytest
 
 from rsp_tui.drafts import load_draft
 
+from .terminal import LEAVE_ALT_SCREEN, Terminal
+
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(os.name != "posix", reason="needs a pty")]
 
 F4 = "\x1bOS"
-LEAVE_ALT_SCREEN = b"\x1b[?1049l"
 
 SCRIPT = """
 import sys
@@ -37,74 +34,19 @@ sys.exit(run(Path(sys.argv[1]), None, autosave_delay=3600))
 """
 
 
-class Terminal:
-    """rsp-tui in a pseudo terminal of 100×30."""
-
-    def __init__(self, draft: Path, mode: str = "") -> None:
-        master, slave = pty.openpty()
-        os.set_blocking(master, False)
-        import fcntl
-        import struct
-        import termios
-
-        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
-        env = dict(os.environ, TERM="xterm-256color", LANG="C.UTF-8", LC_ALL="C.UTF-8")
-        self.proc = subprocess.Popen(
-            [sys.executable, "-c", SCRIPT, str(draft), mode],
-            stdin=slave,
-            stdout=slave,
-            stderr=slave,
-            env=env,
-            start_new_session=True,
-        )
-        os.close(slave)
-        self.master = master
-        self.output = b""
-
-    def read_until(self, needle: bytes, timeout: float = 20.0) -> None:
-        end = time.monotonic() + timeout
-        while needle not in self.output:
-            assert time.monotonic() < end, f"{needle!r} never appeared on the screen"
-            ready, _, _ = select.select([self.master], [], [], 0.1)
-            if ready:
-                try:
-                    self.output += os.read(self.master, 65536)
-                except OSError:
-                    break
-
-    def send(self, text: str) -> None:
-        os.write(self.master, text.encode("utf-8"))
-
-    def finish(self, timeout: float = 20.0) -> tuple[int, str]:
-        """Wait for the process to end; its exit status and what it left in the terminal."""
-        end = time.monotonic() + timeout
-        while time.monotonic() < end:
-            ready, _, _ = select.select([self.master], [], [], 0.1)
-            chunk = b""
-            if ready:
-                try:
-                    chunk = os.read(self.master, 65536)
-                except OSError:  # the process has closed the terminal
-                    pass
-                self.output += chunk
-            if not chunk and self.proc.poll() is not None:
-                break
-        code = self.proc.wait(timeout=5)
-        os.close(self.master)
-        after = (
-            self.output.rsplit(LEAVE_ALT_SCREEN, 1)[-1] if LEAVE_ALT_SCREEN in self.output else b""
-        )
-        return code, after.decode("utf-8", "replace")
+def start(draft: Path, mode: str = "") -> Terminal:
+    return Terminal(draft, script=SCRIPT, args=(mode,))
 
 
 def type_into_q2(term: Terminal, word: str) -> None:
-    term.read_until(b"Kommandon")
+    term.wait_for("Kommandon")
+    mark = len(term.output)
     term.send(F4)
     term.send(F4)
-    term.read_until(b"Framtidsspaning")
+    term.wait_for("Framtidsspaning", after=mark)
     time.sleep(0.3)  # the part is mounted and focused before we type
     term.send(word)
-    term.read_until(word.encode())
+    term.wait_for(word)
 
 
 @pytest.mark.parametrize(
@@ -113,7 +55,7 @@ def type_into_q2(term: Terminal, word: str) -> None:
 def test_signal_saves_and_restores_the_terminal(
     example_draft: Path, signum: int, name: str
 ) -> None:
-    term = Terminal(example_draft)
+    term = start(example_draft)
     word = f"Ord{name}innan"
     type_into_q2(term, word)
     term.proc.send_signal(signum)
@@ -124,7 +66,7 @@ def test_signal_saves_and_restores_the_terminal(
 
 
 def test_unexpected_exception_saves_first_and_prints_no_answers(example_draft: Path) -> None:
-    term = Terminal(example_draft, "crash")
+    term = start(example_draft, "crash")
     word = "Hemligtsvar"
     type_into_q2(term, word)
     term.send("\x1bOP")  # F1: the broken handler
@@ -137,3 +79,17 @@ def test_unexpected_exception_saves_first_and_prints_no_answers(example_draft: P
     assert "växande intresse" not in left  # nor any other answer of the draft
     assert "rsp-tui stannade på grund av ett oväntat fel" in left
     assert example_draft.name in left
+
+
+def test_a_terminal_that_vanishes_without_sighup_saves_and_ends(example_draft: Path) -> None:
+    """The other end of the pty is closed and no SIGHUP comes (the app has no controlling
+    terminal here, like some terminal windows): the app must not run on without a screen.
+    Before the watchdog it span at 40–80 % CPU with its event loop blocked, never saving."""
+    term = start(example_draft)
+    word = "Ordinnanfonstretstangdes"
+    type_into_q2(term, word)
+    term._reader.join(0)  # the reader stops by itself once the pty is gone
+    term.close_master()
+    code = term.proc.wait(timeout=15)
+    assert code == 128 + signal.SIGHUP
+    assert word in load_draft(example_draft).draft.answers["q2"]

@@ -10,12 +10,6 @@ never held up by a full pty buffer."""
 from __future__ import annotations
 
 import os
-import pty
-import select
-import signal
-import subprocess
-import sys
-import threading
 import time
 from pathlib import Path
 
@@ -23,103 +17,15 @@ import pytest
 
 from rsp_tui.drafts import load_draft
 
+from .terminal import LEAVE_ALT_SCREEN, Terminal
+
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(os.name != "posix", reason="needs a pty")]
 
 F4 = "\x1bOS"
 F9 = "\x1b[20~"
 CTRL_END = "\x1b[1;5F"
 CTRL_Q = "\x11"
-LEAVE_ALT_SCREEN = b"\x1b[?1049l"
 PASTE_START, PASTE_END = "\x1b[200~", "\x1b[201~"
-
-SCRIPT = """
-import sys
-from pathlib import Path
-from rsp_tui.tui.app import run
-sys.exit(run(Path(sys.argv[1]) if sys.argv[1] else None, None))
-"""
-
-
-class Terminal:
-    """rsp-tui in a 100×30 pseudo terminal, read continuously."""
-
-    def __init__(
-        self, draft: Path | None, env: dict[str, str] | None = None, script: str = SCRIPT
-    ) -> None:
-        import fcntl
-        import struct
-        import termios
-
-        master, slave = pty.openpty()
-        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
-        full_env = dict(os.environ, TERM="xterm-256color", LANG="C.UTF-8", LC_ALL="C.UTF-8")
-        full_env.update(env or {})
-        self.proc = subprocess.Popen(
-            [sys.executable, "-c", script, str(draft or "")],
-            stdin=slave,
-            stdout=slave,
-            stderr=slave,
-            env=full_env,
-            start_new_session=True,
-        )
-        os.close(slave)
-        self.master = master
-        self._output = bytearray()
-        self._guard = threading.Lock()
-        self._reader = threading.Thread(target=self._read, daemon=True)
-        self._reader.start()
-
-    def _read(self) -> None:
-        while True:
-            ready, _, _ = select.select([self.master], [], [], 0.05)
-            if ready:
-                try:
-                    chunk = os.read(self.master, 65536)
-                except OSError:
-                    return
-                if not chunk:
-                    return
-                with self._guard:
-                    self._output += chunk
-            elif self.proc.poll() is not None:
-                return
-
-    @property
-    def output(self) -> bytes:
-        with self._guard:
-            return bytes(self._output)
-
-    def wait_for(self, needle: str, timeout: float = 30.0, after: int = 0) -> int:
-        """Wait until `needle` is on the screen (after byte `after`); where it ended."""
-        data = needle.encode()
-        end = time.monotonic() + timeout
-        while True:
-            out = self.output
-            at = out.find(data, after)
-            if at >= 0:
-                return at + len(data)
-            assert self.proc.poll() is None, f"rsp-tui ended before {needle!r} appeared"
-            assert time.monotonic() < end, f"{needle!r} never appeared on the screen"
-            time.sleep(0.02)
-
-    def send(self, text: str) -> None:
-        os.write(self.master, text.encode("utf-8"))
-
-    def finish(self, timeout: float = 30.0) -> tuple[int, str]:
-        """Wait for the process to end: its exit status and what it left in the terminal."""
-        code = self.proc.wait(timeout=timeout)
-        self._reader.join(5)
-        os.close(self.master)
-        out = self.output
-        after = out.rsplit(LEAVE_ALT_SCREEN, 1)[-1] if LEAVE_ALT_SCREEN in out else b""
-        return code, after.decode("utf-8", "replace")
-
-    def kill(self) -> None:
-        if self.proc.poll() is None:
-            os.kill(self.proc.pid, signal.SIGKILL)
-        self.proc.wait(10)
-        self._reader.join(5)
-        os.close(self.master)
 
 
 def to_q2(term: Terminal) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 import signal
 import sys
 import time
@@ -44,6 +45,7 @@ from rsp_tui.tui.dialogs.open_failed import OpenFailedDialog
 from rsp_tui.tui.dialogs.save_failed import SaveFailedDialog
 from rsp_tui.tui.screens.report import ReportScreen
 from rsp_tui.tui.screens.start import StartScreen
+from rsp_tui.tui.watchdog import HANGUP, TerminalWatchdog
 
 HANDLED_SIGNALS = tuple(
     s for s in (getattr(signal, "SIGTERM", None), getattr(signal, "SIGHUP", None)) if s
@@ -112,10 +114,13 @@ class RspApp(App[None]):
         self._crash: Exception | None = None
         self._read_only_hint_at = float("-inf")
         self._leaving = False
+        self.loop: asyncio.AbstractEventLoop | None = None
+        """The running event loop (for the terminal watchdog's thread)."""
 
     # -- start ---------------------------------------------------------------------------
 
     def on_mount(self) -> None:
+        self.loop = asyncio.get_running_loop()
         self._install_signal_handlers()
         path = self.start_path
         if path is None:
@@ -385,6 +390,11 @@ class RspApp(App[None]):
             except (NotImplementedError, RuntimeError, ValueError):
                 pass
 
+    def close_from_thread(self, signum: int) -> None:
+        """Ask the app, from another thread, to close as on `signum` (never blocks)."""
+        if self.loop is not None and not self._leaving:
+            self.loop.call_soon_threadsafe(self._on_signal, signum)
+
     def _on_signal(self, signum: int) -> None:
         """SIGTERM or SIGHUP: save, then close cleanly so the terminal is restored."""
         self.exit_note = self.save_before_exit()
@@ -461,6 +471,13 @@ def safe_traceback(error: BaseException) -> str:
     return "".join(lines)
 
 
+def _is_terminal(fd: int) -> bool:
+    try:
+        return os.isatty(fd)
+    except OSError:
+        return False
+
+
 def make_app(
     path: Path | None = None,
     folder: Path | None = None,
@@ -480,6 +497,14 @@ def run(path: Path | None, folder: Path | None, **options: Any) -> int:
 
     `options` go to `make_app` (the tests use a long autosave delay)."""
     app = make_app(path, folder, **options)
+    watchdog = None
+    if _is_terminal(0):
+        watchdog = TerminalWatchdog(
+            0,
+            close_gently=lambda: app.close_from_thread(HANGUP),
+            save_now=lambda: safe_output.clean_lines(app.save_before_exit()),
+        )
+        watchdog.start()
     try:
         app.run()
     except Exception as exc:  # outside Textual's own handling (starting, stopping the driver)
@@ -492,6 +517,8 @@ def run(path: Path | None, folder: Path | None, **options: Any) -> int:
             )
         return 1
     finally:
+        if watchdog is not None:
+            watchdog.stop()
         if app.report_screen is not None:
             app.report_screen.session.close()  # the lock; the kernel would drop it at exit too
     if app.exit_note and app.return_code:
