@@ -25,6 +25,7 @@ from rsp_tui.errors import RspError
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
 EXIT_UNREADABLE = 2
+EXIT_CRASH = 70
 
 SUBCOMMANDS = ("new", "check", "export", "forms", "rollover", "import")
 
@@ -390,3 +391,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_UNREADABLE
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # a bug: say so, but never print the exception's text (answers)
+        from rsp_tui.errors import safe_traceback
+
+        print(safe_traceback(exc), file=sys.stderr, end="")
+        _err(
+            "ett oväntat fel inträffade (se ovan var i programmet). Inga filer har skrivits"
+            " över; rapportera gärna felet utan att skicka med dina utkast."
+        )
+        return EXIT_CRASH

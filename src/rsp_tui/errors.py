@@ -44,3 +44,29 @@ class DraftLockedError(DraftError):
 
 class ExportError(RspError):
     """The document could not be produced."""
+
+
+OMITTED = "(texten utelämnad: den kan innehålla svar)"
+"""Shown instead of an exception's text in a traceback."""
+
+
+def safe_traceback(error: BaseException) -> str:
+    """The traceback of `error` as plain text: where it happened and which exceptions, never
+    their text (it may quote answers) nor any variables."""
+    import traceback
+
+    lines: list[str] = []
+    seen: set[int] = set()
+    current: BaseException | None = error
+    chain: list[BaseException] = []
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        chain.append(current)
+        current = current.__cause__ or current.__context__
+    for n, exc in enumerate(reversed(chain)):
+        if n:
+            lines.append("\nDärefter:\n")
+        lines.append("Traceback (most recent call last):\n")
+        lines.extend(traceback.format_list(traceback.extract_tb(exc.__traceback__)))
+        lines.append(f"{type(exc).__module__}.{type(exc).__qualname__}: {OMITTED}\n")
+    return "".join(lines)

@@ -128,3 +128,25 @@ def test_python_dash_m_runs_the_cli(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "g.toml").exists()
+
+
+def test_a_bug_in_a_command_prints_no_answers(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import rsp_tui.validation
+
+    path = tmp_path / "x.toml"
+    assert main(["new", "--region", "Skåne", "--year", "2023", "-o", str(path)]) == 0
+    capsys.readouterr()
+
+    answer = "svaret var Anna " + "Hemlig, anna@" + "example.se"  # as if read from a draft
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ValueError(answer)
+
+    monkeypatch.setattr(rsp_tui.validation, "validate", broken)
+    assert main(["check", str(path)]) == 70
+    err = capsys.readouterr().err
+    assert "ValueError" in err and "test_cli.py" in err
+    assert "Hemlig" not in err and "anna@example.se" not in err
+    assert "ett oväntat fel inträffade" in err

@@ -34,7 +34,7 @@ from textual.worker import WorkerFailed
 
 from rsp_tui.drafts.model import now
 from rsp_tui.drafts.session import Clock, DraftSession
-from rsp_tui.errors import DraftError, DraftLockedError, RspError
+from rsp_tui.errors import OMITTED, DraftError, DraftLockedError, RspError, safe_traceback
 from rsp_tui.forms import DEFAULT_FORM_ID, load_form, load_regions, programme_for_region
 from rsp_tui.paths import drafts_dir
 from rsp_tui.tui import readonly, safe_output
@@ -435,10 +435,6 @@ class RspApp(App[None]):
         self.panic(Traceback(trace, width=None))
 
 
-OMITTED = "(texten utelämnad: den kan innehålla svar)"
-"""Shown instead of an exception's text in a traceback."""
-
-
 def _scrub(trace: Any) -> None:
     """Remove from a Rich trace whatever may quote answers: the text and notes of every
     exception in it, chained or grouped. Syntax errors are the program's, not answers."""
@@ -447,28 +443,6 @@ def _scrub(trace: Any) -> None:
         stack.notes = []
         for group in stack.exceptions:
             _scrub(group)
-
-
-def safe_traceback(error: BaseException) -> str:
-    """The traceback of `error` as plain text: where it happened and which exceptions, never
-    their text (it may quote answers) nor any variables."""
-    import traceback
-
-    lines: list[str] = []
-    seen: set[int] = set()
-    current: BaseException | None = error
-    chain: list[BaseException] = []
-    while current is not None and id(current) not in seen:
-        seen.add(id(current))
-        chain.append(current)
-        current = current.__cause__ or current.__context__
-    for n, exc in enumerate(reversed(chain)):
-        if n:
-            lines.append("\nDärefter:\n")
-        lines.append("Traceback (most recent call last):\n")
-        lines.extend(traceback.format_list(traceback.extract_tb(exc.__traceback__)))
-        lines.append(f"{type(exc).__module__}.{type(exc).__qualname__}: {OMITTED}\n")
-    return "".join(lines)
 
 
 def _is_terminal(fd: int) -> bool:
