@@ -7,6 +7,7 @@ it; it never writes to the draft itself. Loading a value (`load`) does not post 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
@@ -202,14 +203,22 @@ class TextBox(FieldBox):
 
 
 class AreaBox(FieldBox):
-    """Multi-line text and e-mail addresses."""
+    """Multi-line text and e-mail addresses.
+
+    A TextArea shows vertical tab, form feed, U+2028 and a few other separators as line
+    breaks and gives them back as "\\n". Until the user edits such a text, `read` returns the
+    answer as stored, so that merely showing a question never changes its answer."""
 
     def compose_editor(self) -> ComposeResult:
         classes = "field-area -emails" if isinstance(self.field_def, EmailsField) else "field-area"
         yield RspTextArea(str(self.value), classes=classes)
 
     def read(self) -> Any:
-        return self.query_one(RspTextArea).text
+        text: str = self.query_one(RspTextArea).text
+        stored = self.value if isinstance(self.value, str) else str(self.value)
+        if text != stored and _LINE_SEPARATORS.search(stored) and text == _as_shown(stored):
+            return stored
+        return text
 
     def fill(self, value: Any) -> None:
         area = self.query_one(RspTextArea)
@@ -394,6 +403,17 @@ class GoalsBox(FieldBox):
     def _other_changed(self, event: Input.Changed) -> None:
         event.stop()
         self.changed()
+
+
+_LINE_SEPARATORS = re.compile("[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+"""Characters a TextArea turns into line breaks (str.splitlines splits on them)."""
+
+
+def _as_shown(text: str) -> str:
+    """`text` as a TextArea gives it back."""
+    from textual.document._document import Document
+
+    return Document(text).text
 
 
 def previous_text(value: Any, limit: int = 160) -> str:
