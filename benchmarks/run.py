@@ -303,19 +303,27 @@ def navigate(inputs: dict[str, Path], folder: Path, runs: int, notes: list[str])
     )
     rows = []
     median = float(nav["switch_median"])
-    rows.append(
-        Row(
-            "Part switch (F4/F3), median over all parts",
-            median,
-            floor,
-            "s",
-            "< 100 ms",
-            median < 0.1,
-        )
-    )
     if nav.get("switch_painted") is not None:
         painted = float(nav["switch_painted"])
-        rows.append(Row("↳ to the first paint of the new part", painted, floor, "s", "–", None))
+        rows.append(
+            Row(
+                "Part switch (F4/F3): key to the new part on screen",
+                painted,
+                floor,
+                "s",
+                "< 100 ms",
+                painted < 0.1,
+            )
+        )
+    rows.append(
+        Row("↳ until the pilot finds every widget idle", median, floor, "s", "–", None)
+    )
+    notes.append(
+        "Part switch: parts visited before are kept mounted (hidden), so coming back to a part"
+        " only shows it; the first visit mounts it. The pilot's idle wait visits every mounted"
+        " widget, hidden ones included, so the 'until idle' figure and its floor grow with the"
+        " parts kept; what the user sees is the first paint."
+    )
     slowest = float(nav["switch_slowest"])
     alone = nav.get("switch_slowest_alone")
     rows.append(

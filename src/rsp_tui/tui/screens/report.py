@@ -14,6 +14,7 @@ from textual.containers import Container, Horizontal, Vertical
 from textual.events import DescendantFocus
 from textual.screen import Screen
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Button, Header, Static
 
 from rsp_tui.drafts.model import AnswerPath
@@ -82,6 +83,11 @@ class ReportScreen(Screen[None]):
         self.current_key = ""
         self.from_review = False
         self.review_highlight = 0
+        self._slots: dict[str, Vertical] = {}
+        """Parts visited before, kept mounted (hidden) so that coming back is quick."""
+        self._slot: Vertical | None = None
+        """The slot of the part on screen."""
+        self._changes_at_show = 0
         self._save_failed = False
         self._told_read_only = False
         self._progress_timer: Timer | None = None
@@ -97,6 +103,9 @@ class ReportScreen(Screen[None]):
 
     @property
     def host(self) -> Vertical:
+        """The container of the part on screen (parts visited before are kept, hidden)."""
+        if self._slot is not None:
+            return self._slot
         return self.query_one("#part-host", Vertical)
 
     @property
@@ -170,6 +179,29 @@ class ReportScreen(Screen[None]):
         titled = [(p.key, p.title) for p in self.parts] + [(REVIEW_KEY, REVIEW_TITLE)]
         self.part_list.set_parts(titled, self.current_key)
 
+    async def _hide_current(self) -> None:
+        """Take the part on screen away: a part is kept (hidden) for a quick return, unless
+        it changes what other parts show (the programme; region and year on the first part),
+        in which case every kept part is dropped and built again when visited; Granska is
+        always built again."""
+        slot, key = self._slot, self.current_key
+        self._slot = None
+        if slot is None:
+            return
+        changed = self.session.change_count != self._changes_at_show
+        shapes_others = key == self.parts[0].key if self.parts else False
+        part = next((p for p in self.parts if p.key == key), None)
+        if part is not None and any(q.kind == "programme" for q in part.section.questions):
+            shapes_others = True
+        if key not in self._slots:  # Granska
+            await slot.remove()
+        elif changed and shapes_others:
+            for kept in self._slots.values():
+                await kept.remove()
+            self._slots.clear()
+        else:
+            slot.display = False
+
     def title_of(self, key: str) -> str:
         if key == REVIEW_KEY:
             return REVIEW_TITLE
@@ -190,15 +222,26 @@ class ReportScreen(Screen[None]):
                 self.autosaver.save_soon()
             for review in self.host.query(ReviewView):
                 self.review_highlight = review.highlight  # the list comes back where it was
-            await self.host.remove_children()
-            view: PartView | ReviewView
-            if key == REVIEW_KEY:
-                titles = {p.key: p.title for p in self.parts}
-                view = ReviewView(self.session, titles, self.review_highlight)
+            await self._hide_current()
+            slot = self._slots.get(key)
+            if slot is None:
+                view: PartView | ReviewView
+                if key == REVIEW_KEY:
+                    titles = {p.key: p.title for p in self.parts}
+                    view = ReviewView(self.session, titles, self.review_highlight)
+                else:
+                    part = next(p for p in self.parts if p.key == key)
+                    view = PartView(self.session, part, self.regions, first=part is self.parts[0])
+                slot = Vertical(classes="part-slot")
+                await self.query_one("#part-host", Vertical).mount(slot)
+                await slot.mount(view)
+                if key != REVIEW_KEY:
+                    self._slots[key] = slot
             else:
-                part = next(p for p in self.parts if p.key == key)
-                view = PartView(self.session, part, self.regions, first=part is self.parts[0])
-            await self.host.mount(view)
+                slot.display = True
+                view = slot.query_one(PartView)
+            self._slot = slot
+            self._changes_at_show = self.session.change_count
             self.current_key = key
             self.from_review = from_review
             self.query_one("#back-bar").display = from_review
@@ -212,7 +255,7 @@ class ReportScreen(Screen[None]):
                 view.focus_list()
             elif path is None or not view.focus_path(path):
                 view.focus_first()
-            self._show_general_help()
+            self._help_for(self.focused)  # a part shown again keeps its focus: no focus event
 
     @on(PartRequested)
     async def _part_requested(self, event: PartRequested) -> None:
@@ -333,7 +376,7 @@ class ReportScreen(Screen[None]):
         """Store what the fields show now, before saving or leaving: an edit may still be on
         its way as a message (or not yet reported by its widget). Unchanged answers are no
         change to the session."""
-        for box in self.query(FieldBox):
+        for box in self.host.query(FieldBox):
             box.value = box.read()
             self.apply(box.path, box.value)
 
@@ -409,7 +452,11 @@ class ReportScreen(Screen[None]):
         self.help_pane.show_topic(event.topic, self.session.draft.previous_value(event.box.path))
 
     def on_descendant_focus(self, event: DescendantFocus) -> None:
-        for node in event.widget.ancestors_with_self:
+        self._help_for(event.widget)
+
+    def _help_for(self, widget: Widget | None) -> None:
+        """The help pane follows focus: the focused field's help, or the part's."""
+        for node in widget.ancestors_with_self if widget is not None else ():
             if isinstance(node, FieldBox):
                 previous = self.session.draft.previous_value(node.path)
                 self.help_pane.show_topic(node.topic, previous)
