@@ -15,7 +15,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -156,9 +156,25 @@ def _err(message: str) -> None:
     print(f"rsp-tui: {message}", file=sys.stderr)
 
 
+def _new_draft_path(
+    output: str | None, folder: Callable[[], Path], region: str, year: int
+) -> Path | None:
+    """Where a command creates a draft: `-o FILE` (never over an existing file; None and a
+    message then), else a free name in `folder()`."""
+    from rsp_tui.drafts import default_filename, unique_path
+
+    if output:
+        path = Path(output)
+        if path.exists():
+            _err(f"{path} finns redan; välj ett annat namn (inget har skrivits över).")
+            return None
+        return path
+    return unique_path(folder(), default_filename(region, year))
+
+
 def cmd_new(args: argparse.Namespace) -> int:
     """`rsp-tui new`."""
-    from rsp_tui.drafts import default_filename, new_draft, save_draft, unique_path
+    from rsp_tui.drafts import new_draft, save_draft
     from rsp_tui.forms import DEFAULT_FORM_ID, load_form, programme_for_region, region_names
     from rsp_tui.paths import drafts_dir, ensure_dir
 
@@ -173,14 +189,9 @@ def cmd_new(args: argparse.Namespace) -> int:
         return EXIT_UNREADABLE
     programme = programme_for_region(region)
     draft = new_draft(form, region, args.year, programme)
-    if args.output:
-        path = Path(args.output)
-        if path.exists():
-            _err(f"{path} finns redan; välj ett annat namn (inget har skrivits över).")
-            return EXIT_UNREADABLE
-    else:
-        folder = ensure_dir(drafts_dir(args.dir))
-        path = unique_path(folder, default_filename(region, args.year))
+    path = _new_draft_path(args.output, lambda: ensure_dir(drafts_dir(args.dir)), region, args.year)
+    if path is None:
+        return EXIT_UNREADABLE
     save_draft(draft, path)
     print(path)
     if programme is None:
@@ -283,7 +294,7 @@ def cmd_forms(args: argparse.Namespace) -> int:
 
 def cmd_rollover(args: argparse.Namespace) -> int:
     """`rsp-tui rollover`: next year's draft from this year's; the old file is not changed."""
-    from rsp_tui.drafts import default_filename, load_draft, save_draft, unique_path
+    from rsp_tui.drafts import load_draft, save_draft
     from rsp_tui.rollover import rollover
 
     source = Path(args.file)
@@ -303,13 +314,9 @@ def cmd_rollover(args: argparse.Namespace) -> int:
             f" {loaded.form.years.max}."
         )
         return EXIT_UNREADABLE
-    if args.output:
-        out = Path(args.output)
-        if out.exists():
-            _err(f"{out} finns redan; välj ett annat namn (inget har skrivits över).")
-            return EXIT_UNREADABLE
-    else:
-        out = unique_path(source.parent, default_filename(old.region, year))
+    out = _new_draft_path(args.output, lambda: source.parent, old.region, year)
+    if out is None:
+        return EXIT_UNREADABLE
     result = rollover(loaded.form, old, year)
     save_draft(result.draft, out)
     for line in result.summary():
@@ -325,21 +332,21 @@ def cmd_rollover(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     """`rsp-tui import`: a Word report read into a new draft; what cannot be placed is listed."""
-    from rsp_tui.drafts import default_filename, save_draft, unique_path
+    from rsp_tui.drafts import save_draft
     from rsp_tui.importer import import_docx
     from rsp_tui.paths import drafts_dir, ensure_dir
 
     source = Path(args.file)
     result = import_docx(source)
     draft = result.draft
-    if args.output:
-        out = Path(args.output)
-        if out.exists():
-            _err(f"{out} finns redan; välj ett annat namn (inget har skrivits över).")
-            return EXIT_UNREADABLE
-    else:
-        folder = ensure_dir(drafts_dir(args.dir))
-        out = unique_path(folder, default_filename(draft.region or source.stem, draft.year))
+    out = _new_draft_path(
+        args.output,
+        lambda: ensure_dir(drafts_dir(args.dir)),
+        draft.region or source.stem,
+        draft.year,
+    )
+    if out is None:
+        return EXIT_UNREADABLE
     save_draft(draft, out)
     if result.exact:
         print("Dokumentet är exporterat av rsp-tui och lästes in exakt.", file=sys.stderr)
