@@ -62,9 +62,26 @@ def build(app_factory: Callable[..., RspApp], path: Path | None = None) -> RspAp
     return app
 
 
+def _scroll_state(pilot: Pilot[Any]) -> tuple[object, ...]:
+    screen = pilot.app.screen
+    focused = screen.focused
+    offsets = tuple(
+        (id(widget), widget.scroll_offset) for widget in screen.walk_children() if widget.is_scrollable
+    )
+    return (focused, offsets)
+
+
 async def settled(pilot: Pilot[Any]) -> None:
+    """Idle, and nothing left to scroll: focus moves scroll a container into view after a
+    refresh, which on a busy machine can come after the first idle."""
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
+    for _ in range(20):
+        before = _scroll_state(pilot)
+        await pilot.pause(0.02)
+        await pilot.app.workers.wait_for_complete()
+        if _scroll_state(pilot) == before:
+            break
 
 
 def on_part(key: str) -> Callable[[Pilot[Any]], Awaitable[None]]:

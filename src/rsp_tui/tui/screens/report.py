@@ -224,6 +224,7 @@ class ReportScreen(Screen[None]):
                 self.review_highlight = review.highlight  # the list comes back where it was
             await self._hide_current()
             slot = self._slots.get(key)
+            mounted_now = slot is None
             if slot is None:
                 view: PartView | ReviewView
                 if key == REVIEW_KEY:
@@ -254,7 +255,7 @@ class ReportScreen(Screen[None]):
             if isinstance(view, ReviewView):
                 view.focus_list()
             elif path is None or not view.focus_path(path):
-                view.focus_first()
+                view.focus_first(mounted_now)
             self._help_for(self.focused)  # a part shown again keeps its focus: no focus event
 
     @on(PartRequested)

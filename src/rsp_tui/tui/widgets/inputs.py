@@ -28,10 +28,14 @@ class HelpTopic:
     """Further lines, e.g. how to use the list of goals."""
 
 
-def focus_now(widget: Widget) -> None:
+def focus_now(widget: Widget, scroll_visible: bool = True) -> None:
     """Focus `widget` before the next key is handled (`Widget.focus` waits a turn, and keys
-    typed right after a part opens would go to the widget that had focus before)."""
-    widget.screen.set_focus(widget)
+    typed right after a part opens would go to the widget that had focus before).
+
+    `scroll_visible=False` for a widget known to be on screen: in a part just mounted,
+    Textual's check whether it is in view can run before the layout is final and then
+    scrolls it to the centre for nothing (seen on a busy machine)."""
+    widget.screen.set_focus(widget, scroll_visible=scroll_visible)
 
 
 class RspInput(Input):

@@ -178,15 +178,17 @@ class PartView(VerticalScroll):
     def boxes(self) -> list[FieldBox]:
         return list(self.query(FieldBox))
 
-    def focus_first(self) -> None:
-        """Focus the first thing to answer (or the insatser list)."""
+    def focus_first(self, mounted_now: bool = False) -> None:
+        """Focus the first thing to answer (or the insatser list).
+
+        In an område just mounted, the list and its buttons come right under the heading, on
+        screen: no scroll (Textual's check whether they are in view can run before the layout
+        is final and then scrolled the heading away for nothing on a busy machine)."""
         insatser = self.query(InsatserView)
         if insatser:
             view = insatser.first()
-            if view.items:
-                focus_now(view.table)
-            else:
-                focus_now(view.query_one("#insats-add"))
+            target = view.table if view.items else view.query_one("#insats-add")
+            focus_now(target, scroll_visible=not mounted_now)
             return
         boxes = self.boxes()
         if boxes:
