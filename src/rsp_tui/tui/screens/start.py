@@ -45,6 +45,8 @@ class StartScreen(Screen[None]):
     """The drafts folder and the ways to begin."""
 
     CSS_PATH = "../start.tcss"
+    # Below 96 columns the five buttons do not fit on one line: they go on two.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (96, "-wide")]
 
     BINDINGS = [
         Binding("n", "new_report", "Ny rapport", id="new-report"),
