@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from textual import events
-from textual.widgets import Input, Select, TextArea
+from textual.widgets import DataTable, Input, Select, Static, TextArea
 
 from rsp_tui.drafts.lock import DraftLock
 from rsp_tui.errors import DraftLockedError
@@ -113,6 +113,17 @@ async def test_read_only_when_another_process_has_the_draft(
     app = app_factory(autosave_delay=0.05)
     notes = spy_notifications(app)
     async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        # The start screen says so before the draft is picked.
+        start = app.screen
+        assert isinstance(start, StartScreen)
+        table = start.query_one("#drafts", DataTable)
+        assert str(table.get_row_at(0)[0]) == "Jämtland Härjedalen (öppet)"
+        detail = str(start.query_one("#draft-detail", Static).render())
+        assert (
+            "Öppet för redigering i ett annat fönster på den här datorn"
+            f" (process {holder.proc.pid}) sedan " in detail
+        )
         await open_first_draft(pilot)
         dialog = app.screen
         assert isinstance(dialog, DraftLockedDialog)

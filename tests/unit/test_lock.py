@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from rsp_tui.drafts.lock import DraftLock
+from rsp_tui.drafts.lock import DraftLock, open_elsewhere
 from rsp_tui.errors import DraftLockedError
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
@@ -72,3 +72,25 @@ def test_owner_file_is_private(tmp_path: Path) -> None:
     path = tmp_path / "utkast.toml"
     with DraftLock(path) as lock:
         assert (lock.owner_path.stat().st_mode & 0o777) == 0o600
+
+
+def test_open_elsewhere_names_the_holder_and_creates_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "utkast.toml"
+    assert open_elsewhere(path) is None
+    assert list(tmp_path.iterdir()) == []  # no lock file made for a draft never opened
+    proc = _holder(path)
+    try:
+        where = open_elsewhere(path)
+        assert where is not None and f"(process {proc.pid})" in where
+        assert open_elsewhere(path) == where  # the probe took nothing away from the holder
+        with pytest.raises(DraftLockedError):
+            DraftLock(path).acquire()
+    finally:
+        proc.communicate("\n", timeout=10)
+    assert open_elsewhere(path) is None
+    with DraftLock(path):
+        assert open_elsewhere(path) is None  # open in this very process: not elsewhere
+    proc = _holder(path)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(10)
+    assert open_elsewhere(path) is None  # a killed holder leaves its owner file, not its lock

@@ -129,3 +129,27 @@ class DraftLock:
 
     def __exit__(self, *exc: object) -> None:
         self.release()
+
+
+def open_elsewhere(draft_path: Path) -> str | None:
+    """Where the draft is open for editing by another process (`LockOwner.describe`), or
+    None when nobody else has it: for the start screen, before the user picks a draft.
+
+    A probe: the lock is taken and given back at once. A draft never opened has no lock file
+    and none is created. Whatever cannot be checked (no locks on this file system, no
+    permission) counts as not open; opening the draft then says more."""
+    lock_path, _ = lock_paths(draft_path)
+    if not lock_path.exists():
+        return None
+    probe = DraftLock(draft_path)
+    try:
+        probe._lock.acquire(timeout=0)
+    except Timeout:
+        owner = probe.owner()
+        if owner is not None and owner.pid == os.getpid() and owner.host == socket.gethostname():
+            return None  # this process has it open
+        return owner.describe() if owner else "i ett annat rsp-tui"
+    except OSError:
+        return None
+    probe._lock.release(force=True)
+    return None

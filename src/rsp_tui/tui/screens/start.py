@@ -16,6 +16,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Header, Static
 
+from rsp_tui.drafts.lock import open_elsewhere
 from rsp_tui.drafts.store import (
     DraftSummary,
     default_filename,
@@ -39,6 +40,7 @@ class DraftRow:
 
     summary: DraftSummary
     completeness: float | None
+    open_elsewhere: str | None = None  # where another window has it open for editing
 
 
 class StartScreen(Screen[None]):
@@ -120,7 +122,7 @@ class StartScreen(Screen[None]):
             done = None
             if summary.loaded is not None:
                 done = validate(summary.loaded.form, summary.loaded.draft).completeness
-            rows.append(DraftRow(summary, done))
+            rows.append(DraftRow(summary, done, open_elsewhere(summary.path)))
         self.post_message(self.DraftsListed(rows))
 
     def action_reload(self) -> None:
@@ -146,7 +148,11 @@ class StartScreen(Screen[None]):
                 ]
             else:
                 done = f"{round((row.completeness or 0) * 100)} %"
-                cells = [s.region, str(s.year or ""), saved, done, s.path.name]
+                region: str | Text = s.region
+                if row.open_elsewhere:
+                    region = Text(s.region)
+                    region.append(" (öppet)", style="bold yellow")
+                cells = [region, str(s.year or ""), saved, done, s.path.name]
             table.add_row(*cells, key=key)
         table.display = bool(event.rows)
         self.query_one("#resume", Button).display = bool(event.rows)
@@ -176,6 +182,11 @@ class StartScreen(Screen[None]):
             text = Text("Utkastet kan inte öppnas: ", style="bold red")
             text.append(row.summary.error, style="")
             text.append("\nFilen lämnas orörd. Öppna säkerhetskopian (.bak) med O om den finns.")
+            detail.update(text)
+        elif row.open_elsewhere:
+            text = Text(f"{row.summary.path}\n")
+            text.append(f"Öppet för redigering {row.open_elsewhere}.", style="bold yellow")
+            text.append(" Du kan öppna det skrivskyddat: läsa och exportera.")
             detail.update(text)
         else:
             detail.update(f"{row.summary.path}")
