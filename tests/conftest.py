@@ -14,4 +14,5 @@ def _isolated_drafts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "utkast"
     monkeypatch.setenv("RSP_TUI_DRAFTS_DIR", str(folder))
     monkeypatch.delenv("RSP_TUI_FORMS_DIR", raising=False)
+    monkeypatch.setenv("RSP_TUI_STATE_DIR", str(tmp_path / "tillstand"))
     return folder

@@ -3,7 +3,9 @@
 Folders are created lazily. Environment variables override the defaults:
 
 - `RSP_TUI_DRAFTS_DIR`: the drafts folder (the command line's `--dir` wins over it);
-- `RSP_TUI_FORMS_DIR`: an extra folder of form files, searched before the built-in ones.
+- `RSP_TUI_FORMS_DIR`: an extra folder of form files, searched before the built-in ones;
+- `RSP_TUI_STATE_DIR`: where the app remembers small things between runs (which part of
+  each draft was open last), never answers.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import platformdirs
 APP_NAME = "rsp-tui"
 DRAFTS_ENV = "RSP_TUI_DRAFTS_DIR"
 FORMS_ENV = "RSP_TUI_FORMS_DIR"
+STATE_ENV = "RSP_TUI_STATE_DIR"
 
 
 def drafts_dir(override: Path | str | None = None) -> Path:
@@ -26,6 +29,14 @@ def drafts_dir(override: Path | str | None = None) -> Path:
     if env:
         return Path(env).expanduser()
     return platformdirs.user_documents_path() / "rsp-tui"
+
+
+def state_dir() -> Path:
+    """The folder for what the app remembers between runs (not created here)."""
+    env = os.environ.get(STATE_ENV)
+    if env:
+        return Path(env).expanduser()
+    return platformdirs.user_state_path(APP_NAME)
 
 
 def ensure_dir(path: Path) -> Path:

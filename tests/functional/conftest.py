@@ -28,6 +28,7 @@ def drafts_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "utkast"
     monkeypatch.setenv("RSP_TUI_DRAFTS_DIR", str(folder))
     monkeypatch.delenv("RSP_TUI_FORMS_DIR", raising=False)
+    monkeypatch.setenv("RSP_TUI_STATE_DIR", str(tmp_path / "tillstand"))
     return folder
 
 

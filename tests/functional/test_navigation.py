@@ -146,3 +146,39 @@ async def test_help_pane_follows_focus(
             " service på landsbygderna." in help_text()
         )
         assert "Ange vilka mål i det regionala serviceprogrammet" in help_text()
+
+
+async def test_a_draft_opens_where_the_user_left_off(
+    app_factory: Callable[..., RspApp], example_draft: Path, tmp_path: Path
+) -> None:
+    """The part open when the app was closed comes back; a draft never opened starts at its
+    first unfinished part (all are done in the example: the first part)."""
+    app = app_factory(example_draft)
+    async with app.run_test(size=(100, 30)) as pilot:
+        report = app.screen
+        assert isinstance(report, ReportScreen)
+        assert report.current_key == "rapport"
+        await pilot.press("f4", "f4", "f4")
+        assert report.current_key == "q3"
+        await pilot.press("ctrl+q")
+
+    # What is remembered is the draft's path and a part key, nothing of the answers.
+    record = (tmp_path / "tillstand" / "senast-oppnat.json").read_text(encoding="utf-8")
+    assert str(example_draft.resolve()) in record and '"q3"' in record
+    assert "Jämtland" not in record
+
+    app = app_factory(example_draft)
+    async with app.run_test(size=(100, 30)) as pilot:
+        report = app.screen
+        assert isinstance(report, ReportScreen)
+        assert report.current_key == "q3"
+        await pilot.press("ctrl+q")
+
+    # A record that cannot be read is ignored (and replaced by the next part opened).
+    (tmp_path / "tillstand" / "senast-oppnat.json").write_text("{trasig", encoding="utf-8")
+    app = app_factory(example_draft)
+    async with app.run_test(size=(100, 30)) as pilot:
+        report = app.screen
+        assert isinstance(report, ReportScreen)
+        assert report.current_key == "rapport"
+        await pilot.press("ctrl+q")

@@ -29,11 +29,16 @@ PASTE_START, PASTE_END = "\x1b[200~", "\x1b[201~"
 
 
 def to_q2(term: Terminal) -> None:
-    """From the first part of a complete draft to question 2, at the end of its text."""
-    term.wait_for("Del 1 av")
-    mark = len(term.output)
-    term.send(F4 + F4)
-    term.wait_for("Del 3 av", after=mark)
+    """To question 2 of a complete draft, at the end of its text: from the first part, or
+    there at once when the draft was left at question 2 (it opens where it was left)."""
+    end = time.monotonic() + 30
+    while b"Del 1 av" not in term.output and b"Del 3 av" not in term.output:
+        assert term.proc.poll() is None and time.monotonic() < end, "no part on the screen"
+        time.sleep(0.02)
+    if b"Del 3 av" not in term.output:
+        mark = len(term.output)
+        term.send(F4 + F4)
+        term.wait_for("Del 3 av", after=mark)
     time.sleep(0.3)  # the part is mounted and focused
     term.send(CTRL_END)
     time.sleep(0.1)

@@ -19,6 +19,7 @@ from textual.widgets import Button, Header, Static
 
 from rsp_tui.drafts.model import AnswerPath
 from rsp_tui.drafts.session import DraftSession, SaveResult
+from rsp_tui.resume import last_part, remember_part
 from rsp_tui.structure import Part, parts
 from rsp_tui.tui.autosave import Autosaver
 from rsp_tui.tui.messages import DraftChanged, DraftSaved, PartRequested
@@ -150,10 +151,12 @@ class ReportScreen(Screen[None]):
         self.query_one("#back-bar").display = False
         self._rebuild_parts()
         self.refresh_progress()
-        # Continue where work remains: the first part that is not done yet.
+        # Continue where the user left off: the part open last time, else the first part
+        # that is not done yet.
         unfinished = [p.key for p in self.parts if self.part_list.state(p.key) != "klar"]
         first = unfinished[0] if unfinished else self.parts[0].key if self.parts else REVIEW_KEY
-        await self.show_part(first)
+        remembered = last_part(self.session.path)
+        await self.show_part(remembered if remembered in self.keys else first)
         for notice in self.session.notices:
             self.notify(notice, severity="warning", timeout=15)
         if (reason := self.session.read_only) is not None:
@@ -257,6 +260,8 @@ class ReportScreen(Screen[None]):
             elif path is None or not view.focus_path(path):
                 view.focus_first(mounted_now)
             self._help_for(self.focused)  # a part shown again keeps its focus: no focus event
+            if self.session.read_only is None:  # a window that only reads does not move it
+                remember_part(self.session.path, key)
 
     @on(PartRequested)
     async def _part_requested(self, event: PartRequested) -> None:
