@@ -122,6 +122,14 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="exportera även om något saknas; varje sida märks UTKAST",
     )
+    p_export.add_argument(
+        "--no-embed",
+        dest="embed_draft",
+        action="store_false",
+        help="lägg inte in utkastet i dokumentet: filen innehåller då bara det som syns"
+        " (rsp-tui import läser då den synliga texten i stället för att få tillbaka utkastet"
+        " exakt)",
+    )
 
     add("forms", "lista formulär, regionala program och regioner som rsp-tui känner till")
 
@@ -244,7 +252,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         return EXIT_UNREADABLE
     out = Path(args.output) if args.output else Path(args.file).with_suffix(".docx")
     try:
-        result = export_report(loaded.form, loaded.draft, out, draft_mode=args.draft)
+        result = export_report(
+            loaded.form, loaded.draft, out, draft_mode=args.draft, embed_draft=args.embed_draft
+        )
     except ExportRefused as exc:
         for problem in exc.problems:
             print(problem.describe(), file=sys.stderr)

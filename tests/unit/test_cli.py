@@ -150,3 +150,34 @@ def test_a_bug_in_a_command_prints_no_answers(
     assert "ValueError" in err and "test_cli.py" in err
     assert "Hemlig" not in err and "anna@example.se" not in err
     assert "ett oväntat fel inträffade" in err
+
+
+def test_export_without_the_embedded_draft(
+    form: FormDefinition, draft, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:  # type: ignore[no-untyped-def]
+    """--no-embed: the file holds only what the document shows (last year's answers, kept in
+    the draft for the "Förra året" lines, are not in it); import then reads the visible text."""
+    import zipfile
+
+    from rsp_tui.importer import import_docx
+
+    filled = fill_all(form, draft)
+    filled.previous_year = filled.year - 1
+    filled.previous["q2"] = "Förra årets hemliga framtidsspaning"
+    path = tmp_path / "klar.toml"
+    save_draft(filled, path)
+
+    def package_text(docx: Path) -> str:
+        with zipfile.ZipFile(docx) as z:
+            return "".join(z.read(n).decode("utf-8", "replace") for n in z.namelist())
+
+    with_draft, without = tmp_path / "med.docx", tmp_path / "utan.docx"
+    assert main(["export", str(path), "-o", str(with_draft)]) == 0
+    assert main(["export", str(path), "-o", str(without), "--no-embed"]) == 0
+    capsys.readouterr()
+    assert "hemliga framtidsspaning" in package_text(with_draft)
+    assert "hemliga framtidsspaning" not in package_text(without)
+    assert import_docx(with_draft, form).exact
+    back = import_docx(without, form)
+    assert not back.exact
+    assert back.draft.answers["q2"] == filled.answers["q2"]  # read from the visible text

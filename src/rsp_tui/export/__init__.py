@@ -33,12 +33,20 @@ class ExportResult:
 
 
 def export_report(
-    form: FormDefinition, draft: Draft, out: Path, *, draft_mode: bool = False
+    form: FormDefinition,
+    draft: Draft,
+    out: Path,
+    *,
+    draft_mode: bool = False,
+    embed_draft: bool = True,
 ) -> ExportResult:
     """Write the report as a .docx to `out`.
 
     Args:
         draft_mode: export even with errors, marking every page UTKAST.
+        embed_draft: put the draft in the package, so that `rsp-tui import` gives it back
+            exactly (last year's answers that the draft shows as "Förra året" included);
+            without it, the file holds only what the document shows.
 
     Raises:
         ExportRefused: a final export while the draft has errors.
@@ -50,4 +58,4 @@ def export_report(
             raise ExportRefused(errors)
     from rsp_tui.export.docx import write_docx
 
-    return write_docx(form, draft, out, draft_mode=draft_mode)
+    return write_docx(form, draft, out, draft_mode=draft_mode, embed_draft=embed_draft)

@@ -136,7 +136,9 @@ def compose(form: FormDefinition, draft: Draft, *, draft_mode: bool) -> Writer:
     return w
 
 
-def build(form: FormDefinition, draft: Draft, *, draft_mode: bool) -> tuple[bytes, list[str]]:
+def build(
+    form: FormDefinition, draft: Draft, *, draft_mode: bool, embed_draft: bool = True
+) -> tuple[bytes, list[str]]:
     """The document as bytes, and the notes for the user."""
     w = compose(form, draft, draft_mode=draft_mode)
     doc = w.doc
@@ -160,7 +162,8 @@ def build(form: FormDefinition, draft: Draft, *, draft_mode: bool) -> tuple[byte
         },
         draft_mode=draft_mode,
     )
-    embed(doc, payload_text(draft))
+    if embed_draft:
+        embed(doc, payload_text(draft))
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue(), w.clean.notes()
@@ -186,7 +189,9 @@ def _without_surrogates(value: Any) -> Any:
     return value
 
 
-def write_docx(form: FormDefinition, draft: Draft, out: Path, *, draft_mode: bool) -> ExportResult:
+def write_docx(
+    form: FormDefinition, draft: Draft, out: Path, *, draft_mode: bool, embed_draft: bool = True
+) -> ExportResult:
     """Write the report to `out` atomically (a failure leaves any earlier file untouched).
 
     Raises:
@@ -201,7 +206,7 @@ def write_docx(form: FormDefinition, draft: Draft, out: Path, *, draft_mode: boo
         )
     if out.is_dir():
         raise ExportError("det finns redan en mapp med det namnet; välj ett filnamn", out)
-    data, notes = build(form, draft, draft_mode=draft_mode)
+    data, notes = build(form, draft, draft_mode=draft_mode, embed_draft=embed_draft)
     try:
         atomic_write(out, data)
     except OSError as exc:
