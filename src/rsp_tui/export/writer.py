@@ -57,6 +57,19 @@ class Writer:
     """Width between the margins of the current section."""
     region: str = ""
     """The region's name, cleaned once for the whole document."""
+    _style_ids: dict[str, str] = field(default_factory=dict)
+
+    def add_paragraph(self, style: str | None = None) -> Paragraph:
+        """A new body paragraph in the style named `style`. The style id is looked up once per
+        document: python-docx looks a style name up on every call, by walking every style of
+        the document twice (a third of the export's time went there)."""
+        p: Paragraph = self.doc.add_paragraph()
+        if style is not None:
+            style_id = self._style_ids.get(style)
+            if style_id is None:
+                style_id = self._style_ids[style] = self.doc.styles[style].style_id
+            p._p.style = style_id
+        return p
 
     # -- paragraphs ---------------------------------------------------------------------
 
@@ -65,7 +78,7 @@ class Writer:
     ) -> Paragraph:
         """A heading paragraph (`**bold**` markup allowed, though headings are bold). Text that
         holds the user's words is written with `markup` off: `**` in it is text."""
-        p = self.doc.add_paragraph(style=f"Heading {level}")
+        p = self.add_paragraph(f"Heading {level}")
         if markup:
             add_markup(p, text)
         else:
@@ -85,7 +98,7 @@ class Writer:
     ) -> Paragraph:
         """A paragraph of form text with `**bold**` markup (with `markup` off: plain text,
         for the user's words)."""
-        p = self.doc.add_paragraph(style=style)
+        p = self.add_paragraph(style)
         if markup:
             add_markup(p, text, bold=bold)
         else:
@@ -104,7 +117,7 @@ class Writer:
     def question(self, q: FieldBase) -> Paragraph:
         """`1. Hur bedömer …` in bold, the instruction (same line or its own) in the regular
         font with the question's footnote, then the guidance bullets."""
-        p = self.doc.add_paragraph(style="Heading 2")
+        p = self.add_paragraph("Heading 2")
         add_markup(p, q.title)
         target = p
         if q.instruction:
@@ -117,7 +130,7 @@ class Writer:
         if q.footnote:
             self.footnote(target, q.footnote)
         for bullet in q.guidance:
-            item = self.doc.add_paragraph(style="List Bullet")
+            item = self.add_paragraph("List Bullet")
             item.paragraph_format.keep_with_next = True
             add_markup(item, bullet)
         return p
@@ -157,7 +170,8 @@ class Grid:
     @classmethod
     def new(cls, doc: Document, widths: list[Emu], margins: tuple[Length, Length]) -> Grid:
         table = doc.add_table(rows=0, cols=len(widths))
-        table.style = TABLE_STYLE
+        # By id: `table.style = name` walks every style of the document twice.
+        table._tbl.tblPr.style = doc.styles[TABLE_STYLE].style_id
         fixed_layout(table._tbl, widths, margins)
         return cls(table, widths, margins)
 
