@@ -359,6 +359,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args(argv)
     os.environ.setdefault("RSP_TUI_DRAFTS_DIR", tempfile.mkdtemp(prefix="rsp-bench-"))
+    os.environ.setdefault("RSP_TUI_STATE_DIR", tempfile.mkdtemp(prefix="rsp-bench-state-"))
     if args.what == "navigate":
         result = navigate(args.draft, args.rounds)
     elif args.what == "keystroke":

@@ -15,6 +15,7 @@ script to imports done and to ready, for the profile.
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 
@@ -74,6 +75,8 @@ def app(path: str, tour: bool = False) -> dict[str, float]:
     from rsp_tui.tui.screens.report import ReportScreen
 
     folder = Path(tempfile.mkdtemp(prefix="rsp-bench-"))
+    # Every run opens the draft afresh, at its first part: no memory of the previous run.
+    os.environ["RSP_TUI_STATE_DIR"] = str(folder / "tillstand")
     rsp = make_app(Path(path), folder, cursor_blink=False)
     rsp.animation_level = "none"
     times: dict[str, float] = {"imported": imported - START}

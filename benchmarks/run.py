@@ -229,6 +229,7 @@ def machine() -> list[str]:
 def env_for(folder: Path) -> dict[str, str]:
     env = dict(os.environ)
     env["RSP_TUI_DRAFTS_DIR"] = str(folder / "utkast")
+    env["RSP_TUI_STATE_DIR"] = str(folder / "tillstand")  # never the user's own
     env.pop("RSP_TUI_FORMS_DIR", None)
     env.setdefault("LANG", "C.UTF-8")
     return env
