@@ -89,6 +89,14 @@ async def test_command_palette_in_swedish(
         await pilot.press("enter")
         await pilot.pause()
         assert app.theme == "nord" != theme
+        await pilot.press("ctrl+q")
+
+    # The theme chosen is the one the next start uses.
+    app = app_factory(example_draft)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert app.theme == "nord"
+        await pilot.press("ctrl+q")
 
 
 async def test_footer_shows_the_keys_of_the_part(

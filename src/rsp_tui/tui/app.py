@@ -37,6 +37,7 @@ from rsp_tui.drafts.session import Clock, DraftSession
 from rsp_tui.errors import OMITTED, DraftError, DraftLockedError, RspError, safe_traceback
 from rsp_tui.forms import DEFAULT_FORM_ID, load_form, load_regions, programme_for_region
 from rsp_tui.paths import drafts_dir
+from rsp_tui.resume import remember_theme, remembered_theme
 from rsp_tui.tui import readonly, safe_output
 from rsp_tui.tui.dialogs.locked import DraftLockedDialog, LockedChoice
 from rsp_tui.tui.dialogs.new_report import NewReport, NewReportDialog
@@ -122,6 +123,10 @@ class RspApp(App[None]):
     def on_mount(self) -> None:
         self.loop = asyncio.get_running_loop()
         self._install_signal_handlers()
+        theme = remembered_theme()
+        if theme is not None and theme in self.available_themes:
+            self.theme = theme
+        self._remember_theme = True
         path = self.start_path
         if path is None:
             self.push_screen(StartScreen(self.folder))
@@ -266,6 +271,11 @@ class RspApp(App[None]):
     def action_command_palette(self) -> None:
         if not CommandPalette.is_open(self):  # type: ignore[arg-type]
             self.push_screen(CommandPalette(placeholder="Sök kommando …", id="--command-palette"))
+
+    def watch_theme(self, name: str) -> None:
+        """The theme chosen (in Byt tema) is the one the next start uses."""
+        if getattr(self, "_remember_theme", False):
+            remember_theme(name)
 
     def action_change_theme(self) -> None:
         self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder="Sök tema …"))
