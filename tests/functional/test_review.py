@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from textual.widgets import Button, OptionList
+from textual.widgets import Button, Checkbox, OptionList
 
 from rsp_tui.drafts import load_draft, save_draft
 from rsp_tui.tui.app import RspApp
@@ -104,6 +104,36 @@ async def test_final_export_of_a_complete_report(
         assert out.is_file()
         result = str(report.host.query_one("#export-result").render())
         assert "Dokumentet är sparat som" in result and str(out) in result
+
+
+async def test_export_with_and_without_the_embedded_draft(
+    app_factory: Callable[..., RspApp], example_draft: Path
+) -> None:
+    """The box under the export buttons decides whether the draft travels in the file."""
+    import docx
+
+    from rsp_tui.export.payload import extract
+
+    out = example_draft.with_suffix(".docx")
+    app = app_factory(example_draft)
+    async with app.run_test(size=(100, 30)) as pilot:
+        report = app.screen
+        assert isinstance(report, ReportScreen)
+        await pilot.press("f9")
+        review = report.host.query_one(ReviewView)
+        box = review.query_one("#export-embed", Checkbox)
+        assert box.value  # on unless the user says otherwise
+        review.query_one("#export-final", Button).press()
+        await settle(pilot)
+        assert extract(docx.Document(str(out))) is not None
+
+        box.focus()
+        await pilot.press("space")
+        assert not box.value
+        review.query_one("#export-final", Button).press()
+        await settle(pilot)
+        assert "Dokumentet är sparat som" in str(review.query_one("#export-result").render())
+        assert extract(docx.Document(str(out))) is None
 
 
 async def test_validation_as_you_type(

@@ -19,7 +19,9 @@ INSATSER_HELP = (
 REVIEW_HELP = (
     "Här listas allt som saknas eller är fel. Enter på en rad går till fältet; Esc tar dig"
     " tillbaka hit. Exportera skapar Word-dokumentet när inga fel återstår; Exportera utkast"
-    " fungerar alltid och märker sidorna UTKAST."
+    " fungerar alltid och märker sidorna UTKAST. Med krysset i Lägg in utkastet följer"
+    " utkastet med osynligt i filen, så att rsp-tui kan läsa in det exakt nästa år; utan"
+    " krysset innehåller filen bara det som syns."
 )
 
 KEYS_HELP = (

@@ -12,7 +12,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import Button, OptionList, Static
+from textual.widgets import Button, Checkbox, OptionList, Static
 from textual.widgets.option_list import Option
 
 from rsp_tui.drafts.model import Draft
@@ -61,6 +61,17 @@ class ReviewView(Vertical):
         with Horizontal(classes="review-buttons"):
             yield Button("Exportera", id="export-final", variant="primary", compact=True)
             yield Button("Exportera utkast", id="export-draft", compact=True)
+        embed = Checkbox(
+            "Lägg in utkastet i filen",
+            value=True,
+            id="export-embed",
+            compact=True,
+        )
+        embed.tooltip = (
+            "Utkastet följer med osynligt i Word-filen, så att rsp-tui kan läsa in det exakt."
+            " Ta bort krysset om filen bara ska innehålla det som syns i dokumentet."
+        )
+        yield embed
         yield Static("", id="export-result")
         yield OptionList(id="problems")
 
@@ -154,8 +165,9 @@ class ReviewView(Vertical):
         result.add_class("-shown")
         snapshot = self.session.draft.model_copy(deep=True)
         out = export_path(self.session.path, draft_mode)
+        embed = self.query_one("#export-embed", Checkbox).value
         self.run_worker(
-            partial(self._export, snapshot, out, draft_mode),
+            partial(self._export, snapshot, out, draft_mode, embed),
             name="export",
             group="export",
             thread=True,
@@ -163,11 +175,13 @@ class ReviewView(Vertical):
             exit_on_error=False,
         )
 
-    def _export(self, draft: Draft, out: Path, draft_mode: bool) -> None:
+    def _export(self, draft: Draft, out: Path, draft_mode: bool, embed: bool = True) -> None:
         from rsp_tui.export import ExportRefused, export_report
 
         try:
-            result = export_report(self.session.form, draft, out, draft_mode=draft_mode)
+            result = export_report(
+                self.session.form, draft, out, draft_mode=draft_mode, embed_draft=embed
+            )
         except ExportRefused as exc:
             self.post_message(self.ExportFinished(draft_mode, refused=len(exc.problems)))
         except RspError as exc:
