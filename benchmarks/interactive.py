@@ -75,12 +75,15 @@ class FirstPaint:
 
         self.armed_from: str | None = None
         self.at: float | None = None
+        self.state: Any = lambda screen: getattr(screen, "current_key", None)
+        """What a paint must show changed: the part on screen, or (for ↓ in a list of
+        insatser) the insats in the editor."""
         plain = Screen._compositor_refresh
         probe = self
 
         def refresh(screen: Any) -> None:
             plain(screen)
-            key = getattr(screen, "current_key", None)
+            key = probe.state(screen)
             if probe.armed_from is not None and key is not None and key != probe.armed_from:
                 probe.at = time.perf_counter()
                 probe.armed_from = None
@@ -103,6 +106,7 @@ def navigate(draft: Path, rounds: int) -> dict[str, Any]:
     switches: dict[str, list[float]] = {}
     floors: list[float] = []
     insats: list[float] = []
+    insats_painted: list[float] = []
 
     async def main() -> None:
         async with app.run_test(size=SIZE) as pilot:
@@ -126,8 +130,20 @@ def navigate(draft: Path, rounds: int) -> dict[str, Any]:
             while screen.current_key != area:
                 await pilot.press("f4")
                 await pilot.pause()
+            from rsp_tui.tui.widgets.insatser import InsatserView
+
+            def editing(s: Any) -> Any:
+                host = getattr(s, "host", None)
+                views = host.query(InsatserView) if host is not None else []
+                return views.first().current_id if views else None
+
+            paint.state = editing
             for n in range(rounds * 5):
+                paint.arm(editing(screen))
+                start = time.perf_counter()
                 insats.append(await _timed(pilot, "down" if n % 10 < 5 else "up"))
+                if paint.at is not None:
+                    insats_painted.append(paint.at - start)
             medians = {k: statistics.median(v) for k, v in switches.items()}
             await screen.show_part(max(medians, key=medians.__getitem__))
             await pilot.pause()
@@ -152,6 +168,7 @@ def navigate(draft: Path, rounds: int) -> dict[str, Any]:
         "switch_slowest_alone": alone,
         "insats": statistics.median(insats),
         "insats_max": max(insats),
+        "insats_painted": statistics.median(insats_painted) if insats_painted else None,
     }
 
 

@@ -345,9 +345,32 @@ def navigate(inputs: dict[str, Path], folder: Path, runs: int, notes: list[str])
             f" the pilot's round trip for a key that does nothing: {fmt(floor, 's')}."
         )
     value = float(nav["insats"])
-    rows.append(
-        Row("Next insats in the editor (↓ in the list)", value, floor, "s", "< 100 ms", value < 0.1)
-    )
+    if nav.get("insats_painted") is not None:
+        painted = float(nav["insats_painted"])
+        rows.append(
+            Row(
+                "Next insats (↓ in the list): key to the insats in the editor on screen",
+                painted,
+                floor,
+                "s",
+                "< 100 ms",
+                painted < 0.1,
+            )
+        )
+        rows.append(
+            Row("↳ until the pilot finds every widget idle", value, floor, "s", "–", None)
+        )
+    else:
+        rows.append(
+            Row(
+                "Next insats in the editor (↓ in the list)",
+                value,
+                floor,
+                "s",
+                "< 100 ms",
+                value < 0.1,
+            )
+        )
     return rows
 
 
