@@ -17,10 +17,13 @@ import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rsp_tui import __version__
 from rsp_tui.errors import RspError
+
+if TYPE_CHECKING:
+    from rsp_tui.drafts.model import Draft
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -164,25 +167,31 @@ def _err(message: str) -> None:
     print(f"rsp-tui: {message}", file=sys.stderr)
 
 
-def _new_draft_path(
-    output: str | None, folder: Callable[[], Path], region: str, year: int
+def _create_draft(
+    draft: Draft, output: str | None, folder: Callable[[], Path], region: str, year: int
 ) -> Path | None:
-    """Where a command creates a draft: `-o FILE` (never over an existing file; None and a
-    message then), else a free name in `folder()`."""
-    from rsp_tui.drafts import default_filename, unique_path
+    """Write a new draft file for a command: `-o FILE` (never over an existing file, even one
+    that appears meanwhile; None and a message then), else a free name in `folder()`.
+
+    Raises:
+        DraftError: the file cannot be written.
+    """
+    from rsp_tui.drafts import create_draft_file, create_draft_in, default_filename
 
     if output:
         path = Path(output)
-        if path.exists():
+        try:
+            create_draft_file(draft, path)
+        except FileExistsError:
             _err(f"{path} finns redan; välj ett annat namn (inget har skrivits över).")
             return None
         return path
-    return unique_path(folder(), default_filename(region, year))
+    return create_draft_in(draft, folder(), default_filename(region, year))
 
 
 def cmd_new(args: argparse.Namespace) -> int:
     """`rsp-tui new`."""
-    from rsp_tui.drafts import new_draft, save_draft
+    from rsp_tui.drafts import new_draft
     from rsp_tui.forms import DEFAULT_FORM_ID, load_form, programme_for_region, region_names
     from rsp_tui.paths import drafts_dir, ensure_dir
 
@@ -197,10 +206,10 @@ def cmd_new(args: argparse.Namespace) -> int:
         return EXIT_UNREADABLE
     programme = programme_for_region(region)
     draft = new_draft(form, region, args.year, programme)
-    path = _new_draft_path(args.output, lambda: ensure_dir(drafts_dir(args.dir)), region, args.year)
+    folder = lambda: ensure_dir(drafts_dir(args.dir))  # noqa: E731
+    path = _create_draft(draft, args.output, folder, region, args.year)
     if path is None:
         return EXIT_UNREADABLE
-    save_draft(draft, path)
     print(path)
     if programme is None:
         print(
@@ -304,7 +313,7 @@ def cmd_forms(args: argparse.Namespace) -> int:
 
 def cmd_rollover(args: argparse.Namespace) -> int:
     """`rsp-tui rollover`: next year's draft from this year's; the old file is not changed."""
-    from rsp_tui.drafts import load_draft, save_draft
+    from rsp_tui.drafts import load_draft
     from rsp_tui.rollover import rollover
 
     source = Path(args.file)
@@ -324,11 +333,10 @@ def cmd_rollover(args: argparse.Namespace) -> int:
             f" {loaded.form.years.max}."
         )
         return EXIT_UNREADABLE
-    out = _new_draft_path(args.output, lambda: source.parent, old.region, year)
+    result = rollover(loaded.form, old, year)
+    out = _create_draft(result.draft, args.output, lambda: source.parent, old.region, year)
     if out is None:
         return EXIT_UNREADABLE
-    result = rollover(loaded.form, old, year)
-    save_draft(result.draft, out)
     for line in result.summary():
         print(line, file=sys.stderr)
     print(
@@ -342,14 +350,14 @@ def cmd_rollover(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     """`rsp-tui import`: a Word report read into a new draft; what cannot be placed is listed."""
-    from rsp_tui.drafts import save_draft
     from rsp_tui.importer import import_docx
     from rsp_tui.paths import drafts_dir, ensure_dir
 
     source = Path(args.file)
     result = import_docx(source)
     draft = result.draft
-    out = _new_draft_path(
+    out = _create_draft(
+        draft,
         args.output,
         lambda: ensure_dir(drafts_dir(args.dir)),
         draft.region or source.stem,
@@ -357,7 +365,6 @@ def cmd_import(args: argparse.Namespace) -> int:
     )
     if out is None:
         return EXIT_UNREADABLE
-    save_draft(draft, out)
     if result.exact:
         print("Dokumentet är exporterat av rsp-tui och lästes in exakt.", file=sys.stderr)
     if result.notes:

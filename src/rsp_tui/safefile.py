@@ -95,6 +95,45 @@ def atomic_write(path: Path, data: bytes, backup: Path | None = None) -> None:
     _fsync_dir(folder)
 
 
+def create_new(path: Path, data: bytes) -> None:
+    """Create `path` with `data`, only if no file has that name yet, readable by the owner only.
+
+    The file appears whole or not at all: it is written under a temporary name and then
+    hard-linked to `path`, which fails if `path` exists (two processes creating the same name
+    at once: one wins, the other is told). Where hard links are not available, `path` is
+    created with O_EXCL and written.
+
+    Raises:
+        FileExistsError: `path` exists; nothing was written.
+        OSError: any other failure; `path` does not exist then.
+    """
+    folder = path.parent
+    fd, tmp = _temp_in(folder, path.name)
+    try:
+        _write_fd(fd, data)
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            raise
+        except OSError:
+            _create_exclusive(path, data)  # no hard links on this file system
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+    _fsync_dir(folder)
+
+
+def _create_exclusive(path: Path, data: bytes) -> None:
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags, OWNER_ONLY)
+    try:
+        _write_fd(fd, data)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+        raise
+
+
 def cleanup_temp_files(folder: Path, older_than: float = 60.0) -> list[Path]:
     """Remove temp files left by killed writes in `folder`; return what was removed.
 

@@ -78,3 +78,59 @@ def test_rescue_copy_when_the_folder_is_gone(
     where = session.rescue()
     assert where == home / "jamtland-harjedalen-2023-räddad.toml"
     assert load_draft(where).draft.answers["q2"] == "räddat svar"
+
+
+HOLDER = """
+import sys
+from pathlib import Path
+from rsp_tui.drafts.lock import DraftLock
+lock = DraftLock(Path(sys.argv[1]))
+lock.acquire()
+print("låst", flush=True)
+sys.stdin.readline()
+"""
+
+
+def test_two_windows_creating_the_same_report_get_two_files(drafts_folder: Path) -> None:
+    """Another process holds the lock of the name a new draft would get (it is creating that
+    draft this very moment, its file not written yet): the new draft takes the next name."""
+    import subprocess
+    import sys
+
+    drafts_folder.mkdir(parents=True)
+    taken = drafts_folder / "jamtland-harjedalen-2023.toml"
+    proc = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(taken)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert proc.stdout is not None and proc.stdout.readline().strip() == "låst"
+        session = new_session(drafts_folder)
+        assert session.path.name == "jamtland-harjedalen-2023-2.toml"
+        assert not taken.exists()
+        session.close()
+    finally:
+        proc.communicate("\n", timeout=10)
+
+
+def test_a_draft_created_in_between_is_never_overwritten(
+    drafts_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The name was free when chosen, but another window created (and closed) that draft
+    before the lock was taken: the new draft takes the next name."""
+    from rsp_tui.drafts import lock as lock_module
+
+    drafts_folder.mkdir(parents=True)
+    other = drafts_folder / "jamtland-harjedalen-2023.toml"
+    plain_acquire = lock_module.DraftLock.acquire
+
+    def acquire_after_the_other_window(self: lock_module.DraftLock) -> None:
+        if self.draft_path == other and not other.exists():
+            other.write_text("det andra fönstrets utkast", encoding="utf-8")
+        plain_acquire(self)
+
+    monkeypatch.setattr(lock_module.DraftLock, "acquire", acquire_after_the_other_window)
+    session = new_session(drafts_folder)
+    assert session.path.name == "jamtland-harjedalen-2023-2.toml"
+    assert other.read_text(encoding="utf-8") == "det andra fönstrets utkast"
+    session.close()

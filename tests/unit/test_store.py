@@ -363,3 +363,65 @@ def test_list_drafts_newest_first_with_errors(
     assert [s.year for s in good] == [2024, 2023]
     (bad,) = [s for s in found if s.error]
     assert bad.path.name == "c.toml" and "ofullständig" in bad.error  # type: ignore[operator]
+
+
+# -- creating a new draft never writes over another ------------------------------------------
+
+
+def test_create_draft_file_never_replaces_a_file(
+    form: FormDefinition, draft, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from rsp_tui.drafts import create_draft_file
+
+    path = tmp_path / "ny.toml"
+    create_draft_file(draft, path)
+    assert load_draft(path).draft.region == draft.region
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    path.write_text("någon annans", encoding="utf-8")
+    with pytest.raises(FileExistsError):
+        create_draft_file(draft, path)
+    assert path.read_text(encoding="utf-8") == "någon annans"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ny.toml"]  # no temp file left
+
+
+def test_create_without_hard_links_is_still_exclusive(
+    form: FormDefinition,
+    draft,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+) -> None:
+    from rsp_tui.drafts import create_draft_file
+
+    def no_links(*_: object) -> None:
+        raise PermissionError(errno.EPERM, "hard links not supported")
+
+    monkeypatch.setattr(os, "link", no_links)
+    path = tmp_path / "ny.toml"
+    create_draft_file(draft, path)
+    assert load_draft(path).draft.year == draft.year
+    with pytest.raises(FileExistsError):
+        create_draft_file(draft, path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ny.toml"]
+
+
+def test_create_in_takes_the_next_name_when_one_appears_meanwhile(
+    form: FormDefinition,
+    draft,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+) -> None:
+    from rsp_tui.drafts import create_draft_in, store
+
+    first = tmp_path / "utkast.toml"
+    plain = store.create_new
+
+    def another_window_first(path: Path, data: bytes) -> None:
+        if path == first and not first.exists():
+            first.write_text("det andra fönstrets", encoding="utf-8")
+        plain(path, data)
+
+    monkeypatch.setattr(store, "create_new", another_window_first)
+    written = create_draft_in(draft, tmp_path, "utkast.toml")
+    assert written.name == "utkast-2.toml"
+    assert first.read_text(encoding="utf-8") == "det andra fönstrets"
+    assert load_draft(written).draft.region == draft.region

@@ -31,6 +31,7 @@ from rsp_tui.drafts.store import (
     SAVE_FAILED,
     LoadedDraft,
     _os_reason,
+    create_draft_file,
     default_filename,
     load_draft,
     save_draft,
@@ -174,21 +175,10 @@ class DraftSession:
             for question in section.answer_questions():
                 if isinstance(question, DateField) and question.default == "today":
                     draft.answers[question.id] = stamp.date().isoformat()
-        path = unique_path(folder, default_filename(region, year))
+        path, lock = _claim_free_name(draft, folder, default_filename(region, year))
         session = cls(form, draft, path, clock)
-        lock = DraftLock(path)
-        try:
-            lock.acquire()
-            session.lock = lock
-        except DraftLockedError:
-            raise
-        except OSError:
-            pass  # the save below fails too, and says why
-        session.changed()
-        result = session.save()
-        if not result.ok:
-            session.close()
-            raise DraftError(f"{SAVE_FAILED}: {result.error}", path)
+        session.lock = lock
+        session.last_saved = stamp
         return session
 
     def close(self) -> None:
@@ -283,6 +273,47 @@ class DraftSession:
                 continue
             return target
         return None
+
+
+def _claim_free_name(
+    draft: Draft, folder: Path, name: str
+) -> tuple[Path, DraftLock | None]:
+    """Write a new draft under a free name in `folder`, with its lock held: two windows
+    creating the same region and year at the same moment get two files, never one written
+    over the other.
+
+    A name counts as taken when its draft or backup exists, when another process holds its
+    lock (it is creating that draft right now), or when the file appears before ours is
+    written (`create_draft_file` never replaces a file).
+
+    Raises:
+        DraftError: the folder cannot be written (nothing is left behind), or no free name.
+    """
+    taken: set[Path] = set()
+    for _ in range(1000):
+        path = unique_path(folder, name, taken)
+        lock: DraftLock | None = DraftLock(path)
+        assert lock is not None
+        try:
+            lock.acquire()
+        except DraftLockedError:
+            taken.add(path)
+            continue
+        except OSError:
+            lock = None  # no lock here; the file is still created exclusively
+        try:
+            create_draft_file(draft, path, touch=False)
+        except FileExistsError:
+            if lock is not None:
+                lock.release()
+            taken.add(path)
+            continue
+        except DraftError as exc:
+            if lock is not None:
+                lock.release()
+            raise DraftError(exc.message, path) from None
+        return path, lock
+    raise DraftError("hittade inget ledigt filnamn för utkastet", folder / name)
 
 
 def _identity(path: Path) -> tuple[int, int, int, int] | None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -24,7 +25,7 @@ from rsp_tui.drafts.shape import check_shapes
 from rsp_tui.errors import DraftError, FormDefinitionError
 from rsp_tui.forms.loader import format_loc, load_form, toml_error, validation_messages
 from rsp_tui.forms.schema import FormDefinition
-from rsp_tui.safefile import atomic_write
+from rsp_tui.safefile import atomic_write, create_new
 from rsp_tui.textutil import slug
 from rsp_tui.tomlloc import locate
 
@@ -165,6 +166,46 @@ def save_draft(draft: Draft, path: Path, *, touch: bool = True) -> None:
         atomic_write(path, data, backup=backup_path(path))
     except OSError as exc:
         raise DraftError(f"{SAVE_FAILED}: {_os_reason(exc)}", path) from exc
+
+
+def create_draft_file(draft: Draft, path: Path, *, touch: bool = True) -> None:
+    """Write the draft to a new file `path`, never over an existing one (see
+    `safefile.create_new`: whole or not at all, and two writers of one name cannot both win).
+
+    Raises:
+        FileExistsError: `path` exists; nothing was written.
+        DraftError: the folder is missing or not writable, the disk is full, …
+    """
+    if touch:
+        draft.updated = now()
+    data = dumps(draft).encode(ENCODING)
+    if not path.parent.is_dir():
+        raise DraftError("mappen som utkastet ska sparas i finns inte", path.parent)
+    try:
+        create_new(path, data)
+    except FileExistsError:
+        raise
+    except OSError as exc:
+        raise DraftError(f"{SAVE_FAILED}: {_os_reason(exc)}", path) from exc
+
+
+def create_draft_in(draft: Draft, folder: Path, name: str, *, touch: bool = True) -> Path:
+    """Write the draft to a new file in `folder` under `name`, or `name-2.toml`, … when taken
+    (also when taken at the very moment of writing); returns the path written.
+
+    Raises:
+        DraftError: as `create_draft_file`.
+    """
+    taken: set[Path] = set()
+    for _ in range(1000):
+        path = unique_path(folder, name, taken)
+        try:
+            create_draft_file(draft, path, touch=touch)
+        except FileExistsError:
+            taken.add(path)
+            continue
+        return path
+    raise DraftError("hittade inget ledigt filnamn för utkastet", folder / name)
 
 
 def _os_reason(exc: OSError) -> str:
@@ -363,12 +404,12 @@ def default_filename(region: str, year: int) -> str:
     return f"{slug(region)}-{year}.toml"
 
 
-def unique_path(folder: Path, name: str) -> Path:
-    """`folder/name`, or `name-2.toml`, `name-3.toml`, … if taken."""
+def unique_path(folder: Path, name: str, skip: Collection[Path] = ()) -> Path:
+    """`folder/name`, or `name-2.toml`, `name-3.toml`, … if taken (or in `skip`)."""
     candidate = folder / name
     stem, suffix = candidate.stem, candidate.suffix
     n = 2
-    while candidate.exists() or backup_path(candidate).exists():
+    while candidate.exists() or backup_path(candidate).exists() or candidate in skip:
         candidate = folder / f"{stem}-{n}{suffix}"
         n += 1
     return candidate

@@ -19,10 +19,9 @@ from textual.widgets import Button, DataTable, Footer, Header, Static
 from rsp_tui.drafts.lock import open_elsewhere
 from rsp_tui.drafts.store import (
     DraftSummary,
+    create_draft_in,
     default_filename,
     list_drafts,
-    save_draft,
-    unique_path,
 )
 from rsp_tui.errors import RspError
 from rsp_tui.rollover import rollover
@@ -275,9 +274,10 @@ class StartScreen(Screen[None]):
         def create(go: bool | None) -> None:
             if not go:
                 return
-            path = unique_path(self.folder, default_filename(old.region, year))
             try:
-                save_draft(result.draft, path)
+                path = create_draft_in(
+                    result.draft, self.folder, default_filename(old.region, year)
+                )
             except RspError as exc:
                 self.notify(f"Rapporten kunde inte skapas: {exc.describe()}", severity="error")
                 return
