@@ -289,6 +289,21 @@ def _interactive(*args: str, env: dict[str, str]) -> dict[str, Any]:
     return data
 
 
+def _on_screen_rows(
+    label: str, fallback: str, painted: object, idle: float, floor: float
+) -> list[Row]:
+    """A key's headline row, to the first paint that shows its result (target < 100 ms), and
+    the pilot's idle figure under it; without a paint figure, the idle figure is the headline
+    (under `fallback`)."""
+    if painted is None:
+        return [Row(fallback, idle, floor, "s", "< 100 ms", idle < 0.1)]
+    shown = float(painted)  # type: ignore[arg-type]
+    return [
+        Row(label, shown, floor, "s", "< 100 ms", shown < 0.1),
+        Row("↳ until the pilot finds every widget idle", idle, floor, "s", "–", None),
+    ]
+
+
 def navigate(inputs: dict[str, Path], folder: Path, runs: int, notes: list[str]) -> list[Row]:
     env = env_for(folder)
     nav = _interactive(
@@ -302,22 +317,12 @@ def navigate(inputs: dict[str, Path], folder: Path, runs: int, notes: list[str])
         + ", ".join(f"{k} {fmt(v, 's')}" for k, v in by_part.items())
         + "."
     )
-    rows = []
-    median = float(nav["switch_median"])
-    if nav.get("switch_painted") is not None:
-        painted = float(nav["switch_painted"])
-        rows.append(
-            Row(
-                "Part switch (F4/F3): key to the new part on screen",
-                painted,
-                floor,
-                "s",
-                "< 100 ms",
-                painted < 0.1,
-            )
-        )
-    rows.append(
-        Row("↳ until the pilot finds every widget idle", median, floor, "s", "–", None)
+    rows = _on_screen_rows(
+        "Part switch (F4/F3): key to the new part on screen",
+        "Part switch (F4/F3)",
+        nav.get("switch_painted"),
+        float(nav["switch_median"]),
+        floor,
     )
     notes.append(
         "Part switch: parts visited before are kept mounted (hidden), so coming back to a part"
@@ -344,33 +349,13 @@ def navigate(inputs: dict[str, Path], folder: Path, runs: int, notes: list[str])
             f" options) alone, until idle: {fmt(float(alone), 's')}. The other rows' floor is"
             f" the pilot's round trip for a key that does nothing: {fmt(floor, 's')}."
         )
-    value = float(nav["insats"])
-    if nav.get("insats_painted") is not None:
-        painted = float(nav["insats_painted"])
-        rows.append(
-            Row(
-                "Next insats (↓ in the list): key to the insats in the editor on screen",
-                painted,
-                floor,
-                "s",
-                "< 100 ms",
-                painted < 0.1,
-            )
-        )
-        rows.append(
-            Row("↳ until the pilot finds every widget idle", value, floor, "s", "–", None)
-        )
-    else:
-        rows.append(
-            Row(
-                "Next insats in the editor (↓ in the list)",
-                value,
-                floor,
-                "s",
-                "< 100 ms",
-                value < 0.1,
-            )
-        )
+    rows += _on_screen_rows(
+        "Next insats (↓ in the list): key to the insats in the editor on screen",
+        "Next insats in the editor (↓ in the list)",
+        nav.get("insats_painted"),
+        float(nav["insats"]),
+        floor,
+    )
     return rows
 
 

@@ -80,31 +80,15 @@ def test_rescue_copy_when_the_folder_is_gone(
     assert load_draft(where).draft.answers["q2"] == "räddat svar"
 
 
-HOLDER = """
-import sys
-from pathlib import Path
-from rsp_tui.drafts.lock import DraftLock
-lock = DraftLock(Path(sys.argv[1]))
-lock.acquire()
-print("låst", flush=True)
-sys.stdin.readline()
-"""
-
-
 def test_two_windows_creating_the_same_report_get_two_files(drafts_folder: Path) -> None:
     """Another process holds the lock of the name a new draft would get (it is creating that
     draft this very moment, its file not written yet): the new draft takes the next name."""
-    import subprocess
-    import sys
+    from tests.holders import lock_holder
 
     drafts_folder.mkdir(parents=True)
     taken = drafts_folder / "jamtland-harjedalen-2023.toml"
-    proc = subprocess.Popen(
-        [sys.executable, "-c", HOLDER, str(taken)],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
-    )  # fmt: skip
+    proc = lock_holder(taken)
     try:
-        assert proc.stdout is not None and proc.stdout.readline().strip() == "låst"
         session = new_session(drafts_folder)
         assert session.path.name == "jamtland-harjedalen-2023-2.toml"
         assert not taken.exists()

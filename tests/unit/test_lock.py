@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import signal
-import subprocess
 import sys
 from pathlib import Path
 
@@ -13,34 +12,13 @@ import pytest
 
 from rsp_tui.drafts.lock import DraftLock, open_elsewhere
 from rsp_tui.errors import DraftLockedError
+from tests.holders import lock_holder
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
 
-HOLDER = """
-import sys, time
-from pathlib import Path
-from rsp_tui.drafts.lock import DraftLock
-lock = DraftLock(Path(sys.argv[1]))
-lock.acquire()
-print("låst", flush=True)
-sys.stdin.readline()
-lock.release()
-print("släppt", flush=True)
-"""
-
-
-def _holder(path: Path) -> subprocess.Popen[str]:
-    proc = subprocess.Popen(
-        [sys.executable, "-c", HOLDER, str(path)],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
-    )
-    assert proc.stdout is not None and proc.stdout.readline().strip() == "låst"
-    return proc
-
-
 def test_second_process_is_told_who_has_the_draft(tmp_path: Path) -> None:
     path = tmp_path / "utkast.toml"
-    proc = _holder(path)
+    proc = lock_holder(path)
     try:
         with pytest.raises(DraftLockedError) as info:
             DraftLock(path).acquire()
@@ -59,7 +37,7 @@ def test_second_process_is_told_who_has_the_draft(tmp_path: Path) -> None:
 
 def test_lock_is_gone_when_the_holder_is_killed(tmp_path: Path) -> None:
     path = tmp_path / "utkast.toml"
-    proc = _holder(path)
+    proc = lock_holder(path)
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait(10)
     lock = DraftLock(path)
@@ -78,7 +56,7 @@ def test_open_elsewhere_names_the_holder_and_creates_nothing(tmp_path: Path) -> 
     path = tmp_path / "utkast.toml"
     assert open_elsewhere(path) is None
     assert list(tmp_path.iterdir()) == []  # no lock file made for a draft never opened
-    proc = _holder(path)
+    proc = lock_holder(path)
     try:
         where = open_elsewhere(path)
         assert where is not None and f"(process {proc.pid})" in where
@@ -90,7 +68,7 @@ def test_open_elsewhere_names_the_holder_and_creates_nothing(tmp_path: Path) -> 
     assert open_elsewhere(path) is None
     with DraftLock(path):
         assert open_elsewhere(path) is None  # open in this very process: not elsewhere
-    proc = _holder(path)
+    proc = lock_holder(path)
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait(10)
     assert open_elsewhere(path) is None  # a killed holder leaves its owner file, not its lock

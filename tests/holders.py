@@ -1,0 +1,31 @@
+"""Another process holding a draft's lock, for tests of what a second window sees."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+HOLDER = """
+import sys, time
+from pathlib import Path
+from rsp_tui.drafts.lock import DraftLock
+lock = DraftLock(Path(sys.argv[1]))
+lock.acquire()
+print("låst", flush=True)
+sys.stdin.readline()
+lock.release()
+print("släppt", flush=True)
+"""
+
+
+def lock_holder(path: Path) -> subprocess.Popen[str]:
+    """A process that holds the lock of `path` until a line is written to its stdin."""
+    proc = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert proc.stdout is not None and proc.stdout.readline().strip() == "låst"
+    return proc
