@@ -168,7 +168,7 @@ class DraftSession:
         except OSError as exc:
             raise DraftError(f"kunde inte skapa mappen ({exc.strerror})", folder) from None
         draft = new_draft(form, region, year, programme)
-        stamp = clock()
+        stamp = clock().replace(microsecond=0)  # as every later save writes it
         draft.created = stamp
         draft.updated = stamp
         for section in form.sections:
@@ -292,27 +292,25 @@ def _claim_free_name(
     taken: set[Path] = set()
     for _ in range(1000):
         path = unique_path(folder, name, taken)
-        lock: DraftLock | None = DraftLock(path)
-        assert lock is not None
+        lock = DraftLock(path)
+        held: DraftLock | None = lock
         try:
             lock.acquire()
         except DraftLockedError:
             taken.add(path)
             continue
         except OSError:
-            lock = None  # no lock here; the file is still created exclusively
+            held = None  # no lock here; the file is still created exclusively
         try:
             create_draft_file(draft, path, touch=False)
         except FileExistsError:
-            if lock is not None:
-                lock.release()
+            lock.release()  # a no-op when it was never taken
             taken.add(path)
             continue
         except DraftError as exc:
-            if lock is not None:
-                lock.release()
+            lock.release()
             raise DraftError(exc.message, path) from None
-        return path, lock
+        return path, held
     raise DraftError("hittade inget ledigt filnamn för utkastet", folder / name)
 
 
