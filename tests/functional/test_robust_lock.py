@@ -7,7 +7,6 @@ from __future__ import annotations
 import os
 import signal
 import stat
-import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -27,35 +26,17 @@ from rsp_tui.tui.screens.start import StartScreen
 from rsp_tui.tui.widgets.inputs import RspInput, RspTextArea
 from rsp_tui.tui.widgets.insatser import InsatserView
 from rsp_tui.tui.widgets.status import StatusLine
+from tests.holders import session_holder
 
 from .driving import settle, spy_notifications, type_text
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX locks and signals")
 
-HOLDER = """
-import sys
-from pathlib import Path
-from rsp_tui.drafts.session import DraftSession
-session = DraftSession.open(Path(sys.argv[1]))
-print("öppen", flush=True)
-sys.stdin.readline()
-session.close()
-print("stängd", flush=True)
-sys.stdin.readline()
-"""
-
-
 class Holder:
     """Another process with the draft open for editing."""
 
     def __init__(self, path: Path) -> None:
-        self.proc = subprocess.Popen(
-            [sys.executable, "-c", HOLDER, str(path)],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            text=True,
-        )
-        assert self.readline() == "öppen"
+        self.proc = session_holder(path)
 
     def readline(self) -> str:
         assert self.proc.stdout is not None

@@ -7,7 +7,6 @@ from __future__ import annotations
 import os
 import signal
 import stat
-import subprocess
 import sys
 from pathlib import Path
 
@@ -20,21 +19,9 @@ from rsp_tui.drafts.session import DraftSession
 from rsp_tui.errors import DraftError, DraftLockedError
 from rsp_tui.forms import FormDefinition
 from rsp_tui.safefile import TMP_SUFFIX
+from tests.holders import session_holder
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX locks and signals")
-
-HOLDER = """
-import sys
-from pathlib import Path
-from rsp_tui.drafts.session import DraftSession
-session = DraftSession.open(Path(sys.argv[1]))
-print("öppen", flush=True)
-sys.stdin.readline()
-session.close()
-print("stängd", flush=True)
-sys.stdin.readline()
-"""
-
 
 @pytest.fixture
 def saved(draft: Draft, tmp_path: Path) -> Path:
@@ -44,16 +31,8 @@ def saved(draft: Draft, tmp_path: Path) -> Path:
     return path
 
 
-def holder(path: Path) -> subprocess.Popen[str]:
-    """Another process with the draft open for editing (as another rsp-tui would have it)."""
-    proc = subprocess.Popen(
-        [sys.executable, "-c", HOLDER, str(path)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    assert proc.stdout is not None and proc.stdout.readline().strip() == "öppen"
-    return proc
+holder = session_holder
+"""Another process with the draft open for editing."""
 
 
 def test_a_second_process_is_refused_and_told_who_since_when(saved: Path) -> None:
