@@ -91,19 +91,46 @@ def _cell_text(tc: Any) -> str:
     return "\n".join(lines)
 
 
+class BadTable(ValueError):
+    """A table whose structure cannot be read (the message is Swedish and says where)."""
+
+
+def _grid_number(el: Any, default: int, table: int, row: int, what: str) -> int:
+    """A `w:val` that counts grid columns; a value that is no number refuses the document."""
+    raw = el.get(f"{W}val")
+    if raw is None:
+        return default
+    try:
+        return int(raw.strip())
+    except ValueError:
+        raise BadTable(
+            f"tabell {table}, rad {row}: {what} är inget heltal ({raw[:20]!r}); dokumentet"
+            " läses inte in"
+        ) from None
+
+
 def _read_table(tbl: Any, index: int, number: int) -> Table:
     rows: list[list[Cell]] = []
     header_rows = 0
     above: dict[int, Cell] = {}
     origin = 0
-    for tr in tbl.findall(f"{W}tr"):
+    trs = tbl.findall(f"{W}tr")
+    # A row never reaches past the table's real columns: spans are bounded by them (a span
+    # of 200 000 000 would otherwise make that many cells).
+    columns = max(
+        len(tbl.findall(f"{W}tblGrid/{W}gridCol")),
+        max((len(tr.findall(f"{W}tc")) for tr in trs), default=0),
+        1,
+    )
+    for tr in trs:
         trpr = tr.find(f"{W}trPr")
         if trpr is not None and trpr.find(f"{W}tblHeader") is not None and len(rows) == header_rows:
             header_rows += 1
         row: list[Cell] = []
         grid_before = tr.find(f"{W}trPr/{W}gridBefore")
         if grid_before is not None:
-            for _ in range(int(grid_before.get(f"{W}val", "0"))):
+            before = _grid_number(grid_before, 0, number, len(rows) + 1, "gridBefore")
+            for _ in range(max(0, min(before, columns - 1))):
                 row.append(Cell("", -1))
         for tc in tr.findall(f"{W}tc"):
             tcpr = tc.find(f"{W}tcPr")
@@ -112,7 +139,8 @@ def _read_table(tbl: Any, index: int, number: int) -> Table:
             if tcpr is not None:
                 gs = tcpr.find(f"{W}gridSpan")
                 if gs is not None:
-                    span = int(gs.get(f"{W}val", "1"))
+                    span = _grid_number(gs, 1, number, len(rows) + 1, "gridSpan")
+                    span = max(1, min(span, columns - len(row)))
                 vm = tcpr.find(f"{W}vMerge")
                 if vm is not None:
                     vmerge = vm.get(f"{W}val", "continue")
