@@ -17,7 +17,7 @@ from rsp_tui.errors import RspError
 from rsp_tui.forms import load_form, region_names
 from rsp_tui.forms.schema import FormDefinition
 from rsp_tui.importer.official import ImportNote, OfficialReader
-from rsp_tui.importer.reader import BadTable, read_blocks
+from rsp_tui.importer.reader import DocumentRefused, read_blocks
 
 
 class ImportFailed(RspError):
@@ -48,9 +48,14 @@ def read_document(path: Path) -> object:
     try:
         return docx.Document(package)
     except Exception as exc:  # python-docx raises several kinds for broken packages
-        raise ImportFailed(
-            f"Word-dokumentet går inte att läsa ({type(exc).__name__})", path
-        ) from None
+        kind = type(exc).__name__
+        why = {
+            "XMLSyntaxError": "dess XML är trasig eller för djupt nästlad",
+            "KeyError": "en del som ska finnas i paketet saknas",
+            "BadZipFile": "zip-paketet är trasigt",
+            "PackageNotFoundError": "det är inget Word-paket",
+        }.get(kind, f"fel av typen {kind}")
+        raise ImportFailed(f"Word-dokumentet går inte att läsa: {why}", path) from None
 
 
 def import_docx(path: Path, form: FormDefinition | None = None) -> ImportResult:
@@ -66,7 +71,7 @@ def import_docx(path: Path, form: FormDefinition | None = None) -> ImportResult:
     document: Any = read_document(path)
     try:
         blocks = read_blocks(document.element.body)
-    except BadTable as exc:
+    except DocumentRefused as exc:
         raise ImportFailed(str(exc), path) from None
     notes: list[ImportNote] = []
     try:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -16,6 +17,7 @@ _SPACES = re.compile(r"[ \t\u00a0\u2007\u202f]+")
 _WRAP = re.compile(r"(\w)[-\u00ad]\s+(\w)")
 
 
+@lru_cache(maxsize=8192)
 def norm(text: str) -> str:
     """Text for matching labels: case-folded, spaces collapsed, soft hyphens and words broken
     by a hyphen and a space (`drivmedels- försäljning`) joined."""
@@ -91,8 +93,19 @@ def _cell_text(tc: Any) -> str:
     return "\n".join(lines)
 
 
-class BadTable(ValueError):
-    """A table whose structure cannot be read (the message is Swedish and says where)."""
+class DocumentRefused(ValueError):
+    """A body that cannot be read: a table span that is no number, or far more paragraphs,
+    tables or cells than any report has (the message is Swedish and says what)."""
+
+
+MAX_BLOCKS = 5000
+"""Paragraphs and tables in a body; a filled-in report has a few hundred."""
+
+MAX_COLUMNS = 1000
+"""No table is wider (Word stops at 63 columns); a wider grid is read as this wide."""
+
+MAX_CELLS = 200_000
+"""Grid cells in all tables together; a report with 100 insatser has about 2 000."""
 
 
 def _grid_number(el: Any, default: int, table: int, row: int, what: str) -> int:
@@ -103,13 +116,13 @@ def _grid_number(el: Any, default: int, table: int, row: int, what: str) -> int:
     try:
         return int(raw.strip())
     except ValueError:
-        raise BadTable(
+        raise DocumentRefused(
             f"tabell {table}, rad {row}: {what} är inget heltal ({raw[:20]!r}); dokumentet"
             " läses inte in"
         ) from None
 
 
-def _read_table(tbl: Any, index: int, number: int) -> Table:
+def _read_table(tbl: Any, index: int, number: int, room: int = MAX_CELLS) -> Table:
     rows: list[list[Cell]] = []
     header_rows = 0
     above: dict[int, Cell] = {}
@@ -117,10 +130,13 @@ def _read_table(tbl: Any, index: int, number: int) -> Table:
     trs = tbl.findall(f"{W}tr")
     # A row never reaches past the table's real columns: spans are bounded by them (a span
     # of 200 000 000 would otherwise make that many cells).
-    columns = max(
-        len(tbl.findall(f"{W}tblGrid/{W}gridCol")),
-        max((len(tr.findall(f"{W}tc")) for tr in trs), default=0),
-        1,
+    columns = min(
+        max(
+            len(tbl.findall(f"{W}tblGrid/{W}gridCol")),
+            max((len(tr.findall(f"{W}tc")) for tr in trs), default=0),
+            1,
+        ),
+        MAX_COLUMNS,
     )
     for tr in trs:
         trpr = tr.find(f"{W}trPr")
@@ -155,6 +171,12 @@ def _read_table(tbl: Any, index: int, number: int) -> Table:
                 row.append(cell)
                 above[start + k] = cell
         rows.append(row)
+        room -= len(row)
+        if room < 0:
+            raise DocumentRefused(
+                f"tabellerna har fler än {MAX_CELLS} celler (tabell {number}); dokumentet läses"
+                " inte in"
+            )
     return Table(rows=rows, index=index, number=number, header_rows=header_rows)
 
 
@@ -163,10 +185,16 @@ def read_blocks(body: Any) -> list[Block]:
     Content controls (w:sdt) are looked into."""
     blocks: list[Block] = []
     tables = 0
+    cells = 0
 
     def walk(parent: Any) -> None:
-        nonlocal tables
+        nonlocal tables, cells
         for child in parent:
+            if len(blocks) >= MAX_BLOCKS:
+                raise DocumentRefused(
+                    f"dokumentet har fler än {MAX_BLOCKS} stycken och tabeller (en rapport har"
+                    " några hundra); det läses inte in"
+                )
             if child.tag == f"{W}p":
                 style = child.find(f"{W}pPr/{W}pStyle")
                 blocks.append(
@@ -178,7 +206,9 @@ def read_blocks(body: Any) -> list[Block]:
                 )
             elif child.tag == f"{W}tbl":
                 tables += 1
-                blocks.append(_read_table(child, len(blocks), tables))
+                table = _read_table(child, len(blocks), tables, MAX_CELLS - cells)
+                cells += sum(len(row) for row in table.rows)
+                blocks.append(table)
             elif child.tag == f"{W}sdt":
                 content = child.find(f"{W}sdtContent")
                 if content is not None:
