@@ -142,8 +142,24 @@ def _deep_xml() -> bytes:
     )
 
 
-def _dev_null_still_a_device(folder: Path) -> None:
-    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+def _device_target(folder: Path) -> str:
+    """A character device to export onto. Never the system's /dev/null when we are root: a
+    regression (as before this battery) would replace it with a regular file for the whole
+    machine. Root makes its own null device in the case folder instead; anyone else cannot
+    replace anything in /dev, so /dev/null is safe for them."""
+    if os.geteuid() == 0:
+        return str(folder / "enhet")
+    return "/dev/null"
+
+
+def _make_device(folder: Path) -> None:
+    _example(folder)
+    if os.geteuid() == 0:
+        os.mknod(folder / "enhet", stat.S_IFCHR | 0o600, os.makedev(1, 3))
+
+
+def _still_a_device(folder: Path) -> None:
+    assert stat.S_ISCHR(os.stat(_device_target(folder)).st_mode)
 
 
 CASES = [
@@ -186,8 +202,8 @@ CASES = [
          lambda f: (_example(f), (f / "ut.docx").mkdir())),
     Case("export-onto-fifo", ["export", "utkast.toml", "-o", "ut.docx"], 2, "FIFO",
          lambda f: (_example(f), os.mkfifo(f / "ut.docx"))),
-    Case("export-onto-device", ["export", "utkast.toml", "-o", "/dev/null"], 2, "enhetsfil",
-         _example, _dev_null_still_a_device),
+    Case("export-onto-device", ["export", "utkast.toml", "-o", "{device}"], 2, "enhetsfil",
+         _make_device, _still_a_device),
     Case("export-long-author", ["export", "utkast.toml", "-o", "ut.docx"], 0, "ut.docx",
          _long_author, _author_check),
     # -- Word documents
@@ -280,7 +296,8 @@ def battery(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Case]:
         folder.mkdir()
         case.make(folder)
         before[case.name] = _state(folder)
-        todo.append({"name": case.name, "folder": str(folder), "argv": case.argv, "guard": HANG_GUARD})
+        argv = [a.replace("{device}", _device_target(folder)) for a in case.argv]
+        todo.append({"name": case.name, "folder": str(folder), "argv": argv, "guard": HANG_GUARD})
     proc = subprocess.run(
         [sys.executable, "-c", RUNNER],
         input=json.dumps(todo),
