@@ -8,6 +8,7 @@ import hashlib
 import io
 import re
 import zipfile
+from functools import lru_cache
 from pathlib import Path
 
 CHECKSUM_PREFIX = "# rsp-tui kontrollsumma: sha256="
@@ -26,6 +27,7 @@ def body_of(draft_text: str) -> str:
     return draft_text[: draft_text.rstrip("\n").rfind("\n") + 1]
 
 
+@lru_cache(maxsize=1)
 def minimal_docx() -> bytes:
     """A small valid Word document with one 3×3 table (made by python-docx)."""
     import docx

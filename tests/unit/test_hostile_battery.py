@@ -12,6 +12,7 @@ to block for ever): both are guards against runaway input, not speed targets.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -19,6 +20,7 @@ import resource
 import stat
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -64,7 +66,7 @@ class Case:
     """Creates the case's input files in its folder."""
     check: Callable[[Path], None] | None = None
     """Further checks after the run."""
-    results: dict[str, Any] = field(default_factory=dict)
+    results: dict[str, Any] = field(default_factory=dict, repr=False)
 
 
 def _example(folder: Path, name: str = "utkast.toml", change: Callable[[str], str] = lambda b: b) -> Path:
@@ -268,12 +270,13 @@ print(json.dumps(results))
 
 
 def _state(folder: Path) -> dict[str, Any]:
-    """Every file in `folder` (recursively): its bytes, or its kind for non-regular ones."""
+    """Every file in `folder` (recursively): the checksum of its bytes, or its kind for
+    non-regular ones (a FIFO, a device node, a folder)."""
     out: dict[str, Any] = {}
     for path in sorted(folder.rglob("*")):
         st = path.lstat()
         if stat.S_ISREG(st.st_mode):
-            out[str(path)] = path.read_bytes()
+            out[str(path)] = hashlib.sha256(path.read_bytes()).hexdigest()
         else:
             out[str(path)] = stat.S_IFMT(st.st_mode)
     return out
@@ -286,6 +289,7 @@ def _limit_memory() -> None:
 @pytest.fixture(scope="module")
 def battery(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Case]:
     """Make every case's files, run all cases in one limited process, keep what came out."""
+    began = time.monotonic()
     root = tmp_path_factory.mktemp("battery")
     env = dict(os.environ, RSP_TUI_DRAFTS_DIR=str(root / "utkast"), RSP_TUI_STATE_DIR=str(root / "state"))
     env.pop("RSP_TUI_FORMS_DIR", None)
@@ -298,6 +302,7 @@ def battery(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Case]:
         before[case.name] = _state(folder)
         argv = [a.replace("{device}", _device_target(folder)) for a in case.argv]
         todo.append({"name": case.name, "folder": str(folder), "argv": argv, "guard": HANG_GUARD})
+    made = time.monotonic()
     proc = subprocess.run(
         [sys.executable, "-c", RUNNER],
         input=json.dumps(todo),
@@ -308,6 +313,7 @@ def battery(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Case]:
         timeout=HANG_GUARD * len(CASES) + 60,  # every case hung: each is still reported
     )
     assert proc.returncode == 0, proc.stderr[-3000:]
+    print(f"battery: files made in {made - began:.1f} s, cases run in {time.monotonic() - made:.1f} s")
     results = json.loads(proc.stdout)
     by_name = {}
     for case in CASES:
