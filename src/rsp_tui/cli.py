@@ -430,7 +430,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     if (args_list and args_list[0] in SUBCOMMANDS) or args_list[:1] in (["-h"], ["--help"]):
         out, err = sys.stdout, sys.stderr
-        sys.stdout, sys.stderr = _CleanStream(out), _CleanStream(err)  # type: ignore[assignment]
+        sys.stdout, sys.stderr = _CleanStream(out), _CleanStream(err)
         try:
             return _main(args_list)
         finally:

@@ -74,7 +74,9 @@ def check_export_target(out: Path, source: Path | None = None) -> None:
     if source is not None:
         try:
             if os.path.samefile(out, source):
-                raise ExportError("är utkastet självt och skrivs inte över; välj ett annat namn", out)
+                raise ExportError(
+                    "är utkastet självt och skrivs inte över; välj ett annat namn", out
+                )
         except OSError:
             pass
     if _reads_as_draft(out):

@@ -6,7 +6,6 @@ start at all); a FIFO named on the command line is explained, and the app quits 
 from __future__ import annotations
 
 import os
-import shutil
 import stat
 import time
 from collections.abc import Callable

@@ -30,10 +30,10 @@ import pytest
 
 from tests.conftest import REPO
 from tests.hostile_files import (
+    big_document,
     body_of,
     docx_with_row_xml,
     incompressible_media,
-    big_document,
     minimal_docx,
     replace_part,
     with_checksum,

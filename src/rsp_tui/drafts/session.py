@@ -30,8 +30,8 @@ from rsp_tui.drafts.lock import DraftLock, lock_problem
 from rsp_tui.drafts.model import AnswerPath, Draft, is_empty, new_draft, now
 from rsp_tui.drafts.store import (
     SAVE_FAILED,
-    LoadedDraft,
     Fingerprint,
+    LoadedDraft,
     _os_reason,
     create_draft_file,
     default_filename,

@@ -51,14 +51,18 @@ def read_package(path: Path) -> io.BytesIO:
     except DraftError as exc:
         raise PackageRefused(exc.message, path) from None
     if not raw.startswith(b"PK"):
-        hint = " (.doc från äldre Word: spara om den som .docx)" if path.suffix.lower() == ".doc" else ""
+        hint = ""
+        if path.suffix.lower() == ".doc":
+            hint = " (.doc från äldre Word: spara om den som .docx)"
         raise PackageRefused(f"är inte ett Word-dokument i formatet .docx{hint}", path)
     data = io.BytesIO(raw)
     try:
         with zipfile.ZipFile(data) as package:
             infos = package.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError):
-        raise PackageRefused("är inte ett Word-dokument i formatet .docx (trasig zip-fil)", path) from None
+        raise PackageRefused(
+            "är inte ett Word-dokument i formatet .docx (trasig zip-fil)", path
+        ) from None
     if len(infos) > MAX_PARTS:
         raise PackageRefused(
             f"Word-dokumentet består av {len(infos)} delar (högst {MAX_PARTS}); det läses inte"
