@@ -13,6 +13,7 @@ Textual is imported only when the app starts, so the subcommands start fast.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import re
 import sys
 from collections.abc import Callable, Sequence
@@ -29,6 +30,8 @@ EXIT_OK = 0
 EXIT_PROBLEMS = 1
 EXIT_UNREADABLE = 2
 EXIT_CRASH = 70
+EXIT_BROKEN_PIPE = 141
+"""The reader of the output went away (as a command ended by SIGPIPE reports in a shell)."""
 
 SUBCOMMANDS = ("new", "check", "export", "forms", "rollover", "import")
 
@@ -394,27 +397,75 @@ COMMANDS = {
 }
 
 
+class _CleanStream:
+    """A text stream that passes everything on except what a terminal would act on: every
+    message of the commands may quote a draft's content (an unknown key, an invalid value)."""
+
+    def __init__(self, inner: Any) -> None:
+        self._inner = inner
+
+    def write(self, text: str) -> int:
+        from rsp_tui.outputs import terminal_text
+
+        self._inner.write(terminal_text(text))
+        return len(text)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._inner, name)
+
+
+def _silence_stdout() -> None:
+    """The reader of our output went away (`rsp-tui forms | head -1`): whatever is still
+    buffered goes nowhere, so that nothing is printed about it when Python exits."""
+    import os
+
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.__stdout__.fileno())  # type: ignore[union-attr]
+        os.close(devnull)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of `rsp-tui` and `python -m rsp_tui`."""
     args_list = list(sys.argv[1:] if argv is None else argv)
+    if (args_list and args_list[0] in SUBCOMMANDS) or args_list[:1] in (["-h"], ["--help"]):
+        out, err = sys.stdout, sys.stderr
+        sys.stdout, sys.stderr = _CleanStream(out), _CleanStream(err)
+        try:
+            return _main(args_list)
+        finally:
+            sys.stdout, sys.stderr = out, err
+    return _main(args_list)
+
+
+def _main(args_list: list[str]) -> int:
     try:
-        if (
-            args_list
-            and args_list[0] in SUBCOMMANDS
-            or any(a in ("--version",) for a in args_list[:1])
-        ):
-            args = build_parser().parse_args(args_list)
-            return COMMANDS[args.command](args)
-        if args_list[:1] in (["-h"], ["--help"]):
-            build_parser().print_help()
-            return EXIT_OK
-        app_args = _app_parser().parse_args(args_list)
-        return run_app(app_args.file, app_args.dir)
+        try:
+            if (
+                args_list
+                and args_list[0] in SUBCOMMANDS
+                or any(a in ("--version",) for a in args_list[:1])
+            ):
+                args = build_parser().parse_args(args_list)
+                return COMMANDS[args.command](args)
+            if args_list[:1] in (["-h"], ["--help"]):
+                build_parser().print_help()
+                return EXIT_OK
+            app_args = _app_parser().parse_args(args_list)
+            return run_app(app_args.file, app_args.dir)
+        finally:
+            sys.stdout.flush()  # a closed pipe shows here, inside the handlers below
+    except BrokenPipeError:
+        _silence_stdout()
+        return EXIT_BROKEN_PIPE
     except RspError as exc:
         _err(exc.describe())
         return EXIT_UNREADABLE
     except KeyboardInterrupt:
         return 130
+    except RecursionError:  # nesting no reader of ours expects (files are checked, but)
+        _err("filen är för djupt nästlad för att läsas.")
+        return EXIT_UNREADABLE
     except Exception as exc:  # a bug: say so, but never print the exception's text (answers)
         from rsp_tui.errors import safe_traceback
 

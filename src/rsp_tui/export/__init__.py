@@ -50,8 +50,12 @@ def export_report(
 
     Raises:
         ExportRefused: a final export while the draft has errors.
-        ExportError: the file cannot be written (the previous file at `out` is untouched).
+        ExportError: the file cannot be written, or `out` is a draft, a folder, a FIFO or a
+            device node (the previous file at `out` is untouched).
     """
+    from rsp_tui.outputs import check_export_target
+
+    check_export_target(out)  # never over a draft, a folder, a FIFO or a device node
     if not draft_mode:
         errors = validate(form, draft, final=True).errors
         if errors:

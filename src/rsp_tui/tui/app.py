@@ -39,6 +39,7 @@ from rsp_tui.forms import DEFAULT_FORM_ID, load_form, load_regions, programme_fo
 from rsp_tui.paths import drafts_dir
 from rsp_tui.resume import remember_theme, remembered_theme
 from rsp_tui.tui import readonly, safe_output
+from rsp_tui.tui.dialogs.changed_outside import ChangedChoice, ChangedOutsideDialog
 from rsp_tui.tui.dialogs.locked import DraftLockedDialog, LockedChoice
 from rsp_tui.tui.dialogs.new_report import NewReport, NewReportDialog
 from rsp_tui.tui.dialogs.open_draft import OpenDraftDialog
@@ -49,7 +50,14 @@ from rsp_tui.tui.screens.start import StartScreen
 from rsp_tui.tui.watchdog import HANGUP, TerminalWatchdog
 
 HANDLED_SIGNALS = tuple(
-    s for s in (getattr(signal, "SIGTERM", None), getattr(signal, "SIGHUP", None)) if s
+    s
+    for s in (
+        getattr(signal, "SIGTERM", None),
+        getattr(signal, "SIGHUP", None),
+        getattr(signal, "SIGINT", None),  # `kill -INT` (Ctrl+C itself arrives as a key)
+        getattr(signal, "SIGQUIT", None),  # would otherwise leave the terminal unrestored
+    )
+    if s
 )
 
 EXIT_UNREADABLE = 2
@@ -115,6 +123,8 @@ class RspApp(App[None]):
         self._crash: Exception | None = None
         self._read_only_hint_at = float("-inf")
         self._leaving = False
+        self._told_conflicts: set[Path] = set()
+        """Copies of ours the user was told about (see `changed_outside`)."""
         self.loop: asyncio.AbstractEventLoop | None = None
         """The running event loop (for the terminal watchdog's thread)."""
 
@@ -251,6 +261,49 @@ class RspApp(App[None]):
             self.report_screen = None
         await self.switch_screen(StartScreen(self.folder))
 
+    def changed_outside(self, session: DraftSession, copy: Path) -> None:
+        """The draft file was changed by someone else: say so (once per change), and let the
+        user load their version or keep ours. Until then ours is saved in `copy`."""
+        if copy in self._told_conflicts:
+            return
+        self._told_conflicts.add(copy)
+
+        def chosen(choice: ChangedChoice | None) -> None:
+            if choice == "theirs":
+                session.close()
+                try:
+                    fresh = DraftSession.open(session.path, clock=self.clock)
+                except DraftLockedError as exc:
+                    self.ask_read_only(session.path, exc)
+                    return
+                except DraftError as exc:
+                    self.notify(
+                        f"Den andra versionen kan inte läsas: {exc.describe()}. Din version"
+                        f" finns i {copy}.",
+                        severity="error",
+                        timeout=20,
+                    )
+                    return
+                self.open_session(fresh)
+                self.notify(f"Den andra versionen är inläst. Din version finns i {copy}.")
+            elif choice == "ours":
+                result = session.keep_ours()
+                if result.ok and result.conflict is None:
+                    self.notify(
+                        f"Din version är sparad i {session.path}; den andra finns som"
+                        f" {session.path.name}.bak."
+                    )
+                elif not result.ok:
+                    self.notify(
+                        f"Utkastet kunde inte sparas: {result.error}", severity="error"
+                    )
+            else:
+                self.notify(
+                    f"Dina ändringar sparas i {copy} tills du bestämmer dig.", timeout=10
+                )
+
+        self.push_screen(ChangedOutsideDialog(session.path, copy), chosen)
+
     # -- commands ------------------------------------------------------------------------
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
@@ -349,6 +402,10 @@ class RspApp(App[None]):
         if report is not None:
             await self.settle_input()
             result = report.save_now()
+            if result.ok and result.conflict is not None:
+                if result.conflict not in self._told_conflicts:
+                    self.changed_outside(report.session, result.conflict)
+                    return  # the user decides first; Ctrl+Q again quits
             if not result.ok:
 
                 def decided(quit_now: bool | None) -> None:
@@ -379,6 +436,11 @@ class RspApp(App[None]):
             )
         if where == session.path:
             return f"Utkastet är sparat i {where}."
+        if where == session.conflict_path:
+            return (
+                f"{session.path} hade ändrats utanför rsp-tui och har inte skrivits över; dina"
+                f" ändringar är sparade i {where}."
+            )
         return f"Utkastet kunde inte sparas i {session.path}; en kopia finns i {where}."
 
     def _install_signal_handlers(self) -> None:
@@ -406,7 +468,8 @@ class RspApp(App[None]):
             self.loop.call_soon_threadsafe(self._on_signal, signum)
 
     def _on_signal(self, signum: int) -> None:
-        """SIGTERM or SIGHUP: save, then close cleanly so the terminal is restored."""
+        """SIGTERM, SIGHUP, SIGINT or SIGQUIT: save, then close cleanly so the terminal is
+        restored."""
         self.exit_note = self.save_before_exit()
         self.remove_signal_handlers()
         self.exit(return_code=128 + signum)

@@ -428,6 +428,8 @@ class ReportScreen(Screen[None]):
         if result.skipped:
             return
         if result.ok:
+            if result.conflict is not None:  # the file was changed outside: ask what to keep
+                self.rsp_app.changed_outside(self.session, result.conflict)
             self.status.error = ""
             self.status.saved_at = self.session.last_saved
             if self._save_failed:
