@@ -1,0 +1,126 @@
+"""Provides the frame of the summary document: our export's styles, pages and tables
+(`rsp_tui.export`), with switching between portrait and landscape pages and the small table
+helpers the summary's parts are made of."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from docx.enum.section import WD_SECTION
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+from rsp_tui.drafts.model import Draft, new_draft
+from rsp_tui.export.package import header_and_footer, new_document, page_setup
+from rsp_tui.export.writer import Writer, fill, header_cell
+from rsp_tui.forms.schema import FormDefinition
+
+if TYPE_CHECKING:
+    from rsp_tui.summary.build import Options
+
+
+@dataclass
+class Subject:
+    """One report as a column of the summary: its region (or, comparing one region's years,
+    its year) and its answers."""
+
+    label: str
+    draft: Draft
+
+
+@dataclass
+class Sheet:
+    """The summary being written."""
+
+    w: Writer
+    form: FormDefinition
+    subjects: list[Subject]
+    options: Options
+    key_label: str = "Region"
+    """`Region`, or `År` when one region's years are compared."""
+    comparison: bool = False
+    landscape: bool = False
+    charts: int = 0
+    """How many charts were drawn."""
+    sections_started: list[bool] = field(default_factory=list)
+
+    @classmethod
+    def new(
+        cls,
+        form: FormDefinition,
+        subjects: list[Subject],
+        options: Options,
+        *,
+        comparison: bool,
+    ) -> Sheet:
+        doc = new_document()
+        section = doc.sections[0]
+        placeholder = new_draft(form, "", form.years.min)
+        w = Writer(doc, form, placeholder, width=page_setup(section, landscape=False))
+        header_and_footer(section, draft_mode=False)
+        return cls(
+            w,
+            form,
+            subjects,
+            options,
+            key_label="År" if comparison else "Region",
+            comparison=comparison,
+        )
+
+    @property
+    def drafts(self) -> list[Draft]:
+        return [s.draft for s in self.subjects]
+
+    def orientation(self, landscape: bool) -> None:
+        """Continue on a new page in this orientation, unless already in it."""
+        if landscape == self.landscape:
+            return
+        new = self.w.doc.add_section(WD_SECTION.NEW_PAGE)
+        self.w.width = page_setup(new, landscape=landscape)
+        self.landscape = landscape
+
+    def clean(self, text: str, where: str = "") -> str:
+        return self.w.clean(text, where or "Sammanställningen")
+
+    def heading(self, text: str, level: int, *, markup: bool = True) -> None:
+        self.w.heading(text if markup else self.clean(text), level, markup=markup)
+
+    def text(self, text: str, *, bold: bool = False, italic: bool = False) -> None:
+        """A paragraph of our own or the user's text (no markup)."""
+        p = self.w.paragraph(self.clean(text), bold=bold, markup=False)
+        if italic:
+            for run in p.runs:
+                run.italic = True
+
+    def table(
+        self,
+        header: Sequence[str],
+        rows: Sequence[Sequence[str]],
+        widths: Sequence[float],
+        *,
+        bold_rows: Sequence[int] = (),
+        bold_cells: Sequence[tuple[int, int]] = (),
+        numeric_from: int | None = None,
+    ) -> None:
+        """A table with a repeated header row; rows in `bold_rows` (sums) and the cells in
+        `bold_cells` (changes) in bold; columns from `numeric_from` on centred."""
+        grid = self.w.table(list(widths))
+        for cell, title in zip(grid.row(header=True), header, strict=True):
+            header_cell(cell, title)
+        bold_set = set(bold_cells)
+        for r, values in enumerate(rows):
+            cells = grid.row()
+            for c, (cell, value) in enumerate(zip(cells, values, strict=True)):
+                center = numeric_from is not None and c >= numeric_from
+                p = fill(cell, self.clean(value).split("\n"), center=center)
+                if r in bold_rows or (r, c) in bold_set:
+                    for para in cell.paragraphs:
+                        for run in para.runs:
+                            run.bold = True
+                _ = p
+        self.w.paragraph()
+
+    def centered(self, text: str) -> None:
+        p = self.w.paragraph(self.clean(text), markup=False)
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
