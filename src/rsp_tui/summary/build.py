@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from rsp_tui.export.package import add_footnotes, set_properties
-from rsp_tui.forms.schema import FormDefinition, RowsQuestion
+from rsp_tui.forms.schema import DateField, FormDefinition, RowsQuestion
 from rsp_tui.summary.figures import AreaCount, insats_counts
 from rsp_tui.summary.intake import Entry, Intake, report_fields
-from rsp_tui.summary.layout import Sheet, Subject
+from rsp_tui.summary.layout import Sheet, Subject, header_width
 from rsp_tui.summary.parta import part_a
 
 TITLE = "Sammanställning av regionernas uppföljning"
@@ -130,7 +130,10 @@ def intake_part(s: Sheet, intake: Intake, year: int | None, region: str | None) 
         "Används",
         "Fil",
     ]
-    s.table(header, rows, [2.6, 1.3, *([1.9] * len(fields)), 1.7, 0.9, 1.4, 2.2, 1.2, 3.6])
+    widths = [3.0, header_width(header[1], 1.2)]
+    widths += [2.2 if isinstance(f, DateField) else 3.0 for f in fields]
+    widths += [2.0, 0.8, header_width("Obesvarade"), 2.8, header_width("Används"), 3.2]
+    s.table(header, rows, widths, numeric_from=None)
     if year is not None:
         missing = intake.missing(year)
         if missing:
@@ -171,7 +174,11 @@ def notes_about(s: Sheet, entries: list[Entry]) -> None:
             lines.append(f"Vid inläsningen: {note}")
         if not lines:
             continue
-        s.text(f"{e.region or '(okänd region)'} {e.year} ({e.path.name})", bold=True)
+        s.text(
+            f"{e.region or '(okänd region)'} {e.year} ({e.path.name})",
+            bold=True,
+            keep_with_next=True,
+        )
         for line in lines:
             s.w.paragraph(s.clean(line), style="List Bullet", markup=False)
 
@@ -198,9 +205,10 @@ def part_b(s: Sheet) -> None:
         return
     status_labels, mark_labels = counts[0].status_labels, counts[0].mark_labels
     status_name = next((f.display_label for f in q.fields if f.id == q.status_field), "Status")
+    marks_name = next((f.display_label for f in q.fields if f.id == _marks_id(q)), "")
     header = [s.key_label, "Prioriterat område", f"Antal {q.item_label.lower()}er"]
-    header += [f"{status_name}: {x}" for x in status_labels]
-    header += mark_labels
+    header += [*status_labels, *mark_labels]
+    groups = [("", 3), (status_name, len(status_labels)), (marks_name, len(mark_labels))]
     rows: list[list[str]] = []
     bold: list[int] = []
     national = AreaCount("", "", status=dict.fromkeys(status_labels, 0))
@@ -229,10 +237,17 @@ def part_b(s: Sheet) -> None:
     if not s.comparison:
         rows.append(line("Hela landet", "Totalt", national))
         bold.append(len(rows) - 1)
-    widths = [2.4, 5.0, 1.3, *([1.3] * len(status_labels)), *([1.5] * len(mark_labels))]
-    s.table(header, rows, widths, bold_rows=bold, numeric_from=2)
+    widths = [2.4, 3.6, *(header_width(x) for x in header[2:])]
+    s.table(header, rows, widths, bold_rows=bold, numeric_from=2, groups=groups)
     if s.options.insatser:
         insats_names(s, q.item_label, counts)
+
+
+def _marks_id(q: RowsQuestion) -> str:
+    from rsp_tui.summary.figures import marks_field
+
+    f = marks_field(q)
+    return f.id if f is not None else ""
 
 
 def insats_names(s: Sheet, item_label: str, counts: list) -> None:  # type: ignore[type-arg]

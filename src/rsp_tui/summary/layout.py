@@ -12,12 +12,22 @@ from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from rsp_tui.drafts.model import Draft, new_draft
-from rsp_tui.export.package import header_and_footer, new_document, page_setup
+from rsp_tui.export.package import TABLE_FONT, header_and_footer, new_document, page_setup
 from rsp_tui.export.writer import Writer, fill, header_cell
 from rsp_tui.forms.schema import FormDefinition
 
 if TYPE_CHECKING:
     from rsp_tui.summary.build import Options
+
+
+CM_PER_BOLD_CHAR = 0.2
+"""About how wide a character of 10 pt bold Arial is, to size columns by their headers."""
+
+
+def header_width(title: str, least: float = 1.4) -> float:
+    """A column width (cm) in which the header's longest word fits on one line."""
+    longest = max((len(w) for w in title.split()), default=0)
+    return max(least, longest * CM_PER_BOLD_CHAR + 0.4)
 
 
 @dataclass
@@ -54,10 +64,11 @@ class Sheet:
         *,
         comparison: bool,
     ) -> Sheet:
+        """A new document; it starts on a landscape page (the intake list is wide)."""
         doc = new_document()
         section = doc.sections[0]
         placeholder = new_draft(form, "", form.years.min)
-        w = Writer(doc, form, placeholder, width=page_setup(section, landscape=False))
+        w = Writer(doc, form, placeholder, width=page_setup(section, landscape=True))
         header_and_footer(section, draft_mode=False)
         return cls(
             w,
@@ -66,6 +77,7 @@ class Sheet:
             options,
             key_label="År" if comparison else "Region",
             comparison=comparison,
+            landscape=True,
         )
 
     @property
@@ -86,12 +98,16 @@ class Sheet:
     def heading(self, text: str, level: int, *, markup: bool = True) -> None:
         self.w.heading(text if markup else self.clean(text), level, markup=markup)
 
-    def text(self, text: str, *, bold: bool = False, italic: bool = False) -> None:
+    def text(
+        self, text: str, *, bold: bool = False, italic: bool = False, keep_with_next: bool = False
+    ) -> None:
         """A paragraph of our own or the user's text (no markup)."""
         p = self.w.paragraph(self.clean(text), bold=bold, markup=False)
         if italic:
             for run in p.runs:
                 run.italic = True
+        if keep_with_next:
+            p.paragraph_format.keep_with_next = True
 
     def table(
         self,
@@ -102,23 +118,35 @@ class Sheet:
         bold_rows: Sequence[int] = (),
         bold_cells: Sequence[tuple[int, int]] = (),
         numeric_from: int | None = None,
+        groups: Sequence[tuple[str, int]] = (),
     ) -> None:
-        """A table with a repeated header row; rows in `bold_rows` (sums) and the cells in
-        `bold_cells` (changes) in bold; columns from `numeric_from` on centred."""
+        """A table with a repeated header row (under an optional row of column `groups`,
+        each a title and how many columns it spans); rows in `bold_rows` (sums) and the cells
+        in `bold_cells` (changes) in bold; columns from `numeric_from` on centred. Short rows
+        are never split over two pages."""
         grid = self.w.table(list(widths))
-        for cell, title in zip(grid.row(header=True), header, strict=True):
+        if groups:
+            for cell, (title, _) in zip(
+                grid.row([span for _, span in groups], header=True), groups, strict=True
+            ):
+                header_cell(cell, title)
+                cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+        for c, (cell, title) in enumerate(zip(grid.row(header=True), header, strict=True)):
             header_cell(cell, title)
+            if numeric_from is not None and c >= numeric_from:
+                cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
         bold_set = set(bold_cells)
         for r, values in enumerate(rows):
             cells = grid.row()
-            for c, (cell, value) in enumerate(zip(cells, values, strict=True)):
+            contents = [self.clean(v).split("\n") for v in values]
+            for c, (cell, lines) in enumerate(zip(cells, contents, strict=True)):
                 center = numeric_from is not None and c >= numeric_from
-                p = fill(cell, self.clean(value).split("\n"), center=center)
+                fill(cell, lines, center=center)
                 if r in bold_rows or (r, c) in bold_set:
                     for para in cell.paragraphs:
                         for run in para.runs:
                             run.bold = True
-                _ = p
+            grid.keep_if_short(cells, contents, TABLE_FONT)
         self.w.paragraph()
 
     def centered(self, text: str) -> None:

@@ -15,6 +15,8 @@ what changed from the year before is marked.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from rsp_tui.forms.schema import (
     LEAF_TYPES,
     ChoiceField,
@@ -25,6 +27,7 @@ from rsp_tui.forms.schema import (
     TextField,
 )
 from rsp_tui.summary.figures import (
+    OTHER,
     ChoiceCounts,
     cell,
     choice_counts,
@@ -36,7 +39,7 @@ from rsp_tui.summary.figures import (
 from rsp_tui.summary.layout import Sheet
 from rsp_tui.textutil import format_decimal, plain
 
-PORTRAIT_MAX_COLUMNS = 6
+PORTRAIT_MAX_COLUMNS = 5
 """A matrix with more columns than this goes on a landscape page."""
 
 
@@ -124,7 +127,9 @@ def counts_table(s: Sheet, q: TableQuestion, counts: ChoiceCounts) -> None:
     for row in q.rows:
         others = counts.other_texts.get(row.id)
         if others:
-            s.text(f"{row.label}, {'annat svar'}: {'; '.join(others)}.", italic=True)
+            grouped = Counter(others)
+            listed = "; ".join(f"{text} ({n})" for text, n in grouped.items())
+            s.text(f"{row.label}, {OTHER.lower()}: {listed}.", italic=True)
 
 
 def matrix(s: Sheet, q: TableQuestion, choice: ChoiceField) -> None:
