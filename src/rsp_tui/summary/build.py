@@ -130,7 +130,7 @@ def intake_part(s: Sheet, intake: Intake, year: int | None, region: str | None) 
         "Används",
         "Fil",
     ]
-    widths = [3.0, header_width(header[1], 1.2)]
+    widths = [3.6, header_width(header[1], 1.2)]
     widths += [2.2 if isinstance(f, DateField) else 3.0 for f in fields]
     widths += [2.0, 0.8, header_width("Obesvarade"), 2.8, header_width("Används"), 3.2]
     s.table(header, rows, widths, numeric_from=None)
@@ -237,7 +237,7 @@ def part_b(s: Sheet) -> None:
     if not s.comparison:
         rows.append(line("Hela landet", "Totalt", national))
         bold.append(len(rows) - 1)
-    widths = [2.4, 3.6, *(header_width(x) for x in header[2:])]
+    widths = [2.8, 4.4, *(header_width(x) for x in header[2:])]
     s.table(header, rows, widths, bold_rows=bold, numeric_from=2, groups=groups)
     if s.options.insatser:
         insats_names(s, q.item_label, counts)

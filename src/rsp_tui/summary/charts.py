@@ -38,7 +38,7 @@ def choice_chart(labels: list[str], counts: ChoiceCounts, row_ids: list[str]) ->
     from matplotlib.figure import Figure
 
     height = 0.55 * len(labels) + 1.3
-    fig = Figure(figsize=(7.0, height), dpi=150)
+    fig = Figure(figsize=(7.0, height), dpi=120)
     ax: Any = fig.add_subplot()
     wrapped = [textwrap.fill(label, 28) for label in labels]
     positions = list(range(len(labels)))[::-1]
@@ -68,10 +68,11 @@ def choice_chart(labels: list[str], counts: ChoiceCounts, row_ids: list[str]) ->
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
     ax.legend(
-        loc="upper center", bbox_to_anchor=(0.5, -0.18 - 0.25 / max(len(labels), 1)),
+        loc="upper center", bbox_to_anchor=(0.5, -0.45 / (height - 1.15)),
         ncol=len(counts.categories), fontsize=8, frameon=False,
     )
-    fig.tight_layout()
+    # Fixed margins instead of tight_layout, which draws the whole figure once more.
+    fig.subplots_adjust(left=0.34, right=0.97, top=1 - 0.15 / height, bottom=1.0 / height)
     out = io.BytesIO()
     fig.savefig(out, format="png")
     return out.getvalue()

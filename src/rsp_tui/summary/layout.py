@@ -12,15 +12,16 @@ from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from rsp_tui.drafts.model import Draft, new_draft
-from rsp_tui.export.package import TABLE_FONT, header_and_footer, new_document, page_setup
-from rsp_tui.export.writer import Writer, fill, header_cell
+from rsp_tui.export.package import header_and_footer, new_document, page_setup
+from rsp_tui.export.writer import Writer
 from rsp_tui.forms.schema import FormDefinition
+from rsp_tui.summary.rows import append_row, row_xml
 
 if TYPE_CHECKING:
     from rsp_tui.summary.build import Options
 
 
-CM_PER_BOLD_CHAR = 0.2
+CM_PER_BOLD_CHAR = 0.22
 """About how wide a character of 10 pt bold Arial is, to size columns by their headers."""
 
 
@@ -125,28 +126,20 @@ class Sheet:
         in `bold_cells` (changes) in bold; columns from `numeric_from` on centred. Short rows
         are never split over two pages."""
         grid = self.w.table(list(widths))
+        tbl = grid.table._tbl
+        n_cols = len(header)
         if groups:
-            for cell, (title, _) in zip(
-                grid.row([span for _, span in groups], header=True), groups, strict=True
-            ):
-                header_cell(cell, title)
-                cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-        for c, (cell, title) in enumerate(zip(grid.row(header=True), header, strict=True)):
-            header_cell(cell, title)
-            if numeric_from is not None and c >= numeric_from:
-                cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+            spans = [span for _, span in groups]
+            titles = [[title] for title, _ in groups]
+            xml = row_xml(grid.widths, titles, spans=spans, header=True, center=[True] * len(spans))
+            append_row(tbl, xml)
+        centered = [numeric_from is not None and c >= numeric_from for c in range(n_cols)]
+        append_row(tbl, row_xml(grid.widths, [[h] for h in header], header=True, center=centered))
         bold_set = set(bold_cells)
         for r, values in enumerate(rows):
-            cells = grid.row()
             contents = [self.clean(v).split("\n") for v in values]
-            for c, (cell, lines) in enumerate(zip(cells, contents, strict=True)):
-                center = numeric_from is not None and c >= numeric_from
-                fill(cell, lines, center=center)
-                if r in bold_rows or (r, c) in bold_set:
-                    for para in cell.paragraphs:
-                        for run in para.runs:
-                            run.bold = True
-            grid.keep_if_short(cells, contents, TABLE_FONT)
+            bold = [r in bold_rows or (r, c) in bold_set for c in range(n_cols)]
+            append_row(tbl, row_xml(grid.widths, contents, center=centered, bold=bold))
         self.w.paragraph()
 
     def centered(self, text: str) -> None:
