@@ -180,7 +180,7 @@ def notes_about(s: Sheet, entries: list[Entry]) -> None:
             keep_with_next=True,
         )
         for line in lines:
-            s.w.paragraph(s.clean(line), style="List Bullet", markup=False)
+            s.bullet(line)
 
 
 def _rows_question(form: FormDefinition) -> RowsQuestion | None:
@@ -237,7 +237,11 @@ def part_b(s: Sheet) -> None:
     if not s.comparison:
         rows.append(line("Hela landet", "Totalt", national))
         bold.append(len(rows) - 1)
-    widths = [2.8, 4.4, *(header_width(x) for x in header[2:])]
+    counted = [header_width(x) for x in header[2:]]
+    s.ensure()
+    page = int(s.w.width) / 360000  # cm between the margins
+    # The område column takes what is left, so that no header word is broken in two.
+    widths = [2.6, max(2.5, page - 2.6 - sum(counted)), *counted]
     s.table(header, rows, widths, bold_rows=bold, numeric_from=2, groups=groups)
     if s.options.insatser:
         insats_names(s, q.item_label, counts)
@@ -258,8 +262,4 @@ def insats_names(s: Sheet, item_label: str, counts: list) -> None:  # type: igno
         for a in ic.areas:
             s.text(f"{a.number}. {a.title}")
             for n, name in enumerate(a.names, start=1):
-                s.w.paragraph(
-                    s.clean(name or f"({item_label} {n} saknar namn)"),
-                    style="List Bullet",
-                    markup=False,
-                )
+                s.bullet(name or f"({item_label} {n} saknar namn)")

@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from docx.enum.section import WD_SECTION
-from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from rsp_tui.drafts.model import Draft, new_draft
 from rsp_tui.export.package import header_and_footer, new_document, page_setup
@@ -21,7 +20,7 @@ if TYPE_CHECKING:
     from rsp_tui.summary.build import Options
 
 
-CM_PER_BOLD_CHAR = 0.22
+CM_PER_BOLD_CHAR = 0.23
 """About how wide a character of 10 pt bold Arial is, to size columns by their headers."""
 
 
@@ -52,6 +51,9 @@ class Sheet:
     """`Region`, or `År` when one region's years are compared."""
     comparison: bool = False
     landscape: bool = False
+    """The orientation of the current section."""
+    wanted: bool = False
+    """The orientation asked for next."""
     charts: int = 0
     """How many charts were drawn."""
     sections_started: list[bool] = field(default_factory=list)
@@ -79,6 +81,7 @@ class Sheet:
             key_label="År" if comparison else "Region",
             comparison=comparison,
             landscape=True,
+            wanted=True,
         )
 
     @property
@@ -86,23 +89,30 @@ class Sheet:
         return [s.draft for s in self.subjects]
 
     def orientation(self, landscape: bool) -> None:
-        """Continue on a new page in this orientation, unless already in it."""
-        if landscape == self.landscape:
+        """What follows goes on pages in this orientation (a new page when it changes; the
+        section starts only when something is written, so no page is left empty)."""
+        self.wanted = landscape
+
+    def ensure(self) -> None:
+        """Start the section asked for by `orientation`, if it is not the current one."""
+        if self.wanted == self.landscape:
             return
         new = self.w.doc.add_section(WD_SECTION.NEW_PAGE)
-        self.w.width = page_setup(new, landscape=landscape)
-        self.landscape = landscape
+        self.w.width = page_setup(new, landscape=self.wanted)
+        self.landscape = self.wanted
 
     def clean(self, text: str, where: str = "") -> str:
         return self.w.clean(text, where or "Sammanställningen")
 
     def heading(self, text: str, level: int, *, markup: bool = True) -> None:
+        self.ensure()
         self.w.heading(text if markup else self.clean(text), level, markup=markup)
 
     def text(
         self, text: str, *, bold: bool = False, italic: bool = False, keep_with_next: bool = False
     ) -> None:
         """A paragraph of our own or the user's text (no markup)."""
+        self.ensure()
         p = self.w.paragraph(self.clean(text), bold=bold, markup=False)
         if italic:
             for run in p.runs:
@@ -125,6 +135,7 @@ class Sheet:
         each a title and how many columns it spans); rows in `bold_rows` (sums) and the cells
         in `bold_cells` (changes) in bold; columns from `numeric_from` on centred. Short rows
         are never split over two pages."""
+        self.ensure()
         grid = self.w.table(list(widths))
         tbl = grid.table._tbl
         n_cols = len(header)
@@ -142,6 +153,7 @@ class Sheet:
             append_row(tbl, row_xml(grid.widths, contents, center=centered, bold=bold))
         self.w.paragraph()
 
-    def centered(self, text: str) -> None:
-        p = self.w.paragraph(self.clean(text), markup=False)
-        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    def bullet(self, text: str) -> None:
+        """A bulleted line of our own or the user's text."""
+        self.ensure()
+        self.w.paragraph(self.clean(text), style="List Bullet", markup=False)

@@ -85,13 +85,18 @@ def _text_columns(q: TableQuestion) -> list[LeafField]:
     return [c for c in q.columns if isinstance(c, TextField | TextAreaField)]
 
 
+def _wide(q: TableQuestion) -> bool:
+    return len(q.rows) + 1 > PORTRAIT_MAX_COLUMNS
+
+
 def table_question(s: Sheet, q: TableQuestion) -> None:
-    s.orientation(False)
+    choice = next((c for c in q.columns if isinstance(c, ChoiceField)), None)
+    # Comparing years the matrix comes first: the question goes on its page, never alone.
+    s.orientation(choice is not None and s.comparison and _wide(q))
     s.heading(q.title, 2)
     if is_contacts(q):
         contacts(s, q)
         return
-    choice = next((c for c in q.columns if isinstance(c, ChoiceField)), None)
     if choice is not None:
         if not s.comparison:
             counts = choice_counts(q, s.drafts)
@@ -122,6 +127,7 @@ def counts_table(s: Sheet, q: TableQuestion, counts: ChoiceCounts) -> None:
     )
     chart_title = f"Fråga {q.number}: {counts.column.display_label} per {plain(q.row_header or 'rad').lower()}"
     png = choice_chart(labels, counts, row_ids)
+    s.ensure()
     add_picture(s.w.doc, png, 16.0, chart_title, alt_text(chart_title, labels, counts, row_ids))
     s.charts += 1
     for row in q.rows:
@@ -134,7 +140,7 @@ def counts_table(s: Sheet, q: TableQuestion, counts: ChoiceCounts) -> None:
 
 def matrix(s: Sheet, q: TableQuestion, choice: ChoiceField) -> None:
     """Each report's choice per row; comparing years, a change from the year before is bold."""
-    wide = len(q.rows) + 1 > PORTRAIT_MAX_COLUMNS
+    wide = _wide(q)
     if wide:
         s.orientation(True)
     s.heading(f"{choice.display_label} per {s.key_label.lower()}", 3, markup=False)
