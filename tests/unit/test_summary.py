@@ -153,6 +153,9 @@ def test_csv_is_the_same_from_drafts_and_from_their_word_files(
     from_word = collect([word])
     assert {e.how for e in from_drafts.entries} == {READ_DRAFT}
     assert {e.how for e in from_word.entries} == {READ_EXACT}
+    # Every generated report leaves something blank, so each was exported with --draft.
+    assert {e.status for e in from_word.entries} == {"Utkast (märkt UTKAST)"}
+    assert {e.status for e in from_drafts.entries} == {"Utkast"}
     a = csv_bytes(FORM, from_drafts, None, no_contacts=False)
     b = csv_bytes(FORM, from_word, None, no_contacts=False)
     assert a == b
@@ -295,3 +298,23 @@ def test_command_line_refuses_a_year_without_reports(
     assert main(["summary", str(toml), "-o", str(out), "--year", "2029"]) == 2
     assert "inga läsbara rapporter för 2029" in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_csv_never_hands_a_spreadsheet_a_formula(tmp_path: Path) -> None:
+    draft = report(2, region_names()[2], YEAR)
+    draft.answers["q2"] = '=HYPERLINK("http://example.invalid","klicka")'
+    draft.answers["q5"] = "-tecken först"
+    save_draft(draft, tmp_path / "r.toml", touch=False)
+    rows = list(
+        csv.reader(
+            io.StringIO(csv_bytes(FORM, collect([tmp_path]), None, no_contacts=False).decode("utf-8-sig")),
+            delimiter=";",
+        )
+    )
+    values = {r[2]: r[5] for r in rows if r[2] in ("q2", "q5")}
+    assert values == {
+        "q2": '\'=HYPERLINK("http://example.invalid","klicka")',
+        "q5": "'-tecken först",
+    }
+    decimals = [r[5] for r in rows if r[4] == "totalt"]
+    assert decimals and all(not v.startswith("'") for v in decimals)
