@@ -13,7 +13,7 @@ from datetime import date
 
 from rsp_tui.export.package import add_footnotes, set_properties
 from rsp_tui.forms.schema import DateField, FormDefinition, RowsQuestion
-from rsp_tui.summary.figures import AreaCount, insats_counts
+from rsp_tui.summary.figures import AreaCount, InsatsCounts, insats_counts
 from rsp_tui.summary.intake import Entry, Intake, report_fields
 from rsp_tui.summary.layout import Sheet, Subject, header_width
 from rsp_tui.summary.parta import part_a
@@ -254,12 +254,16 @@ def _marks_id(q: RowsQuestion) -> str:
     return f.id if f is not None else ""
 
 
-def insats_names(s: Sheet, item_label: str, counts: list) -> None:  # type: ignore[type-arg]
+def insats_names(s: Sheet, item_label: str, counts: list[InsatsCounts]) -> None:
     """Every insats's name per report and område."""
+    s.orientation(False)
     s.heading(f"Alla {item_label.lower()}er", 3, markup=False)
     for sub, ic in zip(s.subjects, counts, strict=True):
-        s.text(sub.label, bold=True)
+        s.text(sub.label, bold=True, keep_with_next=True)
         for a in ic.areas:
-            s.text(f"{a.number}. {a.title}")
+            if not a.names:
+                s.text(f"{a.number}. {a.title}: inga {item_label.lower()}er", italic=True)
+                continue
+            s.text(f"{a.number}. {a.title}", keep_with_next=True)
             for n, name in enumerate(a.names, start=1):
                 s.bullet(name or f"({item_label} {n} saknar namn)")

@@ -20,6 +20,7 @@ from rsp_tui.summary.figures import NOT_ANSWERED, OTHER, ChoiceCounts
 # with its number, so the chart never depends on colour alone.
 PALETTE = ["#D55E00", "#E69F00", "#009E73", "#0072B2", "#56B4E9", "#CC79A7", "#F0E442"]
 GREY = "#BBBBBB"
+LEGEND_COLUMNS = 4
 
 
 def _colour(n: int, category: str) -> str:
@@ -37,7 +38,8 @@ def choice_chart(labels: list[str], counts: ChoiceCounts, row_ids: list[str]) ->
     matplotlib.use("Agg")
     from matplotlib.figure import Figure
 
-    height = 0.55 * len(labels) + 1.3
+    legend_rows = -(-len(counts.categories) // LEGEND_COLUMNS)
+    height = 0.55 * len(labels) + 1.3 + 0.25 * (legend_rows - 1)
     fig = Figure(figsize=(7.0, height), dpi=120)
     ax: Any = fig.add_subplot()
     wrapped = [textwrap.fill(label, 28) for label in labels]
@@ -67,12 +69,15 @@ def choice_chart(labels: list[str], counts: ChoiceCounts, row_ids: list[str]) ->
     ax.xaxis.get_major_locator().set_params(integer=True)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
+    bottom = (1.0 + 0.25 * (legend_rows - 1)) / height
+    axes_height = height * (1 - bottom) - 0.15  # inches; the legend goes 0.45 in below
     ax.legend(
-        loc="upper center", bbox_to_anchor=(0.5, -0.45 / (height - 1.15)),
-        ncol=len(counts.categories), fontsize=8, frameon=False,
+        loc="upper center",
+        bbox_to_anchor=(0.5, -0.45 / axes_height),
+        ncol=min(len(counts.categories), LEGEND_COLUMNS), fontsize=8, frameon=False,
     )
     # Fixed margins instead of tight_layout, which draws the whole figure once more.
-    fig.subplots_adjust(left=0.34, right=0.97, top=1 - 0.15 / height, bottom=1.0 / height)
+    fig.subplots_adjust(left=0.34, right=0.97, top=1 - 0.15 / height, bottom=bottom)
     out = io.BytesIO()
     fig.savefig(out, format="png")
     return out.getvalue()

@@ -36,7 +36,7 @@ from rsp_tui.summary.figures import (
     row_label,
     text_of,
 )
-from rsp_tui.summary.layout import Sheet
+from rsp_tui.summary.layout import Sheet, header_width
 from rsp_tui.textutil import format_decimal, plain
 
 PORTRAIT_MAX_COLUMNS = 5
@@ -122,7 +122,7 @@ def counts_table(s: Sheet, q: TableQuestion, counts: ChoiceCounts) -> None:
     s.table(
         [q.row_header, *counts.categories],
         rows,
-        [5.0, *([1.5] * len(counts.categories))],
+        [5.0, *(header_width(c, 1.5) for c in counts.categories)],
         numeric_from=1,
     )
     chart_title = f"Fråga {q.number}: {counts.column.display_label} per {plain(q.row_header or 'rad').lower()}"
