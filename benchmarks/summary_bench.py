@@ -66,8 +66,17 @@ def main(argv: list[str]) -> int:
         commands = {
             "floor": [PY, "-c", FLOOR],
             **{
-                kind: [PY, "-m", "rsp_tui", "summary", str(folder / kind), "-o",
-                       str(folder / f"{kind}.docx"), "--csv", str(folder / f"{kind}.csv")]
+                kind: [
+                    PY,
+                    "-m",
+                    "rsp_tui",
+                    "summary",
+                    str(folder / kind),
+                    "-o",
+                    str(folder / f"{kind}.docx"),
+                    "--csv",
+                    str(folder / f"{kind}.csv"),
+                ]
                 for kind in ("drafts", "docx")
             },
         }
@@ -76,8 +85,10 @@ def main(argv: list[str]) -> int:
             for name, command in commands.items():
                 results[name].append(run_once(command))
         load = os.getloadavg()
-        print(f"rsp-tui summary, 21 reports, {args.runs} runs, {os.cpu_count()} processors,"
-              f" load average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}")
+        print(
+            f"rsp-tui summary, 21 reports, {args.runs} runs, {os.cpu_count()} processors,"
+            f" load average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}"
+        )
         print(f"{'':10} {'wall (median)':>14} {'CPU (median)':>13} {'target':>8}  met")
         for name, values in results.items():
             wall = statistics.median(v[0] for v in values)

@@ -65,7 +65,10 @@ def report(i: int, region: str, year: int, expected: Expected | None = None) -> 
         Area(
             number=str(k),
             title=f"Tillgänglig service {k} i {region}",
-            mal=[Goal(code=f"{k}.1", text=f"Mål {k}.1 för {region}"), Goal(code=f"{k}.2", text="Fler ombud")],
+            mal=[
+                Goal(code=f"{k}.1", text=f"Mål {k}.1 för {region}"),
+                Goal(code=f"{k}.2", text="Fler ombud"),
+            ],
         )
         for k in range(1, 2 + i % 3)
     ]
@@ -86,7 +89,10 @@ def report(i: int, region: str, year: int, expected: Expected | None = None) -> 
     a["q3"] = {}
     for j, row in enumerate(q3.rows):  # type: ignore[union-attr]
         value = q3_value(i, j)
-        a["q3"][row.id] = {"beskrivning": f"Personal {j} i {region}", "totalt": str(value).replace(".", ",")}
+        a["q3"][row.id] = {
+            "beskrivning": f"Personal {j} i {region}",
+            "totalt": str(value).replace(".", ","),
+        }
         if expected is not None:
             expected.q3[row.id] = expected.q3.get(row.id, Decimal(0)) + value
     a["q4"] = {
@@ -98,8 +104,11 @@ def report(i: int, region: str, year: int, expected: Expected | None = None) -> 
     a["q6"] = {}
     for j, row in enumerate(q6.rows):  # type: ignore[union-attr]
         step = Q6_STEPS[(i + 2 * j) % len(Q6_STEPS)]
-        values = {"beskriv": f"Samverkan med {row.label.lower()} ({i})." if step else "",
-                  "steg": step, "utmaningar": "Tid och pengar." if (i + j) % 5 == 0 else ""}
+        values = {
+            "beskriv": f"Samverkan med {row.label.lower()} ({i})." if step else "",
+            "steg": step,
+            "utmaningar": "Tid och pengar." if (i + j) % 5 == 0 else "",
+        }
         if row.name_label:
             values["_name"] = f"Aktör {i}" if step else ""
         a["q6"][row.id] = values
@@ -112,16 +121,23 @@ def report(i: int, region: str, year: int, expected: Expected | None = None) -> 
             marks = [SERVICESLAG[(i + n) % 4]] if (i + n) % 5 else []
             if (i + n) % 7 == 0:
                 marks.append(SERVICESLAG[(i + n + 1) % 4])
-            draft.add_item("insatser", area.id, {
-                "planerade": f"Insats {n + 1} i område {area.number}, {region}\nBeskrivning.",
-                "mal": {"codes": [f"{area.number}.1"], "other": "Agenda 2030 mål 11" if n % 2 else ""},
-                "resurser": "Regionen, 100 tkr",
-                "serviceslag": marks,
-                "prestationer": f"{n + 3} träffar",
-                "effekter": "Ökad kunskap",
-                "status": status,
-                "vidare": "",
-            })
+            draft.add_item(
+                "insatser",
+                area.id,
+                {
+                    "planerade": f"Insats {n + 1} i område {area.number}, {region}\nBeskrivning.",
+                    "mal": {
+                        "codes": [f"{area.number}.1"],
+                        "other": "Agenda 2030 mål 11" if n % 2 else "",
+                    },
+                    "resurser": "Regionen, 100 tkr",
+                    "serviceslag": marks,
+                    "prestationer": f"{n + 3} träffar",
+                    "effekter": "Ökad kunskap",
+                    "status": status,
+                    "vidare": "",
+                },
+            )
             count += 1
             if expected is not None:
                 expected.status[status] += 1

@@ -122,9 +122,7 @@ def test_document_has_every_part_with_sums_chart_and_alt_text(
     assert "Insats 1 i område 1, Sörmland" in text  # --insatser lists names
     document = docx.Document(str(out))
     described = [
-        el.get("descr")
-        for el in document.element.body.iter("{*}docPr")
-        if el.get("descr")
+        el.get("descr") for el in document.element.body.iter("{*}docPr") if el.get("descr")
     ]
     assert len(described) == 2
     assert described[0].startswith("Stapeldiagram: Fråga 1")
@@ -163,9 +161,9 @@ def test_csv_is_the_same_from_drafts_and_from_their_word_files(
     rows = list(csv.reader(io.StringIO(a.decode("utf-8-sig")), delimiter=";"))
     assert rows[0] == COLUMNS
     regions = region_names()[:WORD_FILES]
-    assert [r[0] for r in rows[1:]] == sorted(
-        (r[0] for r in rows[1:]), key=regions.index
-    ), "regions in the list's order"
+    assert [r[0] for r in rows[1:]] == sorted((r[0] for r in rows[1:]), key=regions.index), (
+        "regions in the list's order"
+    )
     assert {r[0] for r in rows[1:]} == set(regions)
     q3 = [r for r in rows if r[2] == "q3" and r[4] == "totalt"]
     assert len(q3) == 2 * WORD_FILES
@@ -307,7 +305,9 @@ def test_csv_never_hands_a_spreadsheet_a_formula(tmp_path: Path) -> None:
     save_draft(draft, tmp_path / "r.toml", touch=False)
     rows = list(
         csv.reader(
-            io.StringIO(csv_bytes(FORM, collect([tmp_path]), None, no_contacts=False).decode("utf-8-sig")),
+            io.StringIO(
+                csv_bytes(FORM, collect([tmp_path]), None, no_contacts=False).decode("utf-8-sig")
+            ),
             delimiter=";",
         )
     )

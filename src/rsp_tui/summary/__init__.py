@@ -83,7 +83,9 @@ def make_summary(
         raise ExportError(f"det finns inga läsbara rapporter{what} att sammanställa")
     for target in [out] + ([csv] if csv else []):
         if not target.parent.is_dir():
-            raise ExportError("mappen finns inte; skapa den eller välj en annan plats", target.parent)
+            raise ExportError(
+                "mappen finns inte; skapa den eller välj en annan plats", target.parent
+            )
         if target.is_dir():
             raise ExportError("det finns redan en mapp med det namnet; välj ett filnamn", target)
     result = SummaryResult()
@@ -98,7 +100,9 @@ def make_summary(
         if y is not None:
             missing = intake.missing(y)
             if missing:
-                result.notes.append(f"{y}: rapport saknas från {len(missing)} regioner: {', '.join(missing)}.")
+                result.notes.append(
+                    f"{y}: rapport saknas från {len(missing)} regioner: {', '.join(missing)}."
+                )
     if csv is not None:
         years = [y for y, _ in targets if y is not None] or None
         _write(atomic_write, csv, csv_bytes(form, intake, years, no_contacts=no_contacts))

@@ -158,7 +158,10 @@ def notes_about(s: Sheet, entries: list[Entry]) -> None:
     for e in entries:
         lines: list[str] = []
         if e.superseded_by is not None:
-            lines.append(f"Används inte: en nyare rapport för samma region och år finns i {e.superseded_by.name}.")
+            lines.append(
+                "Används inte: en nyare rapport för samma region och år finns i"
+                f" {e.superseded_by.name}."
+            )
         if e.unknown_region:
             lines.append("Regionen finns inte bland de 21 regionerna (forms/regions.toml).")
         if e.error:

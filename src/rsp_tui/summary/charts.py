@@ -49,15 +49,25 @@ def choice_chart(labels: list[str], counts: ChoiceCounts, row_ids: list[str]) ->
     for n, category in enumerate(counts.categories):
         values = [counts.counts[r][category] for r in row_ids]
         bars = ax.barh(
-            positions, values, left=lefts, color=_colour(n, category), label=category,
-            edgecolor="white", height=0.7,
+            positions,
+            values,
+            left=lefts,
+            color=_colour(n, category),
+            label=category,
+            edgecolor="white",
+            height=0.7,
         )
         for bar, value in zip(bars, values, strict=True):
             if value:
                 ax.text(
-                    bar.get_x() + bar.get_width() / 2, bar.get_y() + bar.get_height() / 2,
-                    str(value), ha="center", va="center", fontsize=8,
-                    color="black" if category in (NOT_ANSWERED, OTHER) or n in (1, 4, 6)
+                    bar.get_x() + bar.get_width() / 2,
+                    bar.get_y() + bar.get_height() / 2,
+                    str(value),
+                    ha="center",
+                    va="center",
+                    fontsize=8,
+                    color="black"
+                    if category in (NOT_ANSWERED, OTHER) or n in (1, 4, 6)
                     else "white",
                 )
         lefts = [a + b for a, b in zip(lefts, values, strict=True)]
@@ -74,7 +84,9 @@ def choice_chart(labels: list[str], counts: ChoiceCounts, row_ids: list[str]) ->
     ax.legend(
         loc="upper center",
         bbox_to_anchor=(0.5, -0.45 / axes_height),
-        ncol=min(len(counts.categories), LEGEND_COLUMNS), fontsize=8, frameon=False,
+        ncol=min(len(counts.categories), LEGEND_COLUMNS),
+        fontsize=8,
+        frameon=False,
     )
     # Fixed margins instead of tight_layout, which draws the whole figure once more.
     fig.subplots_adjust(left=0.34, right=0.97, top=1 - 0.15 / height, bottom=bottom)

@@ -46,12 +46,28 @@ def draft_lines(form: FormDefinition, draft: Draft, *, no_contacts: bool) -> Ite
                 for row in q.rows:
                     if row.name_label:
                         name = cell(draft, q, row.id, NAME_KEY)
-                        yield [*base, q.id, row.id, NAME_KEY, str(name or ""), q.title,
-                               row.label, row.name_label]
+                        yield [
+                            *base,
+                            q.id,
+                            row.id,
+                            NAME_KEY,
+                            str(name or ""),
+                            q.title,
+                            row.label,
+                            row.name_label,
+                        ]
                     for c in q.columns:
                         value = text_of(c, cell(draft, q, row.id, c.id), draft)
-                        yield [*base, q.id, row.id, c.id, value, q.title, row.label,
-                               c.display_label]
+                        yield [
+                            *base,
+                            q.id,
+                            row.id,
+                            c.id,
+                            value,
+                            q.title,
+                            row.label,
+                            c.display_label,
+                        ]
             elif isinstance(q, RowsQuestion):
                 yield from _insats_lines(base, section.heading, q, draft)
             elif isinstance(q, LEAF_TYPES):
@@ -82,9 +98,7 @@ _FORMULA_START = ("=", "+", "@", "\t", "\r")
 def _safe(value: str) -> str:
     """A value a spreadsheet would run as a formula (`=…`, `+…`, `@…`, `-` not a number) gets
     a leading `'`, so that opening the file never runs anything."""
-    if value.startswith(_FORMULA_START) or (
-        value.startswith("-") and parse_decimal(value) is None
-    ):
+    if value.startswith(_FORMULA_START) or (value.startswith("-") and parse_decimal(value) is None):
         return "'" + value
     return value
 

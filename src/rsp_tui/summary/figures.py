@@ -176,10 +176,10 @@ def decimal_sums(q: TableQuestion, drafts: list[Draft]) -> DecimalSums | None:
             raw = cell(d, q, row.id, column.id)
             per_row[row.id] = parse_decimal(str(raw)) if raw is not None else None
         values.append(per_row)
-    row_sums = {
-        row.id: sum((v[row.id] for v in values if v[row.id] is not None), Decimal(0))
-        for row in q.rows
-    }
+    row_sums: dict[str, Decimal] = {}
+    for row in q.rows:
+        numbers = [x for v in values if (x := v[row.id]) is not None]
+        row_sums[row.id] = sum(numbers, Decimal(0))
     return DecimalSums(column, values, row_sums, sum(row_sums.values(), Decimal(0)))
 
 

@@ -63,8 +63,11 @@ class Entry:
     @property
     def final(self) -> bool:
         """A final report: not marked UTKAST and nothing blocks a final export."""
-        return self.draft is not None and not self.marked_draft and not self.errors and not (
-            self.blanks
+        return (
+            self.draft is not None
+            and not self.marked_draft
+            and not self.errors
+            and not (self.blanks)
         )
 
     @property
@@ -120,10 +123,7 @@ class Intake:
 def report_fields(form: FormDefinition) -> list[LeafField]:
     """The report's own fields (Datum, Upprättad av): single fields without a question number."""
     return [
-        q
-        for s in form.sections
-        for q in s.questions
-        if isinstance(q, LEAF_TYPES) and not q.number
+        q for s in form.sections for q in s.questions if isinstance(q, LEAF_TYPES) and not q.number
     ]
 
 

@@ -116,16 +116,15 @@ def counts_table(s: Sheet, q: TableQuestion, counts: ChoiceCounts) -> None:
     row_ids = [r.id for r in q.rows]
     title = f"Antal rapporter per svar: {counts.column.display_label}"
     s.heading(title, 3, markup=False)
-    rows = [
-        [r.label, *(str(counts.counts[r.id][c]) for c in counts.categories)] for r in q.rows
-    ]
+    rows = [[r.label, *(str(counts.counts[r.id][c]) for c in counts.categories)] for r in q.rows]
     s.table(
         [q.row_header, *counts.categories],
         rows,
         [5.0, *(header_width(c, 1.5) for c in counts.categories)],
         numeric_from=1,
     )
-    chart_title = f"Fråga {q.number}: {counts.column.display_label} per {plain(q.row_header or 'rad').lower()}"
+    per = plain(q.row_header or "rad").lower()
+    chart_title = f"Fråga {q.number}: {counts.column.display_label} per {per}"
     png = choice_chart(labels, counts, row_ids)
     s.ensure()
     add_picture(s.w.doc, png, 16.0, chart_title, alt_text(chart_title, labels, counts, row_ids))
@@ -208,7 +207,9 @@ def texts(s: Sheet, q: TableQuestion) -> None:
         lines: list[list[str]] = []
         previous = [""] * len(columns)
         for n, subject in enumerate(s.subjects):
-            values = [text_of(c, cell(subject.draft, q, row.id, c.id), subject.draft) for c in columns]
+            values = [
+                text_of(c, cell(subject.draft, q, row.id, c.id), subject.draft) for c in columns
+            ]
             if any(v.strip() for v in values):
                 label = subject.label
                 printed = row_label(subject.draft, q, row.id)
@@ -239,13 +240,17 @@ def contacts(s: Sheet, q: TableQuestion) -> None:
     for row in q.rows:
         lines = []
         for subject in s.subjects:
-            values = [text_of(c, cell(subject.draft, q, row.id, c.id), subject.draft) for c in q.columns]
+            values = [
+                text_of(c, cell(subject.draft, q, row.id, c.id), subject.draft) for c in q.columns
+            ]
             if any(v.strip() for v in values):
                 lines.append([subject.label, *values])
         s.heading(row.label, 3, markup=False)
         if lines:
             s.table(
-                [s.key_label, *(c.display_label for c in q.columns)], lines, [1.3, *([4.5 / len(q.columns)] * len(q.columns))]
+                [s.key_label, *(c.display_label for c in q.columns)],
+                lines,
+                [1.3, *([4.5 / len(q.columns)] * len(q.columns))],
             )
         else:
             s.text("Inga kontaktpersoner angivna.", italic=True)

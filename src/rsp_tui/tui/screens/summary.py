@@ -131,12 +131,28 @@ class SummaryScreen(Screen[None]):
         table.clear()
         for e in sorted(intake.entries, key=lambda e: (intake.region_order(e.region), e.year or 0)):
             if e.draft is None:
-                table.add_row(Text("kan inte läsas", style="bold red"), "", e.error[:60], "", "",
-                              "", "nej", e.path.name)
+                table.add_row(
+                    Text("kan inte läsas", style="bold red"),
+                    "",
+                    e.error[:60],
+                    "",
+                    "",
+                    "",
+                    "nej",
+                    e.path.name,
+                )
                 continue
             used = "ja" if e.used else "nej"
-            table.add_row(e.region, str(e.year), e.status, str(len(e.errors)), str(len(e.blanks)),
-                          e.how, used, e.path.name)
+            table.add_row(
+                e.region,
+                str(e.year),
+                e.status,
+                str(len(e.errors)),
+                str(len(e.blanks)),
+                e.how,
+                used,
+                e.path.name,
+            )
         lines = []
         years = intake.years()
         for year in years:
