@@ -89,7 +89,8 @@ class SummaryScreen(Screen[None]):
         self.title = "rsp-tui"
         self.sub_title = "Sammanställning"
         intake = self.query_one("#summary-intake", DataTable)
-        for name in ("Region", "År", "Status", "Fel", "Obesvarade", "Läst", "Används", "Fil"):
+        columns = ("Region", "År", "Status", "Fel", "Obesvarade", "Läst", "Används", "Fil", "Anm.")
+        for name in columns:
             intake.add_column(name)
         self.query_one("#summary-out", Input).value = str(self.folder / "sammanstallning.docx")
         self.read_folder()
@@ -131,17 +132,14 @@ class SummaryScreen(Screen[None]):
         table.clear()
         for e in sorted(intake.entries, key=lambda e: (intake.region_order(e.region), e.year or 0)):
             if e.draft is None:
-                table.add_row(
-                    Text("kan inte läsas", style="bold red"),
-                    "",
-                    e.error[:60],
-                    "",
-                    "",
-                    "",
-                    "nej",
-                    e.path.name,
-                )
+                missing = Text("kan inte läsas", style="bold red")
+                table.add_row(missing, "", "", "", "", "", "nej", e.path.name, e.error)
                 continue
+            remark = e.error
+            if e.superseded_by is not None:
+                remark = f"nyare: {e.superseded_by.name}"
+            elif e.unknown_region:
+                remark = "okänd region"
             used = "ja" if e.used else "nej"
             table.add_row(
                 e.region,
@@ -152,6 +150,7 @@ class SummaryScreen(Screen[None]):
                 e.how,
                 used,
                 e.path.name,
+                remark,
             )
         lines = []
         years = intake.years()
