@@ -33,7 +33,8 @@ async def test_summary_screen_lists_reports_counts_and_exports(
         intake = screen.query_one("#summary-intake", DataTable)
         rows = [[str(c) for c in intake.get_row_at(i)] for i in range(intake.row_count)]
         assert [r[0] for r in rows[:5]] == region_names()[:5]
-        assert rows[-1][0] == "kan inte läsas" and rows[-1][-1] == "trasig.toml"
+        assert rows[-1][0] == "kan inte läsas" and rows[-1][7] == "trasig.toml"
+        assert "kontrollsumman" in rows[-1][8]
         status = str(screen.query_one("#summary-status", Static).render())
         assert "2023: 5 av 21 regioner." in status and "Saknas: " in status
         q1 = screen.query_one("#summary-q1", DataTable)
