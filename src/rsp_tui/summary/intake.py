@@ -63,12 +63,8 @@ class Entry:
     @property
     def final(self) -> bool:
         """A final report: not marked UTKAST and nothing blocks a final export."""
-        return (
-            self.draft is not None
-            and not self.marked_draft
-            and not self.errors
-            and not (self.blanks)
-        )
+        blocked = self.marked_draft or self.errors or self.blanks
+        return self.draft is not None and not blocked
 
     @property
     def status(self) -> str:
@@ -161,7 +157,7 @@ def read_entry(path: Path, form: FormDefinition) -> Entry:
     try:
         if suffix == ".toml":
             _read_draft(entry, form)
-        elif suffix == ".docx" or (suffix == ".doc"):
+        elif suffix in (".docx", ".doc"):  # .doc: the importer says to save it as .docx
             _read_docx(entry, form)
         elif path.is_dir():
             entry.error = "är en mapp utan rapporter"

@@ -5,7 +5,7 @@ helpers the summary's parts are made of."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from docx.enum.section import WD_SECTION
@@ -56,7 +56,6 @@ class Sheet:
     """The orientation asked for next."""
     charts: int = 0
     """How many charts were drawn."""
-    sections_started: list[bool] = field(default_factory=list)
 
     @classmethod
     def new(
