@@ -59,9 +59,11 @@ def build_summary(
         )
     else:
         s.heading(f"{TITLE}, {form.years.label.lower()} {year}", 1, markup=False)
+        finals = sum(1 for e in entries if e.final)
         s.text(
             f"{form.title}. {len(subjects)} av {len(intake.regions)} regioner har lämnat"
-            f" rapport. Skapad {date.today().isoformat()} med rsp-tui."
+            f" rapport ({finals} slutliga, {len(subjects) - finals} utkast)."
+            f" Skapad {date.today().isoformat()} med rsp-tui."
         )
     intake_part(s, intake, year if not comparison else None, region)
     part_a(s)
