@@ -14,7 +14,15 @@ from datetime import date
 from rsp_tui.export.package import add_footnotes, set_properties
 from rsp_tui.forms.schema import DateField, FormDefinition, RowsQuestion
 from rsp_tui.summary.figures import AreaCount, InsatsCounts, insats_counts
-from rsp_tui.summary.intake import Entry, Intake, report_fields
+from rsp_tui.summary.intake import (
+    MARKED,
+    READ_DRAFT,
+    READ_EXACT,
+    READ_TEXT,
+    Entry,
+    Intake,
+    report_fields,
+)
 from rsp_tui.summary.layout import Sheet, Subject, header_width
 from rsp_tui.summary.parta import part_a
 
@@ -134,8 +142,17 @@ def intake_part(s: Sheet, intake: Intake, year: int | None, region: str | None) 
     ]
     widths = [3.6, header_width(header[1], 1.2)]
     widths += [2.2 if isinstance(f, DateField) else 3.0 for f in fields]
-    widths += [2.0, 0.8, header_width("Obesvarade"), 2.8, header_width("Används"), 3.2]
+    widths += [2.8, 0.8, header_width("Obesvarade"), 2.2, header_width("Används"), 3.2]
     s.table(header, rows, widths, numeric_from=None)
+    s.text(
+        f"Läst: {READ_DRAFT} = rsp-tuis utkast (.toml); {READ_EXACT} = Word-fil från rsp-tui,"
+        f" läst ur utkastet som finns inbäddat i den; {READ_TEXT} = Word-fil läst från"
+        " dokumentets text (ifylld för hand eller ändrad efter exporten: kontrollera"
+        f" anmärkningarna nedan). Status: Slutlig = inget saknas eller är fel; {MARKED} ="
+        " exporterad som utkast (varje sida märkt UTKAST). Fel och Obesvarade: det som hindrar"
+        " en slutlig export.",
+        italic=True,
+    )
     if year is not None:
         missing = intake.missing(year)
         if missing:

@@ -22,8 +22,12 @@ from rsp_tui.drafts.model import Draft
 from rsp_tui.forms.schema import LEAF_TYPES, FormDefinition, LeafField
 
 READ_DRAFT = "utkastfil"
-READ_EXACT = "exakt (inbäddat utkast)"
-READ_TEXT = "från dokumentets text"
+READ_EXACT = "exakt"
+"""A Word file from rsp-tui: its embedded draft, checked against the text."""
+READ_TEXT = "från texten"
+"""A Word file read from its visible text (filled in by hand, or changed after the export)."""
+MARKED = "Utkast (märkt)"
+"""The status of a document exported as a draft (every page says UTKAST)."""
 SUFFIXES = (".toml", ".docx")
 """What a folder is searched for; other files in it are not reports."""
 _DRAFT_STATUS = re.compile(r"<cp:contentStatus>\s*Utkast\s*</cp:contentStatus>", re.IGNORECASE)
@@ -72,7 +76,7 @@ class Entry:
         if self.draft is None:
             return "Kan inte läsas"
         if self.marked_draft:
-            return "Utkast (märkt UTKAST)"
+            return MARKED
         return "Slutlig" if self.final else "Utkast"
 
     @property
