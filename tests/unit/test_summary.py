@@ -274,13 +274,14 @@ def test_unreadable_files_are_listed_and_the_rest_summarised(
     (folder / "trasig.docx").write_bytes(b"PK\x03\x04 inte ett dokument")
     (folder / "avkortad.toml").write_text('format = 1\nform_id = "rsp-uppfoljning"\n')
     (folder / "anteckning.txt").write_text("inte en rapport")  # not a report: skipped
-    out, table = tmp_path / "s.docx", tmp_path / "s.csv"
+    out, table = folder / "s.docx", tmp_path / "s.csv"  # saved among the reports
     status = main(["summary", str(folder), "-o", str(out), "--csv", str(table)])
     assert status == 0
-    intake = collect([folder])
+    intake = collect([folder])  # read again: now with the summary in the folder
     bad = {e.path.name: e.error for e in intake.unreadable()}
-    assert set(bad) == {"trasig.docx", "avkortad.toml"}
+    assert set(bad) == {"trasig.docx", "avkortad.toml", "s.docx"}
     assert "kontrollsumman" in bad["avkortad.toml"]
+    assert bad["s.docx"] == "är en sammanställning, inte en regions rapport"
     assert len(intake.used(YEAR)) == 21
     text = _text(out)
     assert "Filer som inte kunde läsas" in text

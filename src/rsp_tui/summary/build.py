@@ -19,6 +19,7 @@ from rsp_tui.summary.intake import (
     READ_DRAFT,
     READ_EXACT,
     READ_TEXT,
+    SUMMARY_KEYWORD,
     Entry,
     Intake,
     report_fields,
@@ -84,7 +85,7 @@ def build_summary(
         author="",
         subject=f"{form.short_title or form.title}: "
         + (f"{region}" if comparison else f"{form.years.label} {year}"),
-        keywords=f"{form.id}; version {form.version}; sammanställning",
+        keywords=f"{form.id}; version {form.version}; {SUMMARY_KEYWORD}",
         custom={"rsp-tui form": form.id, "rsp-tui summary year": year or 0},
         draft_mode=False,
     )

@@ -29,6 +29,9 @@ READ_TEXT = "från texten"
 MARKED = "Utkast (märkt)"
 """The status of a document exported as a draft (every page says UTKAST)."""
 SUFFIXES = (".toml", ".docx")
+SUMMARY_KEYWORD = "rsp-tui sammanställning"
+"""In the keywords of the summary document itself, so that a summary saved among the reports
+is not read as one."""
 """What a folder is searched for; other files in it are not reports."""
 _DRAFT_STATUS = re.compile(r"<cp:contentStatus>\s*Utkast\s*</cp:contentStatus>", re.IGNORECASE)
 
@@ -194,25 +197,29 @@ def _read_draft(entry: Entry, form: FormDefinition) -> None:
 def _read_docx(entry: Entry, form: FormDefinition) -> None:
     from rsp_tui.importer import import_docx
 
+    core = _core_properties(entry.path)
+    if SUMMARY_KEYWORD in core:
+        entry.error = "är en sammanställning, inte en regions rapport"
+        return
     result = import_docx(entry.path, form)
     entry.draft = result.draft
     entry.how = READ_EXACT if result.exact else READ_TEXT
     entry.notes = [n.describe() for n in result.notes]
-    entry.marked_draft = _marked_draft(entry.path)
+    entry.marked_draft = bool(_DRAFT_STATUS.search(core))
     if result.exact:
         entry.saved = result.draft.updated
     else:
         entry.saved = datetime.fromtimestamp(entry.path.stat().st_mtime).astimezone()
 
 
-def _marked_draft(path: Path) -> bool:
-    """The document's properties say Utkast (rsp-tui's export with --draft)."""
+def _core_properties(path: Path) -> str:
+    """The start of the document's docProps/core.xml ("" when it has none). A document
+    exported with --draft says Utkast there; our summaries name themselves in the keywords."""
     try:
-        with zipfile.ZipFile(path) as z:
-            core = z.read("docProps/core.xml")[:200_000].decode("utf-8", "replace")
-    except (KeyError, OSError, zipfile.BadZipFile):
-        return False
-    return bool(_DRAFT_STATUS.search(core))
+        with zipfile.ZipFile(path) as z, z.open("docProps/core.xml") as f:
+            return f.read(200_000).decode("utf-8", "replace")
+    except (KeyError, OSError, zipfile.BadZipFile, RuntimeError):
+        return ""
 
 
 def _check(entry: Entry, form: FormDefinition) -> None:
