@@ -33,7 +33,7 @@ EXIT_CRASH = 70
 EXIT_BROKEN_PIPE = 141
 """The reader of the output went away (as a command ended by SIGPIPE reports in a shell)."""
 
-SUBCOMMANDS = ("new", "check", "export", "forms", "rollover", "import")
+SUBCOMMANDS = ("new", "check", "export", "forms", "rollover", "import", "summary")
 
 
 class _Formatter(argparse.HelpFormatter):
@@ -150,7 +150,26 @@ def build_parser() -> argparse.ArgumentParser:
     p_import.add_argument("file", metavar="RAPPORT.docx", help="Word-dokumentet")
     p_import.add_argument("-o", "--output", metavar="FIL", help="utkastet att skapa")
     _add_dir(p_import)
+    _add_summary(add)
     return parser
+
+
+def _add_summary(add: Callable[[str, str], argparse.ArgumentParser]) -> None:
+    p = add(
+        "summary",
+        "sammanställ regionernas rapporter (utkast, Word-filer eller mappar) till ett"
+        " Word-dokument och en CSV-fil",
+    )
+    p.add_argument("inputs", nargs="+", metavar="INDATA", help="utkast, rapporter eller mappar")
+    p.add_argument("-o", "--output", required=True, metavar="UT.docx", help="dokumentet att skapa")
+    p.add_argument("--csv", metavar="UT.csv", help="skapa även en CSV-fil (en rad per svar)")
+    p.add_argument("--year", type=int, metavar="ÅR", help="bara det här verksamhetsåret")
+    p.add_argument(
+        "--no-contacts",
+        action="store_true",
+        help="utelämna kontaktpersonerna (namn och e-post)",
+    )
+    p.add_argument("--insatser", action="store_true", help="lista varje insats per region")
 
 
 def _app_parser() -> argparse.ArgumentParser:
@@ -380,6 +399,25 @@ def cmd_import(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_summary(args: argparse.Namespace) -> int:
+    """`rsp-tui summary`: the national summary; see rsp_tui.summary."""
+    from rsp_tui.summary import make_summary
+
+    result = make_summary(
+        [Path(p) for p in args.inputs],
+        Path(args.output),
+        csv=Path(args.csv) if args.csv else None,
+        year=args.year,
+        no_contacts=args.no_contacts,
+        insatser=args.insatser,
+    )
+    for note in result.notes:
+        print(f"obs: {note}", file=sys.stderr)
+    for path in result.documents + ([result.csv] if result.csv else []):
+        print(path)
+    return EXIT_OK
+
+
 def run_app(file: str | None, folder: str | None) -> int:
     """Start the Textual app (imported only here)."""
     from rsp_tui.tui.app import run
@@ -394,6 +432,7 @@ COMMANDS = {
     "forms": cmd_forms,
     "rollover": cmd_rollover,
     "import": cmd_import,
+    "summary": cmd_summary,
 }
 
 

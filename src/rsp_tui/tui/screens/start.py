@@ -59,6 +59,13 @@ class StartScreen(Screen[None]):
             id="from-last-year",
             tooltip="Ny rapport för nästa år, med det markerade utkastet som utgångspunkt",
         ),
+        Binding(
+            "s",
+            "summary",
+            "Sammanställning…",
+            id="summary",
+            tooltip="Sammanställ regionernas rapporter i en mapp till ett dokument",
+        ),
         Binding("f5", "reload", "Läs om", id="reload", show=False),
     ]
 
@@ -286,6 +293,12 @@ class StartScreen(Screen[None]):
         self.app.push_screen(
             RolloverDialog(f"Ny rapport från förra året: {old.region} {year}", lines), create
         )
+
+    def action_summary(self) -> None:
+        """Sammanställning: the regions' reports in a folder as one summary."""
+        from rsp_tui.tui.screens.summary import SummaryScreen
+
+        self.app.push_screen(SummaryScreen(self.folder))
 
     def action_open_file(self) -> None:
         """Open a draft by its path."""
