@@ -159,6 +159,12 @@ def _app_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("-h", "--help", action="help", help="visa den här hjälpen och avsluta")
     parser.add_argument("file", nargs="?", metavar="FIL", help="utkastet att öppna")
+    parser.add_argument(
+        "--plain",
+        action="store_true",
+        help="textläge: en rad i taget, utan färger, för skärmläsare, SSH och skript"
+        " (också med RSP_TUI_PLAIN=1)",
+    )
     _add_dir(parser)
     return parser
 
@@ -409,6 +415,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             build_parser().print_help()
             return EXIT_OK
         app_args = _app_parser().parse_args(args_list)
+        from rsp_tui.plain import run_plain, wanted
+
+        if app_args.plain or wanted():
+            folder = Path(app_args.dir) if app_args.dir else None
+            return run_plain(Path(app_args.file) if app_args.file else None, folder)
         return run_app(app_args.file, app_args.dir)
     except RspError as exc:
         _err(exc.describe())
