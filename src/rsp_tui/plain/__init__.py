@@ -44,7 +44,10 @@ def run_plain(
     previous = _catch_signals()
     session = None
     try:
-        console.say("rsp-tui i textläge. Skriv :hjälp vid en fråga för att se kommandona.")
+        console.say(
+            "rsp-tui i textläge. Kommandon börjar med ett kolon: skriv :hjälp vid en fråga"
+            " för att se dem."
+        )
         if file is not None:
             session = start.open_draft(console, file)
             if session is None:

@@ -52,17 +52,19 @@ def options_of(f: LeafField, sub: str, goals: list[Goal]) -> list[str]:
     return []
 
 
-def hint(f: LeafField, sub: str) -> str:
-    """How to answer, in words, said before the prompt."""
+def hint(f: LeafField, sub: str, brief: bool = False) -> str:
+    """How to answer, in words, said before the prompt; `brief` once the user has heard it."""
     if isinstance(f, ChoiceField):
         other = " eller skriv ett eget svar" if f.allow_other else ""
         return f"Skriv numret på ett alternativ{other}."
     if isinstance(f, MarksField) or (isinstance(f, GoalsField) and sub == "codes"):
         return "Skriv numren på de alternativ som gäller, med mellanslag mellan."
     if isinstance(f, TextAreaField):
+        if brief:
+            return "Avsluta med en punkt på egen rad."
         return "Skriv svaret på en eller flera rader. Avsluta med en rad med bara en punkt."
     if isinstance(f, DateField):
-        return "Skriv datumet som år, månad, dag med bindestreck, till exempel 2024-01-31."
+        return "Skriv datumet som år, månad och dag med bindestreck, till exempel 2024-01-31."
     if isinstance(f, DecimalField):
         return "Skriv ett tal, till exempel 0,85."
     if isinstance(f, EmailsField):

@@ -41,6 +41,8 @@ class Step:
     """Table row id; a gate skips every following step of the same row."""
     question: RowsQuestion | None = None
     """For `menu`: the insatser question."""
+    brief: bool = False
+    """Asked before in the same table (a later row): the field's help is not repeated."""
 
 
 def question_intro(q: FieldBase) -> list[str]:
@@ -93,7 +95,7 @@ def _table_steps(q: TableQuestion, draft: Draft) -> list[Step]:
         for m, column in enumerate(q.columns):
             steps.append(
                 Step("answer", row_intro if m == 0 else [], (q.id, row.id, column.id), column,
-                     column.display_label, row=row.id)
+                     column.display_label, row=row.id, brief=n > 0)
             )
         if row.name_label:
             name = TextField(kind="text", id="name", label=row.name_label, required=False)

@@ -33,6 +33,8 @@ class Walker:
         """The insats being filled in, if any."""
         self.quiet_intro = False
         """Ask the current step again without repeating its question (after an error)."""
+        self.heard: set[str] = set()
+        """The kinds of field whose answering hint was said in full already."""
 
     # -- the walk ------------------------------------------------------------------------
 
@@ -137,17 +139,17 @@ class Walker:
                 if line:
                     self.c.say(line)
             self.c.say(f"{step.label}.")
-            if f.help and f.help.strip(". ") != step.label and not step.sub == "other":
+            if f.help and not step.brief and f.help.strip(". ") != step.label and not step.sub:
                 self.c.say(f.help)
-            for n, option in enumerate(options_of(f, step.sub, goals), 1):
-                self.c.say(f"{n}: {option}")
+            self.say_options(options_of(f, step.sub, goals))
             current = shown(f, value, step.sub, goals)
             if "\n" in current:
                 self.c.say("Nuvarande svar:")
                 self.c.say(current)
             else:
                 self.c.say(f"Nuvarande svar: {current}")
-            said = hint(f, step.sub)
+            said = hint(f, step.sub, brief=f.kind in self.heard)
+            self.heard.add(f.kind)
             if said:
                 self.c.say(said)
         self.quiet_intro = False
@@ -171,6 +173,17 @@ class Walker:
             return
         self.store(step, parsed.value)
 
+    def say_options(self, options: list[str]) -> None:
+        """Short alternatives on one line (quick to hear), long ones one per line."""
+        if sum(len(o) for o in options) <= 60:
+            if options:
+                self.c.say(
+                    "Alternativ: " + ", ".join(f"{n} {o}" for n, o in enumerate(options, 1)) + "."
+                )
+            return
+        for n, option in enumerate(options, 1):
+            self.c.say(f"{n}: {option}")
+
     def store(self, step: Step, value: object) -> None:
         """Store and save one answer; say what is wrong with it, if anything."""
         assert step.field is not None
@@ -182,16 +195,20 @@ class Walker:
             whole = dict(self.draft.get(step.path) or {"codes": [], "other": ""})
             whole[step.sub] = value
             value = whole
-        if self.session.set(step.path, value):
+        changed = self.session.set(step.path, value)
+        if changed:
             self.save_quietly()
         goal_codes = {g.code for g in self.draft.programme.all_goals()}
         problem = check_value(step.field, self.draft.get(step.path), goal_codes)
         if problem:
             self.c.say(f"Fel i svaret: {problem}.")
-            self.c.say("Svaret är sparat ändå. Skriv ett nytt svar, eller tryck Enter för att gå vidare.")
+            self.c.say(
+                "Svaret är sparat ändå. Skriv ett nytt svar, eller tryck Enter för att gå"
+                " vidare."
+            )
             self.quiet_intro = True
             return
-        self.c.say("Sparat.")
+        self.c.say("Sparat." if changed else "Samma svar som förut.")
         self.index += 1
 
     def save_quietly(self) -> bool:
