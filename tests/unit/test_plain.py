@@ -53,11 +53,11 @@ def whole_report() -> list[str]:
     lines += ["j", "Samråd varje månad", ".", "2", ""]                   # 6 Kommuner, filled
     lines += [""] * 7                                                     # 6 other rows skipped
     lines += [""]                                                         # Programmet: read
-    lines += insats("Laddstolpar vid butiker", "1 2", "2")               # Område 1: two
+    lines += insats("Laddstolpar vid butiker", "1.1 1.2", "2")               # Område 1: two
     lines += insats("Kampanj om ombud", "3", "1")
     lines += [":flytta 2 upp", ""]                                        # reorder, next part
     lines += insats("Servicepunkter", "4", "2") + [""]                   # Område 2
-    lines += insats("Länsnätverk", "6 7", "1") + [""]                    # Område 3
+    lines += insats("Länsnätverk", "3.1 3.2", "1") + [""]                    # Område 3
     lines += [":granska", "", ":exportera", ":avsluta"]
     return lines
 
@@ -149,6 +149,8 @@ def test_a_wrong_answer_is_kept_and_its_message_follows_at_once(_isolated_drafts
         ":del 4", "en halv", ".", "mycket",  # Årsarbetskrafter totalt: not a number
         "",
         ":del 5", "Anna", "anna@regionjh",   # e-mail without a top-level domain
+        ":del 9", ":ny", "Laddstolpar", ".", "9.9",  # no such mål in the programme
+        "2.1 1",                             # a code and a number on the list both work
     ])
     assert code == 0
     answers = load_draft(session.path).draft.answers
@@ -161,6 +163,9 @@ def test_a_wrong_answer_is_kept_and_its_message_follows_at_once(_isolated_drafts
     assert 'Fel i svaret: "mycket" är inte ett tal; skriv till exempel 0,85.' in out
     assert answers["q3"]["processledning"]["totalt"] == "mycket"
     assert 'Fel i svaret: ogiltig e-postadress "anna@regionjh"' in out
+    assert "Programmet har inget mål 9.9. Målen har koderna 1.1, 1.2, 1.3, 2.1" in out
+    area = load_draft(session.path).draft.programme.omraden[0].id
+    assert answers["insatser"][area][0]["mal"]["codes"] == ["2.1", "1.1"]
 
 
 def test_commands_parts_review_jump_help_and_delete_asks(_isolated_drafts: Path) -> None:

@@ -57,7 +57,9 @@ def hint(f: LeafField, sub: str, brief: bool = False) -> str:
     if isinstance(f, ChoiceField):
         other = " eller skriv ett eget svar" if f.allow_other else ""
         return f"Skriv numret på ett alternativ{other}."
-    if isinstance(f, MarksField) or (isinstance(f, GoalsField) and sub == "codes"):
+    if isinstance(f, GoalsField) and sub == "codes":
+        return "Skriv koderna för de mål som gäller, med mellanslag mellan, till exempel 1.1 2.3."
+    if isinstance(f, MarksField):
         return "Skriv numren på de alternativ som gäller, med mellanslag mellan."
     if isinstance(f, TextAreaField):
         if brief:
@@ -108,10 +110,15 @@ def _parse_numbers(
 ) -> Parsed:
     chosen: list[str] = []
     for token in text.replace(",", " ").split():
-        if token.isdigit() and 1 <= int(token) <= len(values):
-            value = values[int(token) - 1]
-        elif allow_codes and token in codes:
+        if allow_codes and token in codes:
             value = token
+        elif token.isdigit() and 1 <= int(token) <= len(values):
+            value = values[int(token) - 1]
+        elif allow_codes:
+            return Parsed(
+                error=f"Programmet har inget mål {token}. Målen har koderna"
+                f" {', '.join(codes)}."
+            )
         else:
             return Parsed(
                 error=f"Det finns inget alternativ {token}. Skriv nummer från 1 till"

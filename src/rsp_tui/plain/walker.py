@@ -138,8 +138,10 @@ class Walker:
             for line in step.intro:
                 if line:
                     self.c.say(line)
-            self.c.say(f"{step.label}.")
-            if f.help and not step.brief and f.help.strip(". ") != step.label and not step.sub:
+            self.c.say(step.label if step.label.endswith(("?", ".", ":")) else f"{step.label}.")
+            if f.help and not step.brief and f.help.strip(". ") != step.label and (
+                step.sub != "other"
+            ):
                 self.c.say(f.help)
             self.say_options(options_of(f, step.sub, goals))
             current = shown(f, value, step.sub, goals)
@@ -174,12 +176,18 @@ class Walker:
         self.store(step, parsed.value)
 
     def say_options(self, options: list[str]) -> None:
-        """Short alternatives on one line (quick to hear), long ones one per line."""
+        """Short alternatives on one line (quick to hear), long ones one per line; mål by
+        their codes (`1.1: …`), which is what the user types."""
         if sum(len(o) for o in options) <= 60:
             if options:
                 self.c.say(
                     "Alternativ: " + ", ".join(f"{n} {o}" for n, o in enumerate(options, 1)) + "."
                 )
+            return
+        step = self.steps[self.index]
+        if step.sub == "codes":
+            for goal in self.draft.programme.all_goals():
+                self.c.say(f"{goal.code}: {goal.text}")
             return
         for n, option in enumerate(options, 1):
             self.c.say(f"{n}: {option}")
