@@ -188,6 +188,8 @@ def test_commands_parts_review_jump_help_and_delete_asks(_isolated_drafts: Path)
     assert code == 0
     assert ":ta bort och ett nummer – ta bort en insats." in out
     assert "9. Område 1: tom." in out and "2. 1 Efterfrågan: tom, du är här." not in out
+    assert "2. Saknas: Fråga 1, Efterfrågan, Investeringar kopplat till dagligvarubutiker," \
+        " Bedömning." in out
     jumped = out.split("Skriv ett nummer för att gå dit", 1)[1]
     assert "Stödtyp: Investeringar kopplat till dagligvarubutiker\nBedömning." in jumped
     draft = load_draft(session.path).draft

@@ -99,7 +99,9 @@ def _finish(console: Console, session: Any, status: int) -> int:
                 if rescued is None or rescued == session.path:
                     console.say(f"Utkastet kunde inte sparas: {result.error}")
                     return 1
-                console.say(f"Utkastet kunde inte sparas där det ligger; en kopia finns i {rescued}")
+                console.say(
+                    f"Utkastet kunde inte sparas där det ligger; en kopia finns i {rescued}"
+                )
                 return 1
         if session.read_only is None:
             console.say(f"Utkastet är sparat: {session.path}")

@@ -38,8 +38,7 @@ def shown(f: LeafField, value: Any, sub: str = "", goals: list[Goal] | None = No
     if isinstance(f, MarksField):
         return ", ".join(value)
     if isinstance(f, GoalsField) and sub == "codes":
-        by_code = {g.code: g for g in goals or []}
-        return "; ".join(by_code[c].printed if c in by_code else c for c in value)
+        return ", ".join(value)  # the codes: their texts were just listed
     return str(value)
 
 

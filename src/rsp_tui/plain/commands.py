@@ -5,6 +5,7 @@ område (list, new, edit, delete after a question, move). Headless."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -67,7 +68,7 @@ class Commands:
         word, rest = word.casefold(), rest.strip()
         if word == "ta" and rest.casefold().startswith("bort"):
             word, rest = "ta bort", rest[4:].strip()
-        action = {
+        actions: dict[str, Callable[[str], None]] = {
             "hjälp": self.help, "hjalp": self.help, "h": self.help, "?": self.help,
             "delar": self.list_parts, "del": self.go_part, "gå": self.go_part,
             "tillbaka": self.back, "töm": self.clear, "tom": self.clear,
@@ -75,7 +76,8 @@ class Commands:
             "avsluta": self.quit, "sluta": self.quit, "q": self.quit,
             "insatser": self.items, "ny": self.new_item, "ändra": self.edit_item,
             "andra": self.edit_item, "ta bort": self.delete_item, "flytta": self.move_item,
-        }.get(word)
+        }
+        action = actions.get(word)
         if action is None:
             if bare:
                 return False
@@ -159,8 +161,8 @@ class Commands:
         number = _number(line)
         if number is not None and 1 <= number <= len(listed):
             self.jump(listed[number - 1])
-        elif line.strip():
-            self.handle(line, bare=True) or self.c.say("Inget nummer; du står kvar.")
+        elif line.strip() and not self.handle(line, bare=True):
+            self.c.say("Inget nummer; du står kvar.")
         self.w.quiet_intro = False
 
     def jump(self, problem: Problem) -> None:
@@ -348,8 +350,11 @@ def _number(text: str) -> int | None:
 
 def _spoken(problem: Problem) -> str:
     """A problem as one sentence: where, then what (`›` read as a comma)."""
-    where = ", ".join(p for p in (problem.part_title, problem.question, problem.row,
-                                  problem.column) if p)
+    part, question = problem.part_title, problem.question
+    number = question.removeprefix("Fråga ") if question.startswith("Fråga ") else ""
+    if number and part.startswith(f"{number} "):  # `Fråga 1, Efterfrågan`, said once
+        part, question = f"{question}, {part[len(number) + 1:]}", ""
+    where = ", ".join(p for p in (part, question, problem.row, problem.column) if p)
     if problem.missing:
         detail = "" if problem.message == "inte besvarad" else f": {problem.message}"
         return f"Saknas: {where}{detail}."

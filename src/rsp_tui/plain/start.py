@@ -56,7 +56,9 @@ def open_draft(console: Console, path: Path) -> DraftSession | None:
         return DraftSession.open(path)
     except DraftLockedError as exc:
         console.say(exc.describe())
-        line = console.ask("Öppna det skrivskyddat, så att du kan läsa och exportera? Skriv j för ja: ")
+        line = console.ask(
+            "Öppna det skrivskyddat, så att du kan läsa och exportera? Skriv j för ja: "
+        )
         if line.strip().casefold() not in ("j", "ja"):
             return None
         try:
