@@ -248,3 +248,28 @@ def _run(path: Path, lines: list[str]) -> tuple[int, str]:
 @pytest.fixture(autouse=True)
 def _no_plain_env(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("RSP_TUI_PLAIN", raising=False)
+
+
+def test_sigterm_saves_releases_the_lock_and_exits_0(_isolated_drafts: Path) -> None:
+    import signal
+
+    session = _new_session(_isolated_drafts)
+    session.close()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "rsp_tui", "--plain", str(session.path)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )
+    assert proc.stdin is not None and proc.stdout is not None
+    proc.stdin.write("\nEva\n")
+    proc.stdin.flush()
+    seen = ""
+    while "Sparat." not in seen:  # poll the output for the saved answer, never sleep blind
+        line = proc.stdout.readline()
+        assert line, seen
+        seen += line
+    proc.send_signal(signal.SIGTERM)
+    rest, _ = proc.communicate(timeout=30)
+    assert proc.returncode == 0
+    assert f"Utkastet är sparat: {session.path}" in rest
+    assert load_draft(session.path).draft.answers["upprattad_av"] == "Eva"
+    DraftSession.open(session.path).close()  # the lock is free again
