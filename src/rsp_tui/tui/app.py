@@ -68,7 +68,8 @@ class RspApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "rsp-tui"
     SUB_TITLE = "Uppföljning av regionalt serviceprogram"
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-normal"), (130, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-tiny"), (80, "-narrow"), (100, "-normal"), (130, "-wide")]
+    """`-tiny` (under 80 columns): the report's sidebar is hidden until Ctrl+B shows it."""
 
     BINDINGS = [
         Binding(
@@ -90,9 +91,15 @@ class RspApp(App[None]):
         ),
         Binding("ctrl+c", "help_quit", show=False, system=True),
         Binding(
-            "f1", "keys", "Tangenter", id="keys", tooltip="Alla tangenter och deras alternativ"
+            "f1",
+            "keys",
+            "Tangenter",
+            id="keys",
+            show=False,  # the footer has no room at 80 columns; the overview lists itself
+            tooltip="Alla tangenter och deras alternativ",
         ),
         Binding("question_mark", "keys", "Tangenter", id="keys-question", show=False),
+        Binding("ctrl+b", "toggle_sidebar", "Visa/dölj delarna", id="toggle-sidebar", show=False),
     ]
 
     def __init__(
@@ -306,6 +313,21 @@ class RspApp(App[None]):
         if not isinstance(self.screen, KeysDialog):
             self.push_screen(KeysDialog(self.screen))
 
+    def action_toggle_sidebar(self) -> None:
+        """Show or hide the list of parts (hidden below 80 columns until asked for)."""
+        report = self.screen
+        if not isinstance(report, ReportScreen):
+            return
+        tiny = report.has_class("-tiny")
+        shown = report.has_class("-show-sidebar") if tiny else not report.has_class(
+            "-hide-sidebar"
+        )
+        report.set_class(tiny and not shown, "-show-sidebar")
+        report.set_class(not tiny and shown, "-hide-sidebar")
+        if not shown:
+            with contextlib.suppress(NoMatches):
+                report.query_one("#parts").focus()
+
     def _key_commands(self, report: ReportScreen) -> Iterable[SystemCommand]:
         """What the F- and Alt-keys of a report do, reachable without them."""
         run = report.run_action
@@ -314,6 +336,7 @@ class RspApp(App[None]):
             "Föregående del", "F3 eller Ctrl+PageUp", partial(run, "previous_part")
         )
         yield SystemCommand("Visa eller dölj hjälpen", "F1", partial(run, "toggle_help"))
+        yield SystemCommand("Visa eller dölj delarna", "Ctrl+B", self.action_toggle_sidebar)
         yield SystemCommand("Ny insats", "Ctrl+N", partial(run, "insats('add')"))
         yield SystemCommand("Duplicera insatsen", "Alt+D", partial(run, "insats('duplicate')"))
         yield SystemCommand("Flytta insatsen upp", "Alt+↑", partial(run, "insats('move_up')"))

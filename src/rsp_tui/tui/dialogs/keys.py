@@ -27,6 +27,7 @@ ALTERNATIVES = {
     "reload": "Kommandon › Läs om listan",
     "keys": "Kommandon › Tangentbord",
     "insats-delete": "fn+Backspace på en Mac",
+    "toggle-sidebar": "Kommandon › Visa eller dölj delarna",
 }
 """By binding id: the same action without the key (the command palette, Ctrl+P)."""
 
