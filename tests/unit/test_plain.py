@@ -273,3 +273,27 @@ def test_sigterm_saves_releases_the_lock_and_exits_0(_isolated_drafts: Path) -> 
     assert f"Utkastet är sparat: {session.path}" in rest
     assert load_draft(session.path).draft.answers["upprattad_av"] == "Eva"
     DraftSession.open(session.path).close()  # the lock is free again
+
+
+def test_a_region_without_a_programme_types_it_in(_isolated_drafts: Path) -> None:
+    stdout = io.StringIO()
+    script = [
+        "n", "skåne", "2024", ":del 8",
+        ":område ny", "1", "Service i hela länet",
+        ":mål ny", "1", "1.1", "Fler ombud på landsbygden",
+        ":mål ny", "1", "1.1", "Samma kod igen",      # refused: the code is taken
+        ":delar",
+        ":del 9", ":ny", "Ombudsträffar", ".", "1.1",
+    ]
+    code = run_plain(None, stdin=io.StringIO("".join(f"{x}\n" for x in script)), stdout=stdout)
+    out = stdout.getvalue()
+    assert code == 0
+    assert "med :område ny och :mål ny" in out
+    assert "Det finns redan ett mål med koden 1.1" in out
+    assert "9. Område 1: tom." in out
+    draft = load_draft(_isolated_drafts / "skane-2024.toml").draft
+    [area] = draft.programme.omraden
+    assert (area.number, area.title) == ("1", "Service i hela länet")
+    assert [(g.code, g.text) for g in area.mal] == [("1.1", "Fler ombud på landsbygden")]
+    [item] = draft.answers["insatser"][area.id]
+    assert item["planerade"] == "Ombudsträffar" and item["mal"]["codes"] == ["1.1"]

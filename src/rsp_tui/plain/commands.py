@@ -6,12 +6,15 @@ område (list, new, edit, delete after a question, move). Headless."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rsp_tui.drafts.model import ID_KEY
 from rsp_tui.errors import RspError
 from rsp_tui.forms.schema import RowsQuestion
+from rsp_tui.plain.programme import HELP as PROGRAMME_HELP
+from rsp_tui.plain.programme import area_command, goal_command
 from rsp_tui.plain.steps import item_steps
 from rsp_tui.textutil import plain
 from rsp_tui.validation import Problem, validate
@@ -76,6 +79,8 @@ class Commands:
             "avsluta": self.quit, "sluta": self.quit, "q": self.quit,
             "insatser": self.items, "ny": self.new_item, "ändra": self.edit_item,
             "andra": self.edit_item, "ta bort": self.delete_item, "flytta": self.move_item,
+            "område": partial(area_command, self.w), "omrade": partial(area_command, self.w),
+            "mål": partial(goal_command, self.w), "mal": partial(goal_command, self.w),
         }
         action = actions.get(word)
         if action is None:
@@ -91,6 +96,7 @@ class Commands:
 
     def help(self, _rest: str = "") -> None:
         self.c.say(HELP)
+        self.c.say(PROGRAMME_HELP)
         self.w.quiet_intro = False
 
     def list_parts(self, _rest: str = "") -> None:

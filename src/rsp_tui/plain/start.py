@@ -104,7 +104,7 @@ def new_report(console: Console, folder: Path) -> DraftSession | None:
     if not session.draft.programme.omraden:
         console.say(
             "Regionens program finns inte i rsp-tui. Fyll i de prioriterade områdena och"
-            " målen under Programmet i appen (rsp-tui utan --plain)."
+            " målen i delen Programmet, med :område ny och :mål ny."
         )
     return session
 

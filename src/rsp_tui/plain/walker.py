@@ -101,7 +101,7 @@ class Walker:
             for goal in area.mal:
                 self.c.say(f"Mål {goal.printed}")
         self.c.say(
-            "Programmet ändras i appen (rsp-tui utan --plain), under delen Programmet."
+            "Skriv :område ny för att lägga till ett område och :mål ny för ett mål."
         )
 
     def session_remember(self) -> None:
