@@ -80,6 +80,10 @@ def build_parser() -> argparse.ArgumentParser:
         ),
         add_help=False,
     )
+    parser.epilog = (
+        "Textläge för skärmläsare, SSH och skript: rsp-tui --plain [FIL] (eller"
+        " RSP_TUI_PLAIN=1), en fråga i taget på vanliga rader, utan färger."
+    )
     parser.add_argument("-h", "--help", action="help", help="visa den här hjälpen och avsluta")
     parser.add_argument(
         "--version", action="version", version=f"rsp-tui {__version__}", help="visa versionen"

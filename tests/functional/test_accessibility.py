@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from textual.command import CommandList
 from textual.widgets import Select
 from textual.widgets._select import SelectOverlay
@@ -16,6 +17,7 @@ from rsp_tui.tui.dialogs.keys import KeysDialog
 from rsp_tui.tui.screens.report import ReportScreen
 from rsp_tui.tui.screens.start import StartScreen
 from rsp_tui.tui.themes import HIGH_CONTRAST
+from rsp_tui.tui.widgets.marklist import MarkList
 
 from .driving import settle
 
@@ -105,3 +107,57 @@ def test_the_open_list_closes_with_a_swedish_key() -> None:
     descriptions = [b.description for b in SelectOverlay._merged_bindings.key_to_bindings["escape"]]
     assert descriptions == ["Stäng listan"]
     assert Select is not None
+
+
+def screen_text(app: RspApp) -> str:
+    """The screen as plain text, as a terminal would show it."""
+    import io
+
+    from rich.console import Console
+
+    width, height = app.size
+    console = Console(width=width, height=height, file=io.StringIO(), record=True)
+    console.print(
+        app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
+    )
+    return console.export_text()
+
+
+async def test_marks_read_x_or_blank_without_colour(
+    app_factory: Callable[..., RspApp], example_draft: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = app_factory(example_draft)
+    async with app.run_test(size=(100, 30)) as pilot:
+        report = app.screen
+        assert isinstance(report, ReportScreen)
+        await report.show_part("omrade:o1")
+        await settle(pilot)
+        report.query(MarkList).first().focus()
+        await settle(pilot)
+        text = screen_text(app)
+        area = report.session.draft.programme.omraden[0].id
+        chosen = report.session.draft.items("insatser", area)[0]["mal"]["codes"]
+        for goal in report.session.draft.programme.all_goals()[:3]:
+            box = "[x]" if goal.code in chosen else "[ ]"
+            assert f"{box} {goal.code} " in text, (goal.code, text)
+        assert "▐X▌" not in text
+
+
+async def test_under_80_columns_the_sidebar_hides_and_quitting_shows_first(
+    app_factory: Callable[..., RspApp], example_draft: Path
+) -> None:
+    app = app_factory(example_draft)
+    async with app.run_test(size=(70, 24)) as pilot:
+        report = app.screen
+        assert isinstance(report, ReportScreen)
+        await settle(pilot)
+        sidebar = report.query_one("#sidebar")
+        assert not sidebar.display
+        assert screen_text(app).splitlines()[-1].startswith("^q Avsluta")
+        await pilot.press("ctrl+b")
+        await settle(pilot)
+        assert sidebar.display and app.focused is report.query_one("#parts")
+        await pilot.press("ctrl+b")
+        await settle(pilot)
+        assert not sidebar.display
