@@ -161,3 +161,27 @@ async def test_under_80_columns_the_sidebar_hides_and_quitting_shows_first(
         await pilot.press("ctrl+b")
         await settle(pilot)
         assert not sidebar.display
+
+
+async def test_question_mark_is_typed_in_a_field_and_opens_the_keys_elsewhere(
+    app_factory: Callable[..., RspApp], example_draft: Path
+) -> None:
+    app = app_factory(example_draft)
+    async with app.run_test(size=(100, 30)) as pilot:
+        report = app.screen
+        assert isinstance(report, ReportScreen)
+        await report.show_part("q2")
+        await settle(pilot)
+        before = report.session.draft.answers["q2"]
+        await pilot.press("end", "question_mark")
+        await settle(pilot)
+        assert app.screen is report
+        await pilot.press("f2")  # the list of parts: nothing is typed there
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        assert isinstance(app.screen, KeysDialog)
+        await pilot.press("escape")
+        await settle(pilot)
+        after = report.session.draft.answers["q2"]
+        assert after.count("?") == before.count("?") + 1 and len(after) == len(before) + 1

@@ -48,7 +48,7 @@ def test_no_color_16_colours_with_an_error(
     path = folder / "jamtland-harjedalen-2023.toml"
     loaded = load_draft(path)
     loaded.draft.set(("q4", "rsp", "epost"), "anna@regionjh")
-    save_draft(loaded.draft, path)
+    save_draft(loaded.draft, path, touch=False)
     monkeypatch.setenv("NO_COLOR", "1")
     app = build(app_factory, path)
     assert app.no_color
@@ -83,6 +83,6 @@ def test_review_at_60x20(
     loaded = load_draft(path)
     loaded.draft.set(("q4", "rsp", "epost"), "anna@regionjh")
     loaded.draft.set(("q1", "servicebidrag", "bedomning"), "")
-    save_draft(loaded.draft, path)
+    save_draft(loaded.draft, path, touch=False)
     app = build(app_factory, path)
     assert snap_compare(app, terminal_size=(60, 20), run_before=on_part("granska"))
