@@ -83,6 +83,10 @@ def build_parser() -> argparse.ArgumentParser:
         ),
         add_help=False,
     )
+    parser.epilog = (
+        "Textläge för skärmläsare, SSH och skript: rsp-tui --plain [FIL] (eller"
+        " RSP_TUI_PLAIN=1), en fråga i taget på vanliga rader, utan färger."
+    )
     parser.add_argument("-h", "--help", action="help", help="visa den här hjälpen och avsluta")
     parser.add_argument(
         "--version", action="version", version=f"rsp-tui {__version__}", help="visa versionen"
@@ -181,6 +185,12 @@ def _app_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("-h", "--help", action="help", help="visa den här hjälpen och avsluta")
     parser.add_argument("file", nargs="?", metavar="FIL", help="utkastet att öppna")
+    parser.add_argument(
+        "--plain",
+        action="store_true",
+        help="textläge: en rad i taget, utan färger, för skärmläsare, SSH och skript"
+        " (också med RSP_TUI_PLAIN=1)",
+    )
     _add_dir(parser)
     return parser
 
@@ -491,6 +501,11 @@ def _main(args_list: list[str]) -> int:
                 build_parser().print_help()
                 return EXIT_OK
             app_args = _app_parser().parse_args(args_list)
+            from rsp_tui.plain import run_plain, wanted
+
+            if app_args.plain or wanted():
+                folder = Path(app_args.dir) if app_args.dir else None
+                return run_plain(Path(app_args.file) if app_args.file else None, folder)
             return run_app(app_args.file, app_args.dir)
         finally:
             sys.stdout.flush()  # a closed pipe shows here, inside the handlers below

@@ -33,6 +33,7 @@ from rsp_tui.forms.schema import (
     TextAreaField,
 )
 from rsp_tui.tui.widgets.inputs import HelpTopic, RspInput, RspTextArea, focus_now
+from rsp_tui.tui.widgets.marklist import MarkList
 from rsp_tui.validation import check_value
 
 OTHER = "\x00annat"
@@ -313,7 +314,7 @@ class MarksBox(FieldBox):
 
     def compose_editor(self) -> ComposeResult:
         chosen = set(self.value or [])
-        yield SelectionList[str](
+        yield MarkList[str](
             *(Selection(o, o, o in chosen) for o in self.field_def.options),
             compact=True,
             classes="field-marks",
@@ -350,7 +351,7 @@ class GoalsBox(FieldBox):
     def compose_editor(self) -> ComposeResult:
         chosen = set(self.value.get("codes", []))
         if self.goals:
-            yield SelectionList[str](
+            yield MarkList[str](
                 *(Selection(g.printed, g.code, g.code in chosen) for g in self.goals),
                 compact=True,
                 classes="field-goals",
