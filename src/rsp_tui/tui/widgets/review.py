@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 from rsp_tui.drafts.model import Draft
 from rsp_tui.drafts.session import DraftSession
 from rsp_tui.errors import RspError
+from rsp_tui.export import export_path
 from rsp_tui.structure import unchanged_groups
 from rsp_tui.tui.messages import PartRequested
 from rsp_tui.tui.widgets.inputs import focus_now
@@ -26,12 +27,6 @@ from rsp_tui.validation import Problem, validate
 REVIEW_KEY = "granska"
 """The part key of Granska och exportera (it is not a section of the form)."""
 REVIEW_TITLE = "Granska och exportera"
-
-
-def export_path(draft_path: Path, draft_mode: bool) -> Path:
-    """Where the document goes: next to the draft, `-utkast` added for a draft export."""
-    stem = draft_path.stem + ("-utkast" if draft_mode else "")
-    return draft_path.with_name(stem + ".docx")
 
 
 class ReviewView(Vertical):
