@@ -176,11 +176,11 @@ def refusal_sentence(errors: int) -> str:
 
 
 def blanks_sentence(blanks: int) -> str:
-    """`tomt: 7 frivilliga svar lämnas tomma i dokumentet`: the words `check`, `export` and
-    Granska share."""
+    """`7 frivilliga svar är tomma (tomt) och lämnas tomma i dokumentet`: the words `check`,
+    `export` and Granska share."""
     if blanks == 1:
-        return "tomt: 1 frivilligt svar lämnas tomt i dokumentet"
-    return f"tomt: {blanks} frivilliga svar lämnas tomma i dokumentet"
+        return "1 frivilligt svar är tomt (tomt) och lämnas tomt i dokumentet"
+    return f"{blanks} frivilliga svar är tomma (tomt) och lämnas tomma i dokumentet"
 
 
 def percent(share: float) -> int:
