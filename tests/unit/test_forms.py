@@ -310,6 +310,7 @@ def test_forms_are_found_by_an_installed_wheel(tmp_path: Path) -> None:
         assert "rsp_tui/data/forms/rsp-uppfoljning.toml" in names
         assert "rsp_tui/data/forms/regions.toml" in names
         assert "rsp_tui/data/forms/programmes/jamtland-harjedalen.toml" in names
+        assert "rsp_tui/data/examples/exempel-2023.toml" in names  # README's example
         zf.extractall(site)
     code = (
         "import rsp_tui.paths as p, rsp_tui.forms as f;"
@@ -328,3 +329,15 @@ def test_forms_are_found_by_an_installed_wheel(tmp_path: Path) -> None:
     first, second = result.stdout.splitlines()
     assert first.startswith(str(site))
     assert second == "rsp-uppfoljning 21 3"
+    # `rsp-tui example` gives pipx/uv users the README's example, which checks clean.
+    env = {"PYTHONPATH": str(site), "PATH": "/usr/bin:/bin"}
+    for command in (["example", "-o", "ex.toml"], ["check", "ex.toml"]):
+        done = subprocess.run(
+            [sys.executable, "-m", "rsp_tui", *command],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            env=env,
+        )
+        assert done.returncode == 0, done.stderr
+    assert "Inget hindrar en slutlig export." in done.stdout

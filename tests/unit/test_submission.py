@@ -215,3 +215,26 @@ def test_progress_of_a_report_with_one_insats(form: FormDefinition) -> None:
     assert report.progress_text() == "Ifyllt 28 % (8 av 29)"
     assert report.progress["omrade:o1"].state == "klar"
     assert report.progress["omrade:o2"].state == "tom"
+
+
+@pytest.mark.parametrize(
+    ("datum", "after"),
+    [
+        ("2024-01-25", ""),  # the day the draft was created: version 1's default, cleared
+        ("2024-01-31", "2024-01-31"),  # any other day was typed: kept
+    ],
+)
+def test_a_version_1_draft_is_migrated(tmp_path: Path, datum: str, after: str) -> None:
+    draft = load_draft(EXAMPLE).draft  # created 2024-01-25
+    draft.form_version = 1
+    draft.set(("datum",), datum)
+    draft.set(("q3", "processledning", "totalt"), "0,5")
+    path = tmp_path / "v1.toml"
+    save_draft(draft, path)
+    before = path.read_bytes()
+    loaded = load_draft(path)
+    assert loaded.draft.form_version == 2
+    assert loaded.draft.answers["datum"] == after
+    assert loaded.draft.get(("q3", "processledning", "totalt")) == "0,5"  # numbers stay
+    assert any("uppgraderats till version 2" in n for n in loaded.notices)
+    assert path.read_bytes() == before  # loading never writes
