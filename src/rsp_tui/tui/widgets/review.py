@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from weakref import WeakKeyDictionary
 
 from rich.text import Text
 from textual import on
@@ -31,6 +32,11 @@ from rsp_tui.validation import Problem, blanks_sentence, refusal_sentence, valid
 
 BLANKS_SHOWN = 6
 """How many blanks the question before a final export names one by one."""
+
+_ACCEPTED_BLANKS: WeakKeyDictionary[DraftSession, set[str]] = WeakKeyDictionary()
+"""Per open report: the blanks the user agreed to leave blank in a final export. Granska is
+built anew each time it is shown, so this outlives the view; asked once, not again unless
+more answers are blank."""
 
 REVIEW_KEY = "granska"
 """The part key of Granska och exportera (it is not a section of the form)."""
@@ -60,8 +66,6 @@ class ReviewView(Vertical):
         self.problems: dict[str, Problem] = {}
         self.unchanged: dict[str, tuple[str, tuple[str, ...]]] = {}
         """Answers still as last year (rollover): option id → (part key, path)."""
-        self.accepted_blanks: set[str] | None = None
-        """The blanks the user agreed to leave blank in a final export (asked once)."""
 
     def compose(self) -> ComposeResult:
         yield Static("", id="review-summary")
@@ -174,15 +178,14 @@ class ReviewView(Vertical):
         report = validate(self.session.form, self.session.draft, final=True)
         blanks = report.blanks
         keys = {p.location for p in blanks}
-        if report.errors or not blanks or (
-            self.accepted_blanks is not None and keys <= self.accepted_blanks
-        ):
+        accepted = _ACCEPTED_BLANKS.get(self.session)
+        if report.errors or not blanks or (accepted is not None and keys <= accepted):
             self._start_export(False)
             return
 
         def answered(go: bool | None) -> None:
             if go:
-                self.accepted_blanks = keys
+                _ACCEPTED_BLANKS[self.session] = keys
                 self._start_export(False)
             else:
                 focus_now(self.query_one("#export-final", Button))
