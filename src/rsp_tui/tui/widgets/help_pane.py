@@ -21,9 +21,9 @@ REVIEW_HELP = (
     " obligatoriskt svar som saknas) och det som är tomt (frivilliga svar, som blir tomma"
     " celler i dokumentet). Enter på en rad går till fältet; Esc tar dig tillbaka hit."
     " Exportera skapar Word-dokumentet när inga fel återstår, och frågar en gång om det finns"
-    " tomma svar; Exportera utkast fungerar alltid och märker sidorna UTKAST. Med krysset i Lägg in utkastet följer"
-    " utkastet med osynligt i filen, så att rsp-tui kan läsa in det exakt nästa år; utan"
-    " krysset innehåller filen bara det som syns."
+    " tomma svar; Exportera utkast fungerar alltid och märker sidorna UTKAST. Med krysset"
+    " i Lägg in utkastet följer utkastet med osynligt i filen, så att rsp-tui kan läsa in"
+    " det exakt nästa år; utan krysset innehåller filen bara det som syns."
 )
 
 KEYS_HELP = (
