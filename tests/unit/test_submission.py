@@ -238,3 +238,16 @@ def test_a_version_1_draft_is_migrated(tmp_path: Path, datum: str, after: str) -
     assert loaded.draft.get(("q3", "processledning", "totalt")) == "0,5"  # numbers stay
     assert any("uppgraderats till version 2" in n for n in loaded.notices)
     assert path.read_bytes() == before  # loading never writes
+
+
+def test_example_command_copies_the_example_and_never_overwrites(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "ex.toml"
+    assert main(["example", "-o", str(out)]) == 0
+    assert capsys.readouterr().out.strip() == str(out)
+    assert out.read_bytes() == EXAMPLE.read_bytes()
+    out.write_text("mitt eget", "utf-8")
+    assert main(["example", "-o", str(out)]) == 2
+    assert "finns redan" in capsys.readouterr().err
+    assert out.read_text("utf-8") == "mitt eget"
