@@ -186,7 +186,7 @@ class TextBox(FieldBox):
         placeholder = ""
         if isinstance(self.field_def, DateField):
             placeholder = (
-                "tomt = dagen för exporten (eller ÅÅÅÅ-MM-DD)"
+                "exportdagen"  # blank: the day of the export (the help text says so)
                 if self.field_def.default == "export"
                 else "ÅÅÅÅ-MM-DD"
             )
