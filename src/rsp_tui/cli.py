@@ -2,10 +2,11 @@
 
     rsp-tui                          startskärmen
     rsp-tui FIL                      öppna ett utkast i appen
-    rsp-tui new --region R --year Å  skapa ett utkast
-    rsp-tui check FIL                lista det som saknas eller är fel
+    rsp-tui new --region R [--year Å] skapa ett utkast
+    rsp-tui check FIL                lista det som är fel eller tomt
     rsp-tui export FIL [-o UT.docx] [--draft]
     rsp-tui forms                    formulär, program och regioner
+    rsp-tui example [-o FIL]         en kopia av det ifyllda exemplet
 
 Textual is imported only when the app starts, so the subcommands start fast.
 """
@@ -33,7 +34,7 @@ EXIT_CRASH = 70
 EXIT_BROKEN_PIPE = 141
 """The reader of the output went away (as a command ended by SIGPIPE reports in a shell)."""
 
-SUBCOMMANDS = ("new", "check", "export", "forms", "rollover", "import", "summary")
+SUBCOMMANDS = ("new", "check", "export", "forms", "rollover", "import", "summary", "example")
 
 
 class _Formatter(argparse.HelpFormatter):
@@ -105,7 +106,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--region", required=True, help='regionens namn, t.ex. "Jämtland Härjedalen"'
     )
     p_new.add_argument(
-        "--year", required=True, type=int, metavar="ÅR", help="verksamhetsåret, t.ex. 2023"
+        "--year",
+        type=int,
+        metavar="ÅR",
+        help="verksamhetsåret, t.ex. 2023 (standard: i juli–december i år, i januari–juni"
+        " förra året)",
     )
     p_new.add_argument(
         "-o", "--output", metavar="FIL", help="filen att skapa (annars i utkastmappen)"
@@ -113,19 +118,29 @@ def build_parser() -> argparse.ArgumentParser:
     p_new.add_argument(
         "--form", default=None, metavar="ID", help="formulärets id (standard: rsp-uppfoljning)"
     )
+    p_new.add_argument(
+        "--force",
+        action="store_true",
+        help="skapa ett nytt utkast även om det redan finns ett för regionen och året",
+    )
     _add_dir(p_new)
 
     p_check = add(
         "check",
-        "kontrollera ett utkast: slutstatus 0 om inget hindrar en slutlig export, 1 om något"
-        " gör det, 2 om filen inte går att läsa",
+        "kontrollera ett utkast: fel (hindrar en slutlig export) och tomt (frivilliga svar som"
+        " lämnas tomma). Slutstatus 0 om inget hindrar en slutlig export, 1 om något gör det,"
+        " 2 om filen inte går att läsa",
     )
     p_check.add_argument("file", metavar="FIL", help="utkastet")
 
     p_export = add("export", "skapa Word-dokumentet (.docx) från ett utkast")
     p_export.add_argument("file", metavar="FIL", help="utkastet")
     p_export.add_argument(
-        "-o", "--output", metavar="UT.docx", help="dokumentet att skapa (annars bredvid utkastet)"
+        "-o",
+        "--output",
+        metavar="UT.docx",
+        help="dokumentet att skapa (annars bredvid utkastet; med --draft slutar namnet på"
+        " -utkast.docx)",
     )
     p_export.add_argument(
         "--draft",
@@ -155,6 +170,14 @@ def build_parser() -> argparse.ArgumentParser:
     p_import.add_argument("-o", "--output", metavar="FIL", help="utkastet att skapa")
     _add_dir(p_import)
     _add_summary(add)
+
+    p_example = add(
+        "example",
+        "skriv en kopia av exemplet (en ifylld rapport med påhittade svar) att prova på",
+    )
+    p_example.add_argument(
+        "-o", "--output", metavar="FIL", help="filen att skapa (standard: exempel-2023.toml)"
+    )
     return parser
 
 
@@ -223,9 +246,12 @@ def _create_draft(
 
 def cmd_new(args: argparse.Namespace) -> int:
     """`rsp-tui new`."""
+    from datetime import date
+
     from rsp_tui.drafts import new_draft
     from rsp_tui.forms import DEFAULT_FORM_ID, load_form, programme_for_region, region_names
     from rsp_tui.paths import drafts_dir, ensure_dir
+    from rsp_tui.years import default_year
 
     form = load_form(args.form or DEFAULT_FORM_ID)
     regions = region_names()
@@ -233,16 +259,33 @@ def cmd_new(args: argparse.Namespace) -> int:
     if region is None:
         _err(f'okänd region "{args.region}". Välj en av: {", ".join(regions)}.')
         return EXIT_UNREADABLE
-    if not form.years.min <= args.year <= form.years.max:
+    year = args.year
+    if year is None:
+        year = default_year(date.today(), form.years.min, form.years.max)
+    if not form.years.min <= year <= form.years.max:
         _err(f"verksamhetsåret måste vara mellan {form.years.min} och {form.years.max}.")
         return EXIT_UNREADABLE
+    existing = _existing_drafts(drafts_dir(args.dir), region, year)
+    if existing and not args.force:
+        _err(
+            f"det finns redan ett utkast för {region} {year}: {existing[0]}. Öppna det med"
+            f" `rsp-tui {existing[0]}`, eller skapa ett till med --force."
+        )
+        return EXIT_PROBLEMS
     programme = programme_for_region(region)
-    draft = new_draft(form, region, args.year, programme)
+    draft = new_draft(form, region, year, programme)
     folder = lambda: ensure_dir(drafts_dir(args.dir))  # noqa: E731
-    path = _create_draft(draft, args.output, folder, region, args.year)
+    path = _create_draft(draft, args.output, folder, region, year)
     if path is None:
         return EXIT_UNREADABLE
     print(path)
+    if args.year is None:
+        print(f"Verksamhetsår {year} (ange ett annat med --year).", file=sys.stderr)
+    if existing:
+        print(
+            f"Obs: det fanns redan ett utkast för {region} {year}: {existing[0]}.",
+            file=sys.stderr,
+        )
     if programme is None:
         print(
             "Regionens program finns inte i rsp-tui: fyll i de prioriterade områdena och målen"
@@ -252,10 +295,17 @@ def cmd_new(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _existing_drafts(folder: Path, region: str, year: int) -> list[Path]:
+    """Drafts in `folder` for `region` and `year`, newest first."""
+    from rsp_tui.drafts.store import list_drafts
+
+    return [s.path for s in list_drafts(folder) if s.region == region and s.year == year]
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     """`rsp-tui check`."""
     from rsp_tui.drafts import load_draft
-    from rsp_tui.validation import validate
+    from rsp_tui.validation import blanks_sentence, refusal_sentence, validate
 
     try:
         loaded = load_draft(Path(args.file))
@@ -268,30 +318,35 @@ def cmd_check(args: argparse.Namespace) -> int:
     errors = report.errors
     invalid = [p for p in errors if not p.missing]
     missing = [p for p in errors if p.missing]
-    for problem in invalid + missing + report.warnings:
+    for problem in invalid + missing + report.warnings + report.blanks:
         print(problem.describe())
-    done = round(report.completeness * 100)
+    lines = [report.progress_text() + "."]
+    if report.blanks:
+        lines.append(blanks_sentence(len(report.blanks)))
     if errors:
-        print(
-            f"\n{len(invalid)} fel och {len(missing)} obesvarade fält hindrar en slutlig export"
-            f" ({done} % ifyllt). Ett utkast kan ändå exporteras med `rsp-tui export --draft`."
+        lines.append(
+            refusal_sentence(len(errors))
+            + ". Ett utkast kan ändå exporteras med `rsp-tui export --draft`."
         )
+        print("\n" + "\n".join(lines))
         return EXIT_PROBLEMS
-    print(f"Inget hindrar en slutlig export ({done} % ifyllt).")
+    lines.append("Inget hindrar en slutlig export.")
+    print("\n" + "\n".join(lines))
     return EXIT_OK
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     """`rsp-tui export`."""
     from rsp_tui.drafts import load_draft
-    from rsp_tui.export import ExportRefused, export_report
+    from rsp_tui.export import ExportRefused, export_path, export_report
+    from rsp_tui.validation import blanks_sentence, refusal_sentence
 
     try:
         loaded = load_draft(Path(args.file))
     except RspError as exc:
         _err(exc.describe())
         return EXIT_UNREADABLE
-    out = Path(args.output) if args.output else Path(args.file).with_suffix(".docx")
+    out = Path(args.output) if args.output else export_path(Path(args.file), args.draft)
     try:
         result = export_report(
             loaded.form, loaded.draft, out, draft_mode=args.draft, embed_draft=args.embed_draft
@@ -300,13 +355,17 @@ def cmd_export(args: argparse.Namespace) -> int:
         for problem in exc.problems:
             print(problem.describe(), file=sys.stderr)
         _err(
-            f"{len(exc.problems)} fel hindrar en slutlig export. Rätta dem, eller exportera ett"
-            " utkast med --draft."
+            f"{refusal_sentence(len(exc.problems))}. Rätta dem, eller exportera ett utkast med"
+            " --draft."
         )
         return EXIT_PROBLEMS
     except RspError as exc:
         _err(exc.describe())
         return EXIT_UNREADABLE
+    if not args.draft and result.blanks:
+        for problem in result.blanks:
+            print(problem.describe(), file=sys.stderr)
+        print(blanks_sentence(len(result.blanks)) + ".", file=sys.stderr)
     for note in result.notes:
         print(f"obs: {note}", file=sys.stderr)
     print(result.path)
@@ -428,6 +487,29 @@ def cmd_summary(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_example(args: argparse.Namespace) -> int:
+    """`rsp-tui example`: a copy of the bundled example report, never over an existing file."""
+    from rsp_tui.paths import example_path
+
+    source = example_path()
+    out = Path(args.output or source.name)
+    try:
+        with out.open("xb") as handle:
+            handle.write(source.read_bytes())
+    except FileExistsError:
+        _err(f"{out} finns redan; välj ett annat namn med -o (inget har skrivits över).")
+        return EXIT_UNREADABLE
+    except OSError as exc:
+        _err(f"{out}: kunde inte skrivas ({exc.strerror}).")
+        return EXIT_UNREADABLE
+    print(out)
+    print(
+        f"Exemplet är en ifylld rapport med påhittade svar. Prova: rsp-tui check {out}",
+        file=sys.stderr,
+    )
+    return EXIT_OK
+
+
 def run_app(file: str | None, folder: str | None) -> int:
     """Start the Textual app (imported only here)."""
     from rsp_tui.tui.app import run
@@ -443,6 +525,7 @@ COMMANDS = {
     "rollover": cmd_rollover,
     "import": cmd_import,
     "summary": cmd_summary,
+    "example": cmd_example,
 }
 
 

@@ -27,6 +27,7 @@ from rsp_tui.forms.schema import (
 )
 from rsp_tui.importer.reader import Block, Table, norm
 from rsp_tui.textutil import plain
+from rsp_tui.years import default_year
 
 LONG_FORM_TEXT = 30
 """Form texts longer than this (in characters) are sentences no answer repeats by chance."""
@@ -589,10 +590,9 @@ class OfficialReader:
             return first
         raw = str(self.answers.get("datum", ""))
         try:
-            d = date.fromisoformat(raw.strip())
-            return d.year - 1 if d.month <= 6 else d.year
+            return default_year(date.fromisoformat(raw.strip()))
         except ValueError:
-            fallback = date.today().year - 1
+            fallback = default_year(date.today(), self.form.years.min, self.form.years.max)
             self.notes.append(
                 ImportNote("Verksamhetsår", f"hittades inte i dokumentet; {fallback} används")
             )

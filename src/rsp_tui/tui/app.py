@@ -48,6 +48,7 @@ from rsp_tui.tui.dialogs.save_failed import SaveFailedDialog
 from rsp_tui.tui.screens.report import ReportScreen
 from rsp_tui.tui.screens.start import StartScreen
 from rsp_tui.tui.watchdog import HANGUP, TerminalWatchdog
+from rsp_tui.years import default_year
 
 HANDLED_SIGNALS = tuple(
     s
@@ -225,7 +226,7 @@ class RspApp(App[None]):
         """Ask for region and year, then create and open the draft."""
         form = load_form(DEFAULT_FORM_ID)
         with_programme = {r.name for r in load_regions() if r.programme}
-        year = min(max(self.clock().year - 1, form.years.min), form.years.max)
+        year = default_year(self.clock().date(), form.years.min, form.years.max)
 
         def create(choice: NewReport | None) -> None:
             if choice is None:

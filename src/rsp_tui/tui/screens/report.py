@@ -403,6 +403,7 @@ class ReportScreen(Screen[None]):
         report = validate(self.session.form, self.session.draft)
         self.part_list.set_states({k: p.state for k, p in report.progress.items()})
         self.status.completeness = report.completeness
+        self.status.counts = (report.filled, report.total)
 
     # -- saving --------------------------------------------------------------------------
 

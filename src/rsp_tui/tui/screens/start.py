@@ -27,7 +27,7 @@ from rsp_tui.errors import RspError
 from rsp_tui.rollover import rollover
 from rsp_tui.safefile import cleanup_temp_files
 from rsp_tui.tui.dialogs.rollover import RolloverDialog
-from rsp_tui.validation import validate
+from rsp_tui.validation import percent, validate
 
 if TYPE_CHECKING:
     from rsp_tui.tui.app import RspApp
@@ -153,7 +153,7 @@ class StartScreen(Screen[None]):
                     s.path.name,
                 ]
             else:
-                done = f"{round((row.completeness or 0) * 100)} %"
+                done = f"{percent(row.completeness or 0)} %"
                 region: str | Text = s.region
                 if row.open_elsewhere:
                     region = Text(s.region)

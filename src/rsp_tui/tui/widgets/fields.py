@@ -186,7 +186,11 @@ class TextBox(FieldBox):
     def compose_editor(self) -> ComposeResult:
         placeholder = ""
         if isinstance(self.field_def, DateField):
-            placeholder = "ÅÅÅÅ-MM-DD"
+            placeholder = (
+                "exportdagen"  # blank: the day of the export (the help text says so)
+                if self.field_def.default == "export"
+                else "ÅÅÅÅ-MM-DD"
+            )
         elif isinstance(self.field_def, DecimalField):
             placeholder = "till exempel 0,5"
         yield RspInput(str(self.value), placeholder=placeholder, classes="field-input")
