@@ -18,6 +18,7 @@ from rsp_tui.errors import RspError
 from rsp_tui.forms import load_form, region_names
 from rsp_tui.forms.schema import FormDefinition
 from rsp_tui.importer.official import ImportNote, OfficialReader
+from rsp_tui.importer.programme_match import ProgrammeMatcher, embedded_programme
 from rsp_tui.importer.reader import read_blocks
 
 
@@ -82,7 +83,12 @@ def import_docx(path: Path, form: FormDefinition | None = None) -> ImportResult:
             return ImportResult(draft=outcome.draft, notes=outcome.notices, exact=True)
         if outcome.note is not None:
             notes.append(outcome.note)
-    reader = OfficialReader(form, blocks, region_names())
+    matcher = None
+    if payload is not None:
+        embedded = embedded_programme(payload.text)
+        if embedded is not None:
+            matcher = ProgrammeMatcher(embedded, "dokumentets inbäddade utkast")
+    reader = OfficialReader(form, blocks, region_names(), matcher)
     reader.run()
     visible = reader.draft()
     return ImportResult(draft=visible, notes=notes + reader.notes)
