@@ -6,6 +6,7 @@
     rsp-tui check FIL                lista det som saknas eller är fel
     rsp-tui export FIL [-o UT.docx] [--draft]
     rsp-tui forms                    formulär, program och regioner
+    rsp-tui programme export|import  dela regionens program (se cli_programme)
 
 Textual is imported only when the app starts, so the subcommands start fast.
 """
@@ -30,7 +31,7 @@ EXIT_PROBLEMS = 1
 EXIT_UNREADABLE = 2
 EXIT_CRASH = 70
 
-SUBCOMMANDS = ("new", "check", "export", "forms", "rollover", "import")
+SUBCOMMANDS = ("new", "check", "export", "forms", "rollover", "import", "programme")
 
 
 class _Formatter(argparse.HelpFormatter):
@@ -106,6 +107,12 @@ def build_parser() -> argparse.ArgumentParser:
     p_new.add_argument(
         "--form", default=None, metavar="ID", help="formulärets id (standard: rsp-uppfoljning)"
     )
+    p_new.add_argument(
+        "--programme",
+        metavar="FIL",
+        help="regionens program: en programfil (.toml), programmets text (.txt, områden"
+        ' "1 …" och mål "1.1 …" eller ett mål per rad) eller Word-dokument (.docx)',
+    )
     _add_dir(p_new)
 
     p_check = add(
@@ -142,11 +149,21 @@ def build_parser() -> argparse.ArgumentParser:
         "--year", type=int, metavar="ÅR", help="det nya verksamhetsåret (standard: året efter)"
     )
     p_roll.add_argument("-o", "--output", metavar="FIL", help="filen att skapa")
+    p_roll.add_argument(
+        "--programme",
+        metavar="FIL",
+        help="ett nytt program för det nya året (.toml, .txt eller .docx); insatserna behåller"
+        " de mål som finns kvar, de andra listas",
+    )
 
     p_import = add("import", "läs in en rapport i Word-format (.docx) som ett nytt utkast")
     p_import.add_argument("file", metavar="RAPPORT.docx", help="Word-dokumentet")
     p_import.add_argument("-o", "--output", metavar="FIL", help="utkastet att skapa")
     _add_dir(p_import)
+
+    from rsp_tui.cli_programme import add_parser as add_programme_parser
+
+    add_programme_parser(add)
     return parser
 
 
@@ -204,13 +221,22 @@ def cmd_new(args: argparse.Namespace) -> int:
     if not form.years.min <= args.year <= form.years.max:
         _err(f"verksamhetsåret måste vara mellan {form.years.min} och {form.years.max}.")
         return EXIT_UNREADABLE
-    programme = programme_for_region(region)
+    notes: list[str] = []
+    if args.programme:
+        from rsp_tui.forms.programme_file import read_programme
+
+        outline = read_programme(Path(args.programme), region)
+        programme, notes = outline.programme, [f"{args.programme}: {n}" for n in outline.notes]
+    else:
+        programme = programme_for_region(region)
     draft = new_draft(form, region, args.year, programme)
     folder = lambda: ensure_dir(drafts_dir(args.dir))  # noqa: E731
     path = _create_draft(draft, args.output, folder, region, args.year)
     if path is None:
         return EXIT_UNREADABLE
     print(path)
+    for note in notes:
+        print(f"obs: {note}", file=sys.stderr)
     if programme is None:
         print(
             "Regionens program finns inte i rsp-tui: fyll i de prioriterade områdena och målen"
@@ -333,7 +359,12 @@ def cmd_rollover(args: argparse.Namespace) -> int:
             f" {loaded.form.years.max}."
         )
         return EXIT_UNREADABLE
-    result = rollover(loaded.form, old, year)
+    programme = None
+    if args.programme:
+        from rsp_tui.forms.programme_file import read_programme
+
+        programme = read_programme(Path(args.programme), old.region).programme
+    result = rollover(loaded.form, old, year, programme)
     out = _create_draft(result.draft, args.output, lambda: source.parent, old.region, year)
     if out is None:
         return EXIT_UNREADABLE
@@ -377,6 +408,12 @@ def cmd_import(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_programme(args: argparse.Namespace) -> int:
+    from rsp_tui.cli_programme import cmd_programme
+
+    return cmd_programme(args)
+
+
 def run_app(file: str | None, folder: str | None) -> int:
     """Start the Textual app (imported only here)."""
     from rsp_tui.tui.app import run
@@ -391,6 +428,7 @@ COMMANDS = {
     "forms": cmd_forms,
     "rollover": cmd_rollover,
     "import": cmd_import,
+    "programme": _cmd_programme,
 }
 
 

@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 
 from rsp_tui.drafts.model import NAME_KEY, Draft, is_empty, new_draft
-from rsp_tui.forms.programme import Area, Goal, Programme, new_area_id
+from rsp_tui.forms.programme import WHOLE_ID, Area, Goal, Programme, new_area_id
 from rsp_tui.forms.schema import (
     ChoiceField,
     FormDefinition,
@@ -210,6 +210,10 @@ class OfficialReader:
                 current = None
                 self.areas.append(_Area(heading.group(1), (heading.group(2) or "").strip()))
                 continue
+            if not answering and self.is_whole_heading(n):
+                flush()
+                self.areas.append(_Area("", text.strip(), whole=True))
+                continue
             question = self.leaf_question(n)
             if question is not None:
                 flush()
@@ -233,6 +237,13 @@ class OfficialReader:
             else:
                 self.notes.append(ImportNote(f"Stycke {block.index + 1}", text.strip()))
         flush()
+
+    def is_whole_heading(self, n: str) -> bool:
+        """The heading of the table of the programme's own goals (`Programmets mål`)."""
+        section = self.form.repeat_section
+        return section is not None and bool(section.whole_heading) and (
+            n == norm(section.whole_heading)
+        )
 
     def leaf_question(self, n: str) -> LeafField | None:
         for title, q in self.leaf_titles:
@@ -639,13 +650,14 @@ class OfficialReader:
         used: set[str] = set()
         areas: list[Area] = []
         for a in self.areas:
-            area_id = new_area_id(a.number, used)
+            area_id = WHOLE_ID if a.whole else new_area_id(a.number, used)
             used.add(area_id)
             goals = [
                 Goal(code=c, text=t)
                 for c, t in sorted(a.goals.items(), key=lambda kv: _code_key(kv[0]))
             ]
-            areas.append(Area(id=area_id, number=a.number, title=a.title, mal=goals))
+            title = "" if a.whole else a.title
+            areas.append(Area(id=area_id, number=a.number, title=title, mal=goals))
         programme = Programme(region=self.region, omraden=areas)
         if not self.region:
             self.notes.append(ImportNote("Region", "raden Region: hittades inte i dokumentet"))
