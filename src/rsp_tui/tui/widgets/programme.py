@@ -60,11 +60,15 @@ class ProgrammeEditor(Vertical):
                 variant="primary",
                 tooltip="Klistra in programmets områden och mål från dess PDF eller Word-dokument",
             )
-            yield Label("Programperiod", classes="field-sublabel")
+            yield Label("Programperiod:", classes="programme-period")
             for attr, label in (("first_year", "Från år"), ("last_year", "Till år")):
                 year = getattr(programme, attr)
                 yield PeriodInput(
-                    str(year or ""), attr, placeholder=label, id=f"period-{attr}", classes="-code"
+                    str(year or ""),
+                    attr,
+                    placeholder=label,
+                    id=f"period-{attr}",
+                    classes="programme-input -code",
                 )
         if not self.areas:
             yield Static(
