@@ -159,6 +159,12 @@ def build_parser() -> argparse.ArgumentParser:
     p_import = add("import", "läs in en rapport i Word-format (.docx) som ett nytt utkast")
     p_import.add_argument("file", metavar="RAPPORT.docx", help="Word-dokumentet")
     p_import.add_argument("-o", "--output", metavar="FIL", help="utkastet att skapa")
+    p_import.add_argument(
+        "--programme",
+        metavar="PROGRAM",
+        help="regionens program (.toml, .txt eller .docx) att koppla tabellerna och Mål-cellerna"
+        " till, när dokumentet inte bär det med sig och rsp-tui inte känner till det",
+    )
     _add_dir(p_import)
 
     from rsp_tui.cli_programme import add_parser as add_programme_parser
@@ -385,7 +391,12 @@ def cmd_import(args: argparse.Namespace) -> int:
     from rsp_tui.paths import drafts_dir, ensure_dir
 
     source = Path(args.file)
-    result = import_docx(source)
+    programme = None
+    if args.programme:
+        from rsp_tui.forms.programme_file import read_programme
+
+        programme = read_programme(Path(args.programme)).programme
+    result = import_docx(source, programme=programme)
     draft = result.draft
     out = _create_draft(
         draft,

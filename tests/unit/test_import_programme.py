@@ -140,3 +140,27 @@ def test_unknown_programme_without_embedding_is_said(form: FormDefinition, tmp_p
     (note,) = [n for n in result.notes if n.where == "Programmet"]
     assert "rsp-tui programme import" in note.text
     assert [a.number for a in result.draft.programme.omraden] == ["1", "2"]
+
+
+def test_a_programme_given_on_the_command_line_is_used(
+    form: FormDefinition, tmp_path: Path, capsys: object
+) -> None:
+    """`rsp-tui import X.docx --programme P`: the region's programme from a file of its own."""
+    from rsp_tui.cli import main
+    from rsp_tui.drafts import load_draft
+    from rsp_tui.forms.programme_file import write_programme
+
+    programme = _custom("Örebro län")
+    draft = new_draft(form, "Örebro län", 2024, programme)
+    path = _export(form, draft, tmp_path / "x.docx", embed=False)
+    document = docx.Document(str(path))
+    _fill_blank_row(_insats_tables(document)[0], "Butiker", "1.1 butiker\n2.1")
+    document.save(str(path))
+    shared = tmp_path / "program.toml"
+    write_programme(programme, shared)
+    out = tmp_path / "tillbaka.toml"
+    assert main(["import", str(path), "--programme", str(shared), "-o", str(out)]) == 0
+    back = load_draft(out).draft
+    assert back.programme.model_dump() == draft.programme.model_dump()
+    (item,) = back.items("insatser", "o1")
+    assert item["mal"] == {"codes": ["1.1", "2.1"], "other": ""}

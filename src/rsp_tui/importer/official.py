@@ -643,7 +643,8 @@ class OfficialReader:
                     "Programmet",
                     "finns varken i dokumentet eller i rsp-tui; områdena och målen är lästa ur"
                     " rubrikerna och Mål-kolumnen och kan vara ofullständiga. Lägg in regionens"
-                    " program med: rsp-tui programme import PROGRAM.toml UTKAST",
+                    " program med: rsp-tui programme import PROGRAM.toml UTKAST (eller läs in"
+                    " dokumentet igen med --programme PROGRAM)",
                 )
             )
         self._place_goals()
