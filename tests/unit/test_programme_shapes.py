@@ -198,3 +198,22 @@ def test_rollover_to_a_new_programme(
     assert code == 0
     assert "Det nya programmet:" in capsys.readouterr().err
     assert [g.code for g in load_draft(out).draft.programme.all_goals()] == ["1.1"]
+
+
+def test_goals_without_codes_are_checked_by_their_text(form: FormDefinition) -> None:
+    from rsp_tui.drafts import new_draft
+    from rsp_tui.forms.programme import Area, Goal, Programme
+
+    programme = Programme(
+        omraden=[
+            Area(id=WHOLE_ID, number="", title="", mal=[Goal(text="Service nära"), Goal(text="")]),
+            Area(number="1", title="Butiker", mal=[Goal(text="Service nära")]),
+        ]
+    )
+    draft = new_draft(form, "Östergötland", 2024, programme)
+    draft.add_item("insatser", WHOLE_ID, {"mal": {"codes": ["Service nära", "Okänt mål"]}})
+    messages = {p.message for p in validate(form, draft, final=False).errors}
+    assert "ett mål saknar text" in messages
+    assert "målet förekommer två gånger" in messages
+    assert "målet Okänt mål finns inte i programmet" in messages
+    assert not any("saknar nummer" in m or "saknar rubrik" in m for m in messages)
