@@ -49,7 +49,7 @@ async def test_paste_a_goals_only_programme_and_use_it(
         assert app.focused is text_area
         app.post_message(events.Paste(OSTERGOTLAND))  # what the terminal sends on paste
         await pilot.pause()
-        preview = str(dialog.query_one("#paste-preview", Static).render())
+        preview = "\n".join(dialog.preview_lines)
         assert "0 prioriterade områden, 2 mål" in preview
         assert "Programperiod: 2023–2030" in preview
         assert "Alla 13 kommuner har en aktuell kommunal serviceplan." in preview

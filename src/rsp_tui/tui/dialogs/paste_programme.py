@@ -3,6 +3,9 @@ became, and accept it (the dialog returns the programme; the editor puts it in t
 
 from __future__ import annotations
 
+from rich.console import Group
+from rich.padding import Padding
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -54,6 +57,8 @@ class PasteProgrammeDialog(ModalScreen[Programme | None]):
         self.region_name = region
         self.initial = text
         self.outline: Outline = parse_outline(text, region)
+        self.preview_lines: list[str] = []
+        """What the preview shows, line by line."""
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -95,7 +100,13 @@ class PasteProgrammeDialog(ModalScreen[Programme | None]):
         if text.strip():
             lines = [f"{areas} prioriterade områden, {goals} mål", "", *lines]
             lines += [f"Obs: {n}" for n in self.outline.notes]
-        self.query_one("#paste-preview", Static).update("\n".join(lines))
+        self.preview_lines = lines
+        # Goals are indented, and so are their wrapped lines.
+        rows = [
+            Padding(Text(line.strip()), (0, 0, 0, 2)) if line.startswith("  ") else Text(line)
+            for line in lines
+        ]
+        self.query_one("#paste-preview", Static).update(Group(*rows))
         self.query_one("#accept", Button).disabled = not self.outline.programme.omraden
 
     @on(Button.Pressed, "#accept")
