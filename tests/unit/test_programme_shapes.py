@@ -149,7 +149,8 @@ def test_importing_a_programme_keeps_every_insats(
     assert isinstance(draft, Draft)
     draft.add_item("insatser", "o1", {"planerade": "A", "mal": {"codes": ["1.1", "1.3"]}})
     draft.add_item("insatser", "o3", {"planerade": "C", "mal": {"codes": ["3.1"], "other": "x"}})
-    new = read_programme(_text(tmp_path, "1 Tillgänglighet\n1.1 Service kvar\n2 Stöd\n")).programme
+    outline = _text(tmp_path, "1 Tillgänglighet\n1.1 Service kvar\n2 Stöd\n")
+    new = read_programme(outline).programme
     change = replace_programme(form, draft, new)
     (one,) = draft.items("insatser", "o1")
     assert one["mal"]["codes"] == ["1.1"]

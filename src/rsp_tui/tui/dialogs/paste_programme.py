@@ -84,7 +84,9 @@ class PasteProgrammeDialog(ModalScreen[Programme | None]):
     @property
     def single(self) -> Single:
         value = self.query_one("#paste-single", Select).value
-        return value if value in ("auto", "areas", "goals") else "auto"  # type: ignore[return-value]
+        if value in ("auto", "areas", "goals"):
+            return value  # type: ignore[return-value]
+        return "auto"
 
     @on(TextArea.Changed)
     @on(Select.Changed)

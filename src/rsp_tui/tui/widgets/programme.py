@@ -58,7 +58,7 @@ class ProgrammeEditor(Vertical):
                 id="paste-programme",
                 compact=True,
                 variant="primary",
-                tooltip="Klistra in programmets områden och mål från dess PDF eller Word-dokument",
+                tooltip="Klistra in programmets områden och mål ur dess PDF eller Word-fil",
             )
             yield Label("Programperiod:", classes="programme-period")
             for attr, label in (("first_year", "Från år"), ("last_year", "Till år")):
