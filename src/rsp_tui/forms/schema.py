@@ -395,6 +395,11 @@ class Section(Strict):
     """`omrade`: one copy of this section per prioriterat område of the programme."""
     heading: str = ""
     """Heading printed before a repeated section, e.g. `Prioriterat område {number}. {title}`."""
+    whole_title: str = ""
+    """In a repeated section: sidebar title of the table of the programme's own goals (a
+    programme with goals but no områden), e.g. `Programmets mål`."""
+    whole_heading: str = ""
+    """Heading printed before that table, e.g. `Programmets mål`."""
     questions: list[Question]
 
     def answer_questions(self) -> list[AnswerQuestion]:
