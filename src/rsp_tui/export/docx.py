@@ -84,8 +84,8 @@ def _part(w: Writer, part: Part, first_area: bool) -> None:
             pending.clear()
 
     if part.area is not None:
-        if first_area:
-            _region_line(w, page_break=True)
+        if first_area:  # on the introduction's page: the table begins where the text ends
+            _region_line(w)
         w.heading(w.clean(part.heading, part.title), 2, page_break=not first_area, markup=False)
     for q in part.section.questions:
         if isinstance(q, LEAF_TYPES) and not q.number:

@@ -194,10 +194,15 @@ class Grid:
         return cells
 
     def keep_if_short(
-        self, cells: Sequence[_Cell], contents: Sequence[Sequence[str]], font: Length
+        self,
+        cells: Sequence[_Cell],
+        contents: Sequence[Sequence[str]],
+        font: Length,
+        *,
+        below: Length = KEEP_TOGETHER_BELOW,
     ) -> None:
-        """Keep the row on one page when it is short (a few lines); a long row may still
-        break over pages, as it must when it is taller than a page."""
+        """Keep the row on one page when it is estimated shorter than `below`; a longer row
+        may break over pages, as it must when it is taller than a page."""
         height = 0
         for cell, lines in zip(cells, contents, strict=True):
             usable = max(1, int(cell._tc.width or 0) - 2 * int(self.margins[1]))
@@ -206,7 +211,7 @@ class Grid:
                 math.ceil(len(x) / per_line) or 1 for line in lines for x in line.split("\n")
             )
             height = max(height, rows * int(font * LINE_EM))
-        if height < KEEP_TOGETHER_BELOW:
+        if height < below:
             keep_together(cells[0]._tc.getparent())
 
 

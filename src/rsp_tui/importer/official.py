@@ -136,6 +136,10 @@ class OfficialReader:
                 for attr in ("instruction", "footnote", "text", "label", "help"):
                     texts.add(str(getattr(q, attr, "")))
                 texts.update(getattr(q, "guidance", []))
+                if isinstance(q, RowsQuestion):
+                    from rsp_tui.export.insatser import legend
+
+                    texts.update(legend(q))  # the line explaining abbreviated columns
         return {norm(plain(t)) for t in texts if t}
 
     def is_static(self, text: str, *, long_only: bool = False) -> bool:
@@ -475,8 +479,9 @@ class OfficialReader:
                             continue
                         columns.setdefault(c, (f, None))
                     if isinstance(f, MarksField):
-                        for option in f.options:
-                            if h and _similar(h, norm(option)):
+                        shorts = f.short_options or [""] * len(f.options)
+                        for option, short in zip(f.options, shorts, strict=True):
+                            if h and (_similar(h, norm(option)) or h == norm(short)):
                                 columns[c] = (f, option)
                                 is_header = True
             if not is_header:
