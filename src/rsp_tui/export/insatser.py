@@ -25,6 +25,7 @@ from typing import Any
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Emu, Pt
 
+from rsp_tui.export.clean import word_safe
 from rsp_tui.export.columns import (
     TextColumn,
     header_lines,
@@ -178,7 +179,8 @@ def insatser_table(w: Writer, part: Part, q: RowsQuestion) -> None:
         p.paragraph_format.space_after = Pt(3)
         p.paragraph_format.keep_with_next = True
     grid = w.table(_widths(w, q, columns, rows), cm=True, margins=(Cm(0.04), HORIZONTAL_MARGIN))
-    describe_table(grid.table._tbl, part.heading or part.title, _description(w, q, part, len(items)))
+    caption = word_safe(part.heading or part.title)[0]  # noted once already, for the heading
+    describe_table(grid.table._tbl, caption, word_safe(_description(w, q, part, len(items)))[0])
     has_marks = any(c.option is not None for c in columns)
 
     if q.groups:

@@ -153,6 +153,48 @@ def fixed_layout(tbl: Any, widths: list[Emu], margins: tuple[Length, Length]) ->
         gridCol.w = width
 
 
+_AFTER_PBDR = (
+    "w:shd",
+    "w:tabs",
+    "w:suppressAutoHyphens",
+    "w:kinsoku",
+    "w:wordWrap",
+    "w:overflowPunct",
+    "w:topLinePunct",
+    "w:autoSpaceDE",
+    "w:autoSpaceDN",
+    "w:bidi",
+    "w:adjustRightInd",
+    "w:snapToGrid",
+    "w:spacing",
+    "w:ind",
+    "w:contextualSpacing",
+    "w:mirrorIndents",
+    "w:suppressOverlap",
+    "w:jc",
+    "w:textDirection",
+    "w:textAlignment",
+    "w:textboxTightWrap",
+    "w:outlineLvl",
+    "w:divId",
+    "w:cnfStyle",
+    "w:rPr",
+    "w:sectPr",
+    "w:pPrChange",
+)
+"""What follows w:pBdr in w:pPr (CT_PPr schema order)."""
+
+
+def rule_below(paragraph: Any) -> None:
+    """A thin grey line under the paragraph (a line to write on)."""
+    pPr = paragraph._p.get_or_add_pPr()
+    for old in pPr.findall(qn("w:pBdr")):
+        pPr.remove(old)
+    border = _el("w:pBdr")
+    border.append(_el("w:bottom", val="single", sz="4", space="1", color="A6A6A6"))
+    pPr.insert_element_before(border, *_AFTER_PBDR)
+
+
 def describe_table(tbl: Any, caption: str, description: str) -> None:
     """The table's title and description (Word: Table Properties › Alt Text), which screen
     readers announce and accessibility checkers look for."""
