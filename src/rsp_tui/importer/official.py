@@ -25,12 +25,13 @@ from rsp_tui.forms.schema import (
     StaticQuestion,
     TableQuestion,
 )
+from rsp_tui.importer.places import Places
 from rsp_tui.importer.reader import Block, Table, norm
 from rsp_tui.textutil import plain
 
 LONG_FORM_TEXT = 30
 """Form texts longer than this (in characters) are sentences no answer repeats by chance."""
-MARKS = {"x", "✓", "✔", "☒", "■", "1"}
+MARKS = {"x", "✓", "✔", "☒", "■", "1", "ja"}
 _GOAL_LINE = re.compile(r"^\s*(\d+(?:\.\d+)*)\.?\s+(\S.*)$")
 _GOAL_CODE = re.compile(r"^\s*(\d+(?:\.\d+)+)\.?\s*$")
 """A goal code alone on its line (a goal whose text is not given)."""
@@ -122,6 +123,7 @@ class OfficialReader:
         ]
         self.labels = {norm(q.label): q for q in self.questions if q.label and not q.text}
         self.rows_q = next((q for q in self.questions if isinstance(q, RowsQuestion)), None)
+        self.places = Places(form, blocks)
 
     # -- recognising the form's own texts --------------------------------------------------
 
@@ -221,7 +223,7 @@ class OfficialReader:
             if current is not None:
                 collected.append(text)
             else:
-                self.notes.append(ImportNote(f"Stycke {block.index + 1}", text.strip()))
+                self.notes.append(ImportNote(self.places.paragraph(block), text.strip()))
         flush()
 
     def leaf_question(self, n: str) -> LeafField | None:
@@ -331,9 +333,8 @@ class OfficialReader:
             if cell.origin in seen or cell.continued or not cell.text.strip():
                 continue
             seen.add(cell.origin)
-            self.notes.append(
-                ImportNote(f"Tabell {table.number}, rad {r + 1}, kolumn {c + 1}", cell.text.strip())
-            )
+            column = self.places.column_name(table, c, 1) if r else str(c + 1)
+            self.notes.append(ImportNote(self.places.cell(table, r, column), cell.text.strip()))
 
     def question_table(self, table: Table, q: TableQuestion) -> None:
         header = table.rows[0]
@@ -370,7 +371,7 @@ class OfficialReader:
                     if cell.text.strip():
                         self.notes.append(
                             ImportNote(
-                                f'Tabell {table.number}, rad "{row[0].text.strip()}",'
+                                f"{self.places.cell(table, r)},"
                                 f' okänd kolumn "{_header_text(header, c)}"',
                                 cell.text.strip(),
                             )
@@ -384,8 +385,7 @@ class OfficialReader:
                     elif text.strip():
                         self.notes.append(
                             ImportNote(
-                                f'Tabell {table.number}, rad "{table_row.label}",'
-                                f' kolumn "{choice}"',
+                                self.places.cell(table, r, choice),
                                 f"väntade X men fann: {text.strip()}",
                             )
                         )
@@ -396,7 +396,7 @@ class OfficialReader:
                     if len(chosen) > 1:
                         self.notes.append(
                             ImportNote(
-                                f'Tabell {table.number}, rad "{table_row.label}"',
+                                self.places.cell(table, r),
                                 f"flera alternativ markerade ({', '.join(chosen)}); inget valt",
                             )
                         )
@@ -449,7 +449,7 @@ class OfficialReader:
         if not self.areas:
             self.notes.append(
                 ImportNote(
-                    f"Tabell {table.number}",
+                    f"{self.places.heading(table)}, tabellen",
                     "insatstabell utan rubriken Prioriterat område; lagd i ett eget område",
                 )
             )
@@ -498,10 +498,12 @@ class OfficialReader:
                 ]
                 for c, option in zip(sorted(set(span)), f.options, strict=False):
                     columns[c] = (f, option)
+        number = len(area.items)
         for r in range(header_end, len(table.rows)):
             row = table.rows[r]
             if self.is_repeated_header(row, columns):
                 continue
+            number += 1
             item: dict[str, Any] = {}
             seen: set[int] = set()
             for c, cell in enumerate(row):
@@ -511,11 +513,11 @@ class OfficialReader:
                 text = _strip_blank_lines(cell.text)
                 if c not in columns:
                     if text.strip():
-                        head = " ".join(table.text(h, c).strip() for h in range(header_end)).strip()
+                        head = self.places.column_name(table, c, header_end)
                         self.notes.append(
                             ImportNote(
-                                f"Område {area.number}, tabell {table.number}, rad {r + 1},"
-                                f' okänd kolumn "{head or c + 1}"',
+                                f"{self._insats(area, number)},"
+                                f' okänd kolumn "{head}"',
                                 text.strip(),
                             )
                         )
@@ -527,8 +529,7 @@ class OfficialReader:
                     elif text.strip():
                         self.notes.append(
                             ImportNote(
-                                f"Område {area.number}, tabell {table.number}, rad {r + 1},"
-                                f' kolumn "{mark}"',
+                                f'{self._insats(area, number)}, kolumn "{mark}"',
                                 f"väntade X men fann: {text.strip()}",
                             )
                         )
@@ -541,6 +542,11 @@ class OfficialReader:
                     item[f.id] = _value_for(f, text)
             if not is_empty(item):
                 area.items.append(item)
+
+    def _insats(self, area: _Area, number: int) -> str:
+        """`Område 2, insats 4`: the insats as counted in the område's table(s)."""
+        label = self.rows_q.item_label.lower() if self.rows_q is not None else "insats"
+        return f"Område {area.number}, {label} {number}"
 
     def is_repeated_header(
         self, row: list[Any], columns: dict[int, tuple[LeafField, str | None]]
