@@ -17,6 +17,7 @@ from rsp_tui.drafts.model import NAME_KEY, Draft, is_empty, new_draft
 from rsp_tui.forms.programme import Area, Goal, Programme, new_area_id
 from rsp_tui.forms.schema import (
     ChoiceField,
+    EmailsField,
     FormDefinition,
     GoalsField,
     LeafField,
@@ -32,6 +33,7 @@ from rsp_tui.textutil import plain
 LONG_FORM_TEXT = 30
 """Form texts longer than this (in characters) are sentences no answer repeats by chance."""
 MARKS = {"x", "✓", "✔", "☒", "■", "1", "ja"}
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _GOAL_LINE = re.compile(r"^\s*(\d+(?:\.\d+)*)\.?\s+(\S.*)$")
 _GOAL_CODE = re.compile(r"^\s*(\d+(?:\.\d+)+)\.?\s*$")
 """A goal code alone on its line (a goal whose text is not given)."""
@@ -124,6 +126,11 @@ class OfficialReader:
         self.labels = {norm(q.label): q for q in self.questions if q.label and not q.text}
         self.rows_q = next((q for q in self.questions if isinstance(q, RowsQuestion)), None)
         self.places = Places(form, blocks)
+        self.text_table: TableQuestion | None = None
+        """A table question whose answers are being read from paragraphs."""
+        self.text_row: str | None = None
+        self.text_rows: dict[str, list[str]] = {}
+        self.text_names: dict[str, str] = {}
 
     # -- recognising the form's own texts --------------------------------------------------
 
@@ -165,6 +172,7 @@ class OfficialReader:
 
         def flush() -> None:
             nonlocal collected
+            self.table_text_done()
             if current is not None:
                 text = _strip_blank_lines("\n".join(collected))
                 if text.strip():
@@ -207,9 +215,13 @@ class OfficialReader:
                 flush()
                 current = question
                 continue
-            if self.table_question_title(n):
+            titled = self.table_question_title(n)
+            if titled is not None:
                 flush()
                 current = None
+                self.text_table = titled
+                continue
+            if not answering and self.meta_inline(text):
                 continue
             if was_meta and self.meta_values(text):
                 continue
@@ -217,6 +229,8 @@ class OfficialReader:
                 pending_meta = True
                 continue
             if self.is_static(text, long_only=answering):
+                continue
+            if not answering and self.table_text_line(text):
                 continue
             if not answering and self.is_group_label(n):
                 continue
@@ -232,13 +246,95 @@ class OfficialReader:
                 return q
         return None
 
-    def table_question_title(self, n: str) -> bool:
+    def table_question_title(self, n: str) -> TableQuestion | None:
         for q in self.questions:
             if isinstance(q, TableQuestion) and q.text:
                 title = norm(plain(q.title))
                 if n.startswith(title) or (len(n) > 20 and title.startswith(n)):
-                    return True
+                    return q
+        return None
+
+    # -- Part A answers written as paragraphs ----------------------------------------------
+
+    def meta_inline(self, text: str) -> bool:
+        """`Datum: 2024-01-25` or `Upprättad av: Karin Ek` on a line of its own."""
+        label, sep, value = text.partition(":")
+        if not sep or not value.strip():
+            return False
+        for f in self._meta_fields():
+            if norm(label) == norm(f.label):
+                self.answers[f.id] = value.strip()
+                return True
         return False
+
+    def table_text_line(self, text: str) -> bool:
+        """A line under a table question written as text instead of in the table:
+        `Stödhandläggning: Cecilia 0,4`, a row label alone, or more of the row above."""
+        q = self.text_table
+        if q is None:
+            return False
+        label, sep, value = text.partition(":")
+        match = _row_by_label(q, label) if sep else None
+        if match is None:
+            match = _row_by_label(q, text)
+            value = ""
+        if match is not None:
+            row, name = match
+            self.text_row = row.id
+            lines = self.text_rows.setdefault(row.id, [])
+            if name:
+                self.text_names[row.id] = name
+            if value.strip():
+                lines.append(value.strip())
+            return True
+        if self.text_row is not None:
+            self.text_rows[self.text_row].append(text.strip())
+            return True
+        return False
+
+    def table_text_done(self) -> None:
+        """Place the rows written as text (see `table_text_line`) in the table's cells: an
+        option of a choice column is chosen, e-mail addresses go to the e-mail column, the
+        rest to the first text column (with a rendered line such as `Totalt: …` read)."""
+        q, rows = self.text_table, self.text_rows
+        self.text_table, self.text_row, self.text_rows = None, None, {}
+        names, self.text_names = self.text_names, {}
+        if q is None or not rows:
+            return
+        answers: dict[str, Any] = self.answers.setdefault(q.id, {})
+        columns = q.printed_columns()
+        emails = next((c for c in columns if isinstance(c, EmailsField)), None)
+        choice = next((c for c in columns if isinstance(c, ChoiceField)), None)
+        texts = [c for c in columns if c is not emails and c is not choice]
+        for row_id, lines in rows.items():
+            cells: dict[str, Any] = answers.setdefault(row_id, {})
+            if row_id in names:
+                cells.setdefault(NAME_KEY, names[row_id])
+            text = "\n".join(lines)
+            if choice is not None:
+                for n, line in enumerate(lines):
+                    picked = next((o for o in choice.options if norm(o) == norm(line)), None)
+                    if picked is not None:
+                        cells.setdefault(choice.id, picked)
+                        del lines[n]
+                        text = "\n".join(lines)
+                        break
+            if emails is not None:
+                found = _EMAIL.findall(text)
+                if found:
+                    cells.setdefault(emails.id, "\n".join(found))
+                    text = _EMAIL.sub("", text)
+                    text = "\n".join(
+                        re.sub(r"^[\s,;:/–-]+|[\s,;:/–(-]+$", "", line)
+                        for line in text.split("\n")
+                    )
+            text = _strip_blank_lines(text)
+            if texts and text.strip() and texts[0].id not in cells:
+                self.cell_with_rendered(q, texts[0], text, cells, None, "")
+            if not cells:
+                answers.pop(row_id, None)
+        if not answers:
+            self.answers.pop(q.id, None)
 
     def is_group_label(self, n: str) -> bool:
         if self.rows_q is None:
@@ -413,7 +509,7 @@ class OfficialReader:
         col: LeafField,
         text: str,
         cells: dict[str, Any],
-        table: Table,
+        table: Table | None,
         row_label: str,
     ) -> None:
         lines = text.split("\n")
@@ -503,7 +599,8 @@ class OfficialReader:
             row = table.rows[r]
             if self.is_repeated_header(row, columns):
                 continue
-            number += 1
+            if any(cell.text.strip() for cell in row):
+                number += 1  # as the draft will number it: empty rows are no insatser
             item: dict[str, Any] = {}
             seen: set[int] = set()
             for c, cell in enumerate(row):
