@@ -24,6 +24,7 @@ from typing import Any
 
 from docx.enum.section import WD_SECTION
 from docx.shared import Pt
+from docx.text.paragraph import Paragraph
 
 from rsp_tui.drafts.model import Draft
 from rsp_tui.drafts.store import dumps
@@ -71,11 +72,12 @@ def _static(w: Writer, q: StaticQuestion) -> None:
             p.paragraph_format.page_break_before = True
 
 
-def _region_line(w: Writer, *, page_break: bool = False) -> None:
+def _region_line(w: Writer, *, page_break: bool = False) -> Paragraph:
     p = w.paragraph(f"{w.form.region_label} {w.region}", bold=True, markup=False)
     p.paragraph_format.space_before = Pt(6)
     if page_break:
         p.paragraph_format.page_break_before = True
+    return p
 
 
 def _part(w: Writer, part: Part, first_area: bool) -> None:
@@ -87,8 +89,8 @@ def _part(w: Writer, part: Part, first_area: bool) -> None:
             pending.clear()
 
     if part.area is not None:
-        if first_area:  # on the introduction's page: the table begins where the text ends
-            _region_line(w)
+        if first_area:  # after the introduction, on the page where the first table begins
+            _region_line(w).paragraph_format.keep_with_next = True
         w.heading(w.clean(part.heading, part.title), 2, page_break=not first_area, markup=False)
     for q in part.section.questions:
         if isinstance(q, LEAF_TYPES) and not q.number:
