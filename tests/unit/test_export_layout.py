@@ -101,14 +101,19 @@ def test_a_blank_draft_has_lines_to_write_on_under_questions_2_and_5(
         start = items.index(paragraph(items, q.title))
         after = items[start + 1 : start + 1 + ANSWER_LINES + len(q.guidance) + 1]
         ruled = [
-            p for p in after
-            if not hasattr(p, "rows") and p.text == "" and p._p.find(f".//{qn('w:pBdr')}") is not None
+            p
+            for p in after
+            if not hasattr(p, "rows")
+            and p.text == ""
+            and p._p.find(f".//{qn('w:pBdr')}") is not None
         ]
         assert len(ruled) == ANSWER_LINES, q.id
     # an answered question gets its answer, no lines
     filled = filled_draft(form)
     items = blocks(export(form, filled, tmp_path))
-    assert not [p for p in items if not hasattr(p, "rows") and p._p.find(f".//{qn('w:pBdr')}") is not None]
+    assert not [
+        p for p in items if not hasattr(p, "rows") and p._p.find(f".//{qn('w:pBdr')}") is not None
+    ]
 
 
 def test_question_4_is_kept_on_one_page_with_its_question(
@@ -120,7 +125,9 @@ def test_question_4_is_kept_on_one_page_with_its_question(
     rows = table._tbl.tr_lst
     for tr in rows[:-1]:
         for p in tr.iter(qn("w:p")):
-            assert p.pPr is not None and p.pPr.keepNext_val, "every row but the last keeps with next"
+            assert p.pPr is not None and p.pPr.keepNext_val, (
+                "every row but the last keeps with next"
+            )
     for p in rows[-1].iter(qn("w:p")):
         assert not (p.pPr is not None and p.pPr.keepNext_val)
 
@@ -132,7 +139,9 @@ def test_the_author_property_and_the_personal_data_note(
     example = REPO / "examples" / "exempel-2023.toml"
     name = load_draft(example).draft.answers["upprattad_av"]
     out = tmp_path / "x.docx"
-    args = ["export", str(example), "-o", str(out)] + (["--author-region", "--no-embed"] if by_region else [])
+    args = ["export", str(example), "-o", str(out)] + (
+        ["--author-region", "--no-embed"] if by_region else []
+    )
     assert main(args) == 0
     err = capsys.readouterr().err
     author = docx.Document(str(out)).core_properties.author
@@ -161,7 +170,11 @@ def test_wrapped_lines_and_widths_from_the_text() -> None:
     # a column may never be narrower than its header needs
     cramped = share_widths(
         [TextColumn("Resultat/förväntade resultat i form av effekter", "", 1.0, 0), columns[1]],
-        10.0, size_pt=8, char_cm=0.15, margin_cm=0.1, max_header_lines=2,
+        10.0,
+        size_pt=8,
+        char_cm=0.15,
+        margin_cm=0.1,
+        max_header_lines=2,
     )
     assert cramped[0] > 2.5
 

@@ -10,7 +10,7 @@ import docx
 import pytest
 
 from rsp_tui.importer import import_docx
-from tests.unit.handmade import FORM_TITLE, fill_row, insats_table, mark_header, merge_right
+from tests.unit.handmade import FORM_TITLE, fill_row, insats_table, mark_header
 
 Q1 = (
     "1. Hur bedömer regionen att efterfrågan av respektive stödtyp kommer att utvecklas de "
@@ -132,7 +132,9 @@ def test_question_3_and_4_written_as_text_are_read_into_their_rows(written: Path
     draft = result.draft
     assert draft.get(("q3", "processledning", "beskrivning")) == "Anna 50 %, Bo 25 %"
     assert draft.get(("q3", "processledning", "totalt")) == "0,75"
-    assert draft.get(("q3", "stodhandlaggning", "beskrivning")) == "Cecilia, en fjärdedel av sin tid"
+    assert (
+        draft.get(("q3", "stodhandlaggning", "beskrivning")) == "Cecilia, en fjärdedel av sin tid"
+    )
     assert draft.get(("q4", "rsp", "namn")) == "Anna Al"
     assert draft.get(("q4", "rsp", "epost")) == "anna.al@regionvb.se"
     assert draft.get(("q4", "stodarenden", "namn")) == "Cecilia Ceder"

@@ -117,7 +117,9 @@ def check_accessibility(data: bytes) -> list[str]:
 
     for number, tbl in enumerate(document.iter(f"{W}tbl"), start=1):
         first = tbl.find(f"{W}tr")
-        name = f'Tabell {number} ("{_short(_text(first))}")' if first is not None else f"Tabell {number}"
+        name = f"Tabell {number}"
+        if first is not None:
+            name += f' ("{_short(_text(first))}")'
         caption = tbl.find(f"{W}tblPr/{W}tblCaption")
         description = tbl.find(f"{W}tblPr/{W}tblDescription")
         if not any(e is not None and e.get(f"{W}val", "").strip() for e in (caption, description)):
@@ -126,7 +128,9 @@ def check_accessibility(data: bytes) -> list[str]:
             findings.append(f"{name} har ingen rubrikrad markerad som rubrikrad.")
 
     for number, doc_pr in enumerate(document.iter(f"{WP}docPr"), start=1):
-        decorative = any(e.tag == A14_DECORATIVE and e.get("val") in ("1", "true") for e in doc_pr.iter())
+        decorative = any(
+            e.tag == A14_DECORATIVE and e.get("val") in ("1", "true") for e in doc_pr.iter()
+        )
         if not decorative and not (doc_pr.get("descr") or doc_pr.get("title") or "").strip():
             findings.append(f"Bild {number} saknar alternativtext.")
     return findings

@@ -95,9 +95,7 @@ def header_lines(column: TextColumn, width_cm: float, size_pt: float, margin_cm:
     return lines
 
 
-def min_width(
-    column: TextColumn, size_pt: float, margin_cm: float, max_header_lines: int
-) -> float:
+def min_width(column: TextColumn, size_pt: float, margin_cm: float, max_header_lines: int) -> float:
     """The narrowest width (cm, in steps of 0.1) at which the header fits in
     `max_header_lines` and its longest word fits on a line."""
     words = (column.title + " " + column.help).replace("/", " ").split() or [""]

@@ -135,7 +135,9 @@ def _mark_width(q: RowsQuestion) -> float:
     return widest + 2 * MARK_MARGIN / Cm(1) + 0.05
 
 
-def _widths(w: Writer, q: RowsQuestion, columns: list[Column], rows: list[list[list[str]]]) -> list[float]:
+def _widths(
+    w: Writer, q: RowsQuestion, columns: list[Column], rows: list[list[list[str]]]
+) -> list[float]:
     """Column widths in cm: each mark column its form share of the page, the text columns the
     rest, by their form width blended with the text they hold (`columns.share_widths`)."""
     page = w.width / Cm(1)
@@ -275,7 +277,8 @@ def _row_lines(
 
 def _description(w: Writer, q: RowsQuestion, part: Part, count: int) -> str:
     """The table's description for screen readers."""
-    what = f"en rad per {q.item_label.lower()}" if count else f"en tom rad för en {q.item_label.lower()}"
+    item = q.item_label.lower()
+    what = f"en rad per {item}" if count else f"en tom rad för en {item}"
     groups = ", ".join(g.render(w.draft.year) for g in q.groups)
     return (
         f"{q.label} för {part.title}: {what} ({count} st). Kolumngrupper: {groups}."
