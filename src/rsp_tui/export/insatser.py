@@ -234,7 +234,7 @@ def insatser_table(w: Writer, part: Part, q: RowsQuestion) -> None:
             # The titles are merged down over the options row; LibreOffice clips a merged
             # cell in a repeated header instead of growing the rows, so the rows are given
             # the titles' height.
-            lines = max(
+            tallest = max(
                 header_lines(
                     TextColumn(c.field.label, c.field.help, 0, 0),
                     width / Cm(1),
@@ -245,7 +245,7 @@ def insatser_table(w: Writer, part: Part, q: RowsQuestion) -> None:
                 if c.option is None
             )
             title_row = title_cells[0]._tc.getparent()
-            min_height(title_row, Emu(max(lines - 1, 2) * int(HEADER_LINE) + int(Cm(0.1))))
+            min_height(title_row, Emu(max(tallest - 1, 2) * int(HEADER_LINE) + int(Cm(0.1))))
 
     for contents in rows:
         cells = grid.row()
