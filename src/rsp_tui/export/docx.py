@@ -89,8 +89,10 @@ def _part(w: Writer, part: Part, first_area: bool) -> None:
             pending.clear()
 
     if part.area is not None:
-        if first_area:  # after the introduction, on the page where the first table begins
-            _region_line(w).paragraph_format.keep_with_next = True
+        if first_area:
+            # The introduction fills a landscape page of its own (it took two before): the
+            # Region line and the first table begin on the next.
+            _region_line(w, page_break=True).paragraph_format.keep_with_next = True
         w.heading(w.clean(part.heading, part.title), 2, page_break=not first_area, markup=False)
     for q in part.section.questions:
         if isinstance(q, LEAF_TYPES) and not q.number:
