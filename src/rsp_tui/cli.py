@@ -2,10 +2,12 @@
 
     rsp-tui                          startskärmen
     rsp-tui FIL                      öppna ett utkast i appen
-    rsp-tui new --region R --year Å  skapa ett utkast
-    rsp-tui check FIL                lista det som saknas eller är fel
+    rsp-tui new --region R [--year Å] skapa ett utkast
+    rsp-tui check FIL                lista det som är fel eller tomt
     rsp-tui export FIL [-o UT.docx] [--draft] [--no-embed] [--author-region]
     rsp-tui forms                    formulär, program och regioner
+    rsp-tui example [-o FIL]         en kopia av det ifyllda exemplet
+    rsp-tui programme export|import  dela regionens program (se cli_programme)
 
 Textual is imported only when the app starts, so the subcommands start fast.
 """
@@ -13,6 +15,7 @@ Textual is imported only when the app starts, so the subcommands start fast.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import re
 import sys
 from collections.abc import Callable, Sequence
@@ -29,8 +32,12 @@ EXIT_OK = 0
 EXIT_PROBLEMS = 1
 EXIT_UNREADABLE = 2
 EXIT_CRASH = 70
+EXIT_BROKEN_PIPE = 141
+"""The reader of the output went away (as a command ended by SIGPIPE reports in a shell)."""
 
-SUBCOMMANDS = ("new", "check", "export", "forms", "rollover", "import")
+SUBCOMMANDS = (
+    "new", "check", "export", "forms", "rollover", "import", "summary", "example", "programme"
+)
 
 
 class _Formatter(argparse.HelpFormatter):
@@ -80,6 +87,10 @@ def build_parser() -> argparse.ArgumentParser:
         ),
         add_help=False,
     )
+    parser.epilog = (
+        "Textläge för skärmläsare, SSH och skript: rsp-tui --plain [FIL] (eller"
+        " RSP_TUI_PLAIN=1), en fråga i taget på vanliga rader, utan färger."
+    )
     parser.add_argument("-h", "--help", action="help", help="visa den här hjälpen och avsluta")
     parser.add_argument(
         "--version", action="version", version=f"rsp-tui {__version__}", help="visa versionen"
@@ -98,7 +109,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--region", required=True, help='regionens namn, t.ex. "Jämtland Härjedalen"'
     )
     p_new.add_argument(
-        "--year", required=True, type=int, metavar="ÅR", help="verksamhetsåret, t.ex. 2023"
+        "--year",
+        type=int,
+        metavar="ÅR",
+        help="verksamhetsåret, t.ex. 2023 (standard: i juli–december i år, i januari–juni"
+        " förra året)",
     )
     p_new.add_argument(
         "-o", "--output", metavar="FIL", help="filen att skapa (annars i utkastmappen)"
@@ -106,19 +121,35 @@ def build_parser() -> argparse.ArgumentParser:
     p_new.add_argument(
         "--form", default=None, metavar="ID", help="formulärets id (standard: rsp-uppfoljning)"
     )
+    p_new.add_argument(
+        "--force",
+        action="store_true",
+        help="skapa ett nytt utkast även om det redan finns ett för regionen och året",
+    )
+    p_new.add_argument(
+        "--programme",
+        metavar="FIL",
+        help="regionens program: en programfil (.toml), programmets text (.txt, områden"
+        ' "1 …" och mål "1.1 …" eller ett mål per rad) eller Word-dokument (.docx)',
+    )
     _add_dir(p_new)
 
     p_check = add(
         "check",
-        "kontrollera ett utkast: slutstatus 0 om inget hindrar en slutlig export, 1 om något"
-        " gör det, 2 om filen inte går att läsa",
+        "kontrollera ett utkast: fel (hindrar en slutlig export) och tomt (frivilliga svar som"
+        " lämnas tomma). Slutstatus 0 om inget hindrar en slutlig export, 1 om något gör det,"
+        " 2 om filen inte går att läsa",
     )
     p_check.add_argument("file", metavar="FIL", help="utkastet")
 
     p_export = add("export", "skapa Word-dokumentet (.docx) från ett utkast")
     p_export.add_argument("file", metavar="FIL", help="utkastet")
     p_export.add_argument(
-        "-o", "--output", metavar="UT.docx", help="dokumentet att skapa (annars bredvid utkastet)"
+        "-o",
+        "--output",
+        metavar="UT.docx",
+        help="dokumentet att skapa (annars bredvid utkastet; med --draft slutar namnet på"
+        " -utkast.docx)",
     )
     p_export.add_argument(
         "--draft",
@@ -148,12 +179,55 @@ def build_parser() -> argparse.ArgumentParser:
         "--year", type=int, metavar="ÅR", help="det nya verksamhetsåret (standard: året efter)"
     )
     p_roll.add_argument("-o", "--output", metavar="FIL", help="filen att skapa")
+    p_roll.add_argument(
+        "--programme",
+        metavar="FIL",
+        help="ett nytt program för det nya året (.toml, .txt eller .docx); insatserna behåller"
+        " de mål som finns kvar, de andra listas",
+    )
 
     p_import = add("import", "läs in en rapport i Word-format (.docx) som ett nytt utkast")
     p_import.add_argument("file", metavar="RAPPORT.docx", help="Word-dokumentet")
     p_import.add_argument("-o", "--output", metavar="FIL", help="utkastet att skapa")
+    p_import.add_argument(
+        "--programme",
+        metavar="PROGRAM",
+        help="regionens program (.toml, .txt eller .docx) att koppla tabellerna och Mål-cellerna"
+        " till, när dokumentet inte bär det med sig och rsp-tui inte känner till det",
+    )
     _add_dir(p_import)
+    _add_summary(add)
+
+    p_example = add(
+        "example",
+        "skriv en kopia av exemplet (en ifylld rapport med påhittade svar) att prova på",
+    )
+    p_example.add_argument(
+        "-o", "--output", metavar="FIL", help="filen att skapa (standard: exempel-2023.toml)"
+    )
+
+    from rsp_tui.cli_programme import add_parser as add_programme_parser
+
+    add_programme_parser(add)
     return parser
+
+
+def _add_summary(add: Callable[[str, str], argparse.ArgumentParser]) -> None:
+    p = add(
+        "summary",
+        "sammanställ regionernas rapporter (utkast, Word-filer eller mappar) till ett"
+        " Word-dokument och en CSV-fil",
+    )
+    p.add_argument("inputs", nargs="+", metavar="INDATA", help="utkast, rapporter eller mappar")
+    p.add_argument("-o", "--output", required=True, metavar="UT.docx", help="dokumentet att skapa")
+    p.add_argument("--csv", metavar="UT.csv", help="skapa även en CSV-fil (en rad per svar)")
+    p.add_argument("--year", type=int, metavar="ÅR", help="bara det här verksamhetsåret")
+    p.add_argument(
+        "--no-contacts",
+        action="store_true",
+        help="utelämna kontaktpersonerna (namn och e-post)",
+    )
+    p.add_argument("--insatser", action="store_true", help="lista varje insats per region")
 
 
 def _app_parser() -> argparse.ArgumentParser:
@@ -165,6 +239,12 @@ def _app_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("-h", "--help", action="help", help="visa den här hjälpen och avsluta")
     parser.add_argument("file", nargs="?", metavar="FIL", help="utkastet att öppna")
+    parser.add_argument(
+        "--plain",
+        action="store_true",
+        help="textläge: en rad i taget, utan färger, för skärmläsare, SSH och skript"
+        " (också med RSP_TUI_PLAIN=1)",
+    )
     _add_dir(parser)
     return parser
 
@@ -197,9 +277,12 @@ def _create_draft(
 
 def cmd_new(args: argparse.Namespace) -> int:
     """`rsp-tui new`."""
+    from datetime import date
+
     from rsp_tui.drafts import new_draft
     from rsp_tui.forms import DEFAULT_FORM_ID, load_form, programme_for_region, region_names
     from rsp_tui.paths import drafts_dir, ensure_dir
+    from rsp_tui.years import default_year
 
     form = load_form(args.form or DEFAULT_FORM_ID)
     regions = region_names()
@@ -207,16 +290,42 @@ def cmd_new(args: argparse.Namespace) -> int:
     if region is None:
         _err(f'okänd region "{args.region}". Välj en av: {", ".join(regions)}.')
         return EXIT_UNREADABLE
-    if not form.years.min <= args.year <= form.years.max:
+    year = args.year
+    if year is None:
+        year = default_year(date.today(), form.years.min, form.years.max)
+    if not form.years.min <= year <= form.years.max:
         _err(f"verksamhetsåret måste vara mellan {form.years.min} och {form.years.max}.")
         return EXIT_UNREADABLE
-    programme = programme_for_region(region)
-    draft = new_draft(form, region, args.year, programme)
+    notes: list[str] = []
+    if args.programme:
+        from rsp_tui.forms.programme_file import read_programme
+
+        outline = read_programme(Path(args.programme), region)
+        programme, notes = outline.programme, [f"{args.programme}: {n}" for n in outline.notes]
+    else:
+        programme = programme_for_region(region)
+    existing = _existing_drafts(drafts_dir(args.dir), region, year)
+    if existing and not args.force:
+        _err(
+            f"det finns redan ett utkast för {region} {year}: {existing[0]}. Öppna det med"
+            f" `rsp-tui {existing[0]}`, eller skapa ett till med --force."
+        )
+        return EXIT_PROBLEMS
+    draft = new_draft(form, region, year, programme)
     folder = lambda: ensure_dir(drafts_dir(args.dir))  # noqa: E731
-    path = _create_draft(draft, args.output, folder, region, args.year)
+    path = _create_draft(draft, args.output, folder, region, year)
     if path is None:
         return EXIT_UNREADABLE
     print(path)
+    if args.year is None:
+        print(f"Verksamhetsår {year} (ange ett annat med --year).", file=sys.stderr)
+    if existing:
+        print(
+            f"Obs: det fanns redan ett utkast för {region} {year}: {existing[0]}.",
+            file=sys.stderr,
+        )
+    for note in notes:
+        print(f"obs: {note}", file=sys.stderr)
     if programme is None:
         print(
             "Regionens program finns inte i rsp-tui: fyll i de prioriterade områdena och målen"
@@ -226,10 +335,17 @@ def cmd_new(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _existing_drafts(folder: Path, region: str, year: int) -> list[Path]:
+    """Drafts in `folder` for `region` and `year`, newest first."""
+    from rsp_tui.drafts.store import list_drafts
+
+    return [s.path for s in list_drafts(folder) if s.region == region and s.year == year]
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     """`rsp-tui check`."""
     from rsp_tui.drafts import load_draft
-    from rsp_tui.validation import validate
+    from rsp_tui.validation import blanks_sentence, refusal_sentence, validate
 
     try:
         loaded = load_draft(Path(args.file))
@@ -242,30 +358,35 @@ def cmd_check(args: argparse.Namespace) -> int:
     errors = report.errors
     invalid = [p for p in errors if not p.missing]
     missing = [p for p in errors if p.missing]
-    for problem in invalid + missing + report.warnings:
+    for problem in invalid + missing + report.warnings + report.blanks:
         print(problem.describe())
-    done = round(report.completeness * 100)
+    lines = [report.progress_text() + "."]
+    if report.blanks:
+        lines.append(blanks_sentence(len(report.blanks)))
     if errors:
-        print(
-            f"\n{len(invalid)} fel och {len(missing)} obesvarade fält hindrar en slutlig export"
-            f" ({done} % ifyllt). Ett utkast kan ändå exporteras med `rsp-tui export --draft`."
+        lines.append(
+            refusal_sentence(len(errors))
+            + ". Ett utkast kan ändå exporteras med `rsp-tui export --draft`."
         )
+        print("\n" + "\n".join(lines))
         return EXIT_PROBLEMS
-    print(f"Inget hindrar en slutlig export ({done} % ifyllt).")
+    lines.append("Inget hindrar en slutlig export.")
+    print("\n" + "\n".join(lines))
     return EXIT_OK
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     """`rsp-tui export`."""
     from rsp_tui.drafts import load_draft
-    from rsp_tui.export import ExportRefused, export_report
+    from rsp_tui.export import ExportRefused, export_path, export_report
+    from rsp_tui.validation import blanks_sentence, refusal_sentence
 
     try:
         loaded = load_draft(Path(args.file))
     except RspError as exc:
         _err(exc.describe())
         return EXIT_UNREADABLE
-    out = Path(args.output) if args.output else Path(args.file).with_suffix(".docx")
+    out = Path(args.output) if args.output else export_path(Path(args.file), args.draft)
     try:
         result = export_report(
             loaded.form,
@@ -279,13 +400,17 @@ def cmd_export(args: argparse.Namespace) -> int:
         for problem in exc.problems:
             print(problem.describe(), file=sys.stderr)
         _err(
-            f"{len(exc.problems)} fel hindrar en slutlig export. Rätta dem, eller exportera ett"
-            " utkast med --draft."
+            f"{refusal_sentence(len(exc.problems))}. Rätta dem, eller exportera ett utkast med"
+            " --draft."
         )
         return EXIT_PROBLEMS
     except RspError as exc:
         _err(exc.describe())
         return EXIT_UNREADABLE
+    if not args.draft and result.blanks:
+        for problem in result.blanks:
+            print(problem.describe(), file=sys.stderr)
+        print(blanks_sentence(len(result.blanks)) + ".", file=sys.stderr)
     for note in result.notes:
         print(f"obs: {note}", file=sys.stderr)
     _export_messages(result, args)
@@ -358,7 +483,12 @@ def cmd_rollover(args: argparse.Namespace) -> int:
             f" {loaded.form.years.max}."
         )
         return EXIT_UNREADABLE
-    result = rollover(loaded.form, old, year)
+    programme = None
+    if args.programme:
+        from rsp_tui.forms.programme_file import read_programme
+
+        programme = read_programme(Path(args.programme), old.region).programme
+    result = rollover(loaded.form, old, year, programme)
     out = _create_draft(result.draft, args.output, lambda: source.parent, old.region, year)
     if out is None:
         return EXIT_UNREADABLE
@@ -379,7 +509,12 @@ def cmd_import(args: argparse.Namespace) -> int:
     from rsp_tui.paths import drafts_dir, ensure_dir
 
     source = Path(args.file)
-    result = import_docx(source)
+    programme = None
+    if args.programme:
+        from rsp_tui.forms.programme_file import read_programme
+
+        programme = read_programme(Path(args.programme)).programme
+    result = import_docx(source, programme=programme)
     draft = result.draft
     out = _create_draft(
         draft,
@@ -402,6 +537,54 @@ def cmd_import(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_summary(args: argparse.Namespace) -> int:
+    """`rsp-tui summary`: the national summary; see rsp_tui.summary."""
+    from rsp_tui.summary import make_summary
+
+    result = make_summary(
+        [Path(p) for p in args.inputs],
+        Path(args.output),
+        csv=Path(args.csv) if args.csv else None,
+        year=args.year,
+        no_contacts=args.no_contacts,
+        insatser=args.insatser,
+    )
+    for note in result.notes:
+        print(f"obs: {note}", file=sys.stderr)
+    for path in result.documents + ([result.csv] if result.csv else []):
+        print(path)
+    return EXIT_OK
+
+
+def cmd_example(args: argparse.Namespace) -> int:
+    """`rsp-tui example`: a copy of the bundled example report, never over an existing file."""
+    from rsp_tui.paths import example_path
+
+    source = example_path()
+    out = Path(args.output or source.name)
+    try:
+        with out.open("xb") as handle:
+            handle.write(source.read_bytes())
+    except FileExistsError:
+        _err(f"{out} finns redan; välj ett annat namn med -o (inget har skrivits över).")
+        return EXIT_UNREADABLE
+    except OSError as exc:
+        _err(f"{out}: kunde inte skrivas ({exc.strerror}).")
+        return EXIT_UNREADABLE
+    print(out)
+    print(
+        f"Exemplet är en ifylld rapport med påhittade svar. Prova: rsp-tui check {out}",
+        file=sys.stderr,
+    )
+    return EXIT_OK
+
+
+def _cmd_programme(args: argparse.Namespace) -> int:
+    from rsp_tui.cli_programme import cmd_programme
+
+    return cmd_programme(args)
+
+
 def run_app(file: str | None, folder: str | None) -> int:
     """Start the Textual app (imported only here)."""
     from rsp_tui.tui.app import run
@@ -416,30 +599,86 @@ COMMANDS = {
     "forms": cmd_forms,
     "rollover": cmd_rollover,
     "import": cmd_import,
+    "summary": cmd_summary,
+    "example": cmd_example,
+    "programme": _cmd_programme,
 }
+
+
+class _CleanStream:
+    """A text stream that passes everything on except what a terminal would act on: every
+    message of the commands may quote a draft's content (an unknown key, an invalid value)."""
+
+    def __init__(self, inner: Any) -> None:
+        self._inner = inner
+
+    def write(self, text: str) -> int:
+        from rsp_tui.outputs import terminal_text
+
+        self._inner.write(terminal_text(text))
+        return len(text)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._inner, name)
+
+
+def _silence_stdout() -> None:
+    """The reader of our output went away (`rsp-tui forms | head -1`): whatever is still
+    buffered goes nowhere, so that nothing is printed about it when Python exits."""
+    import os
+
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.__stdout__.fileno())  # type: ignore[union-attr]
+        os.close(devnull)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of `rsp-tui` and `python -m rsp_tui`."""
     args_list = list(sys.argv[1:] if argv is None else argv)
+    if (args_list and args_list[0] in SUBCOMMANDS) or args_list[:1] in (["-h"], ["--help"]):
+        out, err = sys.stdout, sys.stderr
+        sys.stdout, sys.stderr = _CleanStream(out), _CleanStream(err)
+        try:
+            return _main(args_list)
+        finally:
+            sys.stdout, sys.stderr = out, err
+    return _main(args_list)
+
+
+def _main(args_list: list[str]) -> int:
     try:
-        if (
-            args_list
-            and args_list[0] in SUBCOMMANDS
-            or any(a in ("--version",) for a in args_list[:1])
-        ):
-            args = build_parser().parse_args(args_list)
-            return COMMANDS[args.command](args)
-        if args_list[:1] in (["-h"], ["--help"]):
-            build_parser().print_help()
-            return EXIT_OK
-        app_args = _app_parser().parse_args(args_list)
-        return run_app(app_args.file, app_args.dir)
+        try:
+            if (
+                args_list
+                and args_list[0] in SUBCOMMANDS
+                or any(a in ("--version",) for a in args_list[:1])
+            ):
+                args = build_parser().parse_args(args_list)
+                return COMMANDS[args.command](args)
+            if args_list[:1] in (["-h"], ["--help"]):
+                build_parser().print_help()
+                return EXIT_OK
+            app_args = _app_parser().parse_args(args_list)
+            from rsp_tui.plain import run_plain, wanted
+
+            if app_args.plain or wanted():
+                folder = Path(app_args.dir) if app_args.dir else None
+                return run_plain(Path(app_args.file) if app_args.file else None, folder)
+            return run_app(app_args.file, app_args.dir)
+        finally:
+            sys.stdout.flush()  # a closed pipe shows here, inside the handlers below
+    except BrokenPipeError:
+        _silence_stdout()
+        return EXIT_BROKEN_PIPE
     except RspError as exc:
         _err(exc.describe())
         return EXIT_UNREADABLE
     except KeyboardInterrupt:
         return 130
+    except RecursionError:  # nesting no reader of ours expects (files are checked, but)
+        _err("filen är för djupt nästlad för att läsas.")
+        return EXIT_UNREADABLE
     except Exception as exc:  # a bug: say so, but never print the exception's text (answers)
         from rsp_tui.errors import safe_traceback
 

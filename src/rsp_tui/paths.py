@@ -57,6 +57,16 @@ def builtin_forms_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "forms"
 
 
+def example_path() -> Path:
+    """The example report (`exempel-2023.toml`): package data in an installed wheel
+    (`rsp_tui/data/examples`), the repository's `examples/` folder in a checkout."""
+    name = "exempel-2023.toml"
+    packaged = Path(__file__).resolve().parent / "data" / "examples" / name
+    if packaged.is_file():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "examples" / name
+
+
 def forms_dirs() -> list[Path]:
     """Folders searched for forms, programmes and the region list, first match wins."""
     dirs: list[Path] = []

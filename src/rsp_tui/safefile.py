@@ -37,13 +37,14 @@ def _temp_in(folder: Path, name: str) -> tuple[int, str]:
     return tempfile.mkstemp(prefix=f".{name}.", suffix=TMP_SUFFIX, dir=folder)
 
 
-def _write_fd(fd: int, data: bytes) -> None:
+def _write_fd(fd: int, data: bytes) -> os.stat_result:
     with os.fdopen(fd, "wb") as fh:
         if hasattr(os, "fchmod"):
             os.fchmod(fh.fileno(), OWNER_ONLY)
         fh.write(data)
         fh.flush()
         os.fsync(fh.fileno())
+        return os.fstat(fh.fileno())
 
 
 def _backup(path: Path, backup: Path) -> None:
@@ -70,8 +71,9 @@ def _backup(path: Path, backup: Path) -> None:
         raise
 
 
-def atomic_write(path: Path, data: bytes, backup: Path | None = None) -> None:
-    """Write `data` to `path` atomically, readable by the owner only.
+def atomic_write(path: Path, data: bytes, backup: Path | None = None) -> os.stat_result:
+    """Write `data` to `path` atomically, readable by the owner only; returns the status of
+    the file written (its inode, size and time stay those of `path` after the rename).
 
     Args:
         path: the file to (re)place.
@@ -84,7 +86,7 @@ def atomic_write(path: Path, data: bytes, backup: Path | None = None) -> None:
     folder = path.parent
     fd, tmp = _temp_in(folder, path.name)
     try:
-        _write_fd(fd, data)
+        st = _write_fd(fd, data)
         if backup is not None and path.is_file():
             _backup(path, backup)
         os.replace(tmp, path)
@@ -93,6 +95,7 @@ def atomic_write(path: Path, data: bytes, backup: Path | None = None) -> None:
             os.unlink(tmp)
         raise
     _fsync_dir(folder)
+    return st
 
 
 def create_new(path: Path, data: bytes) -> None:

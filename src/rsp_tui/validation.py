@@ -2,46 +2,51 @@
 
 Every answer is checked against its field (dates, decimals and their range, e-mail syntax
 without any network look-up, valid choices, known goal codes). The result is a list of
-`Problem`s naming section, question, row and column with a Swedish message. An unanswered
-required question is a warning while drafting and an error for a final export.
+`Problem`s naming section, question, row and column with a Swedish message.
+
+Three kinds of problem (form-spec D.14):
+
+- `fel`: a wrong value (a bad date, decimal or e-mail address, an unknown goal code), and
+  for a final export an unanswered *required* answer: these block a final export;
+- `varning`: an unanswered required answer while drafting;
+- `tomt`: an optional answer left blank (`inte besvarad`): listed before a final export, the
+  cell stays blank in the document, never a blocker.
+
+Progress counts every answer the form asks for (required ones and optional ones that are
+listed when blank) over the parts that exist; an område without insatser is one unanswered
+answer.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from datetime import date
-from decimal import Decimal
 from typing import Any, Literal
 
 from rsp_tui.drafts.model import ID_KEY, NAME_KEY, AnswerPath, Draft, is_empty
 from rsp_tui.forms.schema import (
-    ChoiceField,
     DateField,
-    DecimalField,
-    EmailsField,
     FormDefinition,
-    GoalsField,
     LeafField,
-    MarksField,
     ProgrammeQuestion,
     RowsQuestion,
     StaticQuestion,
     TableQuestion,
 )
 from rsp_tui.structure import Part, parts
-from rsp_tui.textutil import format_decimal, parse_decimal, split_emails
+from rsp_tui.values import check_value as check_value
+from rsp_tui.values import is_valid_email as is_valid_email
 
-Severity = Literal["fel", "varning"]
+Severity = Literal["fel", "varning", "tomt"]
 ERROR: Severity = "fel"
 WARNING: Severity = "varning"
+BLANK: Severity = "tomt"
+"""An optional answer left blank: listed, never a blocker."""
+BLANK_MESSAGE = "inte besvarad"
 
 PROGRAMME_KEY = "programmet"
 """Problem.part_key of problems with the programme itself."""
 REPORT_KEY = "rapport"
 """Problem.part_key of problems with region and verksamhetsår."""
-
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 @dataclass(frozen=True)
@@ -66,6 +71,11 @@ class Problem:
     """True when the problem is only that a required answer is not given yet."""
 
     @property
+    def blank(self) -> bool:
+        """An optional answer left blank (severity `tomt`)."""
+        return self.severity == BLANK
+
+    @property
     def location(self) -> str:
         """`1 Efterfrågan › Fråga 1 › Servicebidrag › Bedömning`."""
         return " › ".join(p for p in (self.part_title, self.question, self.row, self.column) if p)
@@ -83,10 +93,16 @@ class PartProgress:
     """Required answers in the part."""
     answered: int = 0
     """Of those, how many are answered."""
+    total: int = 0
+    """Answers the part asks for: required ones and optional ones listed when blank."""
+    filled: int = 0
+    """Of those, how many are answered."""
     touched: bool = False
     """Anything at all is answered."""
     errors: int = 0
     warnings: int = 0
+    blanks: int = 0
+    """Optional answers left blank."""
 
     @property
     def state(self) -> str:
@@ -94,8 +110,8 @@ class PartProgress:
         if self.errors:
             return "har fel"
         if not self.touched:
-            return "tom" if self.required else "klar"
-        if self.answered >= self.required:
+            return "tom" if self.required or self.total else "klar"
+        if self.answered >= self.required and self.filled >= self.total:
             return "klar"
         return "påbörjad"
 
@@ -115,80 +131,58 @@ class Report:
 
     @property
     def warnings(self) -> list[Problem]:
-        """The others."""
+        """Required answers not given yet, while drafting."""
         return [p for p in self.problems if p.severity == WARNING]
 
     @property
+    def blanks(self) -> list[Problem]:
+        """Optional answers left blank: they stay blank in the document."""
+        return [p for p in self.problems if p.severity == BLANK]
+
+    @property
+    def filled(self) -> int:
+        """Answers given, of `total`."""
+        return sum(p.filled for p in self.progress.values())
+
+    @property
+    def total(self) -> int:
+        """Answers the report asks for in the parts that exist (an område without insatser
+        counts as one)."""
+        return sum(p.total for p in self.progress.values())
+
+    @property
     def completeness(self) -> float:
-        """Share of required answers given, 0.0–1.0."""
-        required = sum(p.required for p in self.progress.values())
-        answered = sum(p.answered for p in self.progress.values())
-        return answered / required if required else 1.0
+        """Share of the answers given, 0.0–1.0 (`filled` / `total`)."""
+        total = self.total
+        return self.filled / total if total else 1.0
+
+    def progress_text(self) -> str:
+        """`Ifyllt 64 % (120 av 188)`."""
+        return f"Ifyllt {percent(self.completeness)} % ({self.filled} av {self.total})"
 
 
-def check_value(field_def: LeafField, value: Any, goal_codes: set[str] | None = None) -> str | None:
-    """The Swedish error message for one non-empty value, or None when it is valid."""
-    if is_empty(value):
-        return None
-    if isinstance(field_def, DateField):
-        text = str(value).strip()
-        if not _ISO_DATE.match(text):
-            return "ogiltigt datum, skriv ÅÅÅÅ-MM-DD (till exempel 2024-01-31)"
-        try:
-            date.fromisoformat(text)
-        except ValueError:
-            return f"datumet {text} finns inte"
-        return None
-    if isinstance(field_def, DecimalField):
-        number = parse_decimal(str(value))
-        if number is None:
-            return f'"{str(value).strip()}" är inte ett tal; skriv till exempel 0,85'
-        low = Decimal(str(field_def.min)) if field_def.min is not None else None
-        high = Decimal(str(field_def.max)) if field_def.max is not None else None
-        if (low is not None and number < low) or (high is not None and number > high):
-            lo = format_decimal(low.normalize()) if low is not None else "…"
-            hi = format_decimal(high.normalize()) if high is not None else "…"
-            return f"måste vara mellan {lo} och {hi}"
-        return None
-    if isinstance(field_def, EmailsField):
-        bad = [a for a in split_emails(str(value)) if not is_valid_email(a)]
-        if bad:
-            listed = ", ".join(f'"{b}"' for b in bad)
-            return (
-                f"ogiltig e-postadress {listed}"
-                if len(bad) == 1
-                else f"ogiltiga e-postadresser {listed}"
-            )
-        return None
-    if isinstance(field_def, ChoiceField):
-        if not isinstance(value, str):
-            return "ska vara en text"
-        if value not in field_def.options and not field_def.allow_other:
-            return f'"{value}" är inget giltigt val; välj {" eller ".join(field_def.options)}'
-        return None
-    if isinstance(field_def, MarksField):
-        unknown = [v for v in value if v not in field_def.options]
-        if unknown:
-            return f'okänt alternativ "{unknown[0]}"; tillåtna är {", ".join(field_def.options)}'
-        return None
-    if isinstance(field_def, GoalsField):
-        if goal_codes is not None:
-            unknown = [c for c in value.get("codes", []) if c not in goal_codes]
-            if unknown:
-                return f"målet {unknown[0]} finns inte i programmet"
-        return None
-    return None
+def refusal_sentence(errors: int) -> str:
+    """`3 fel hindrar en slutlig export`: the words `check`, `export` and Granska share."""
+    return f"{errors} fel hindrar en slutlig export"
 
 
-def is_valid_email(address: str) -> bool:
-    """E-mail syntax check, no network (email-validator via pydantic)."""
-    from email_validator import EmailNotValidError, validate_email
+def blanks_sentence(blanks: int) -> str:
+    """`7 frivilliga svar är tomma (tomt) och lämnas tomma i dokumentet`: the words `check`,
+    `export` and Granska share."""
+    if blanks == 1:
+        return "1 frivilligt svar är tomt (tomt) och lämnas tomt i dokumentet"
+    return f"{blanks} frivilliga svar är tomma (tomt) och lämnas tomma i dokumentet"
 
-    try:
-        validate_email(address, check_deliverability=False)
-    except EmailNotValidError:
-        return False
-    return True
+
+def percent(share: float) -> int:
+    """A share as a whole percentage that never says 100 before everything is given and
+    never 0 once something is."""
+    value = round(share * 100)
+    if value == 100 and share < 1:
+        return 99
+    if value == 0 and share > 0:
+        return 1
+    return value
 
 
 class _Walker:
@@ -197,7 +191,7 @@ class _Walker:
         self.draft = draft
         self.final = final
         self.report = Report()
-        self.goal_codes = {g.code for g in draft.programme.all_goals()}
+        self.goal_codes = {g.key for g in draft.programme.all_goals()}
 
     def progress(self, part: Part) -> PartProgress:
         return self.report.progress.setdefault(part.key, PartProgress())
@@ -209,25 +203,39 @@ class _Walker:
             prog.errors += 1
         elif severity == WARNING:
             prog.warnings += 1
+        elif severity == BLANK:
+            prog.blanks += 1
 
     def missing(self, part: Part, message: str, **where: Any) -> None:
         """A required answer is not given: a warning while drafting, an error when final."""
         self.add(part, ERROR if self.final else WARNING, message, missing=True, **where)
 
     def slot(
-        self, part: Part, value: Any, required: bool, where: dict[str, Any], missing: str
+        self,
+        part: Part,
+        answered: bool,
+        required: bool,
+        listed: bool,
+        where: dict[str, Any],
+        missing: str = BLANK_MESSAGE,
     ) -> bool:
-        """Count a required answer; report it when missing. True if answered."""
+        """Count one answer the report asks for; report it when blank: a missing required
+        answer, or an optional one left blank (when `listed`). Returns `answered`."""
         prog = self.progress(part)
-        answered = not is_empty(value)
         if answered:
             prog.touched = True
+        if required or listed:
+            prog.total += 1
+            if answered:
+                prog.filled += 1
         if required:
             prog.required += 1
             if answered:
                 prog.answered += 1
             else:
                 self.missing(part, missing, **where)
+        elif listed and not answered:
+            self.add(part, BLANK, missing, **where)
         return answered
 
     def leaf(
@@ -237,9 +245,13 @@ class _Walker:
         value: Any,
         required: bool,
         where: dict[str, Any],
-        missing: str = "inte besvarad",
+        listed: bool = True,
     ) -> None:
-        if self.slot(part, value, required, where, missing):
+        if follows_export(f) and is_empty(value):
+            # Datum left blank is the day of the export (form-spec D.2): it is given.
+            self.slot(part, True, required, listed, where)
+            return
+        if self.slot(part, not is_empty(value), required, listed and f.list_blank, where):
             message = check_value(f, value, self.goal_codes)
             if message:
                 self.add(part, ERROR, message, **where)
@@ -283,40 +295,40 @@ class _Walker:
     def programme(self, part: Part) -> None:
         prog = self.draft.programme
         where = {"question": "Prioriterade områden"}
-        prog_state = self.progress(part)
-        prog_state.required += 1
-        if not prog.omraden:
-            self.missing(part, "programmet har inga prioriterade områden", **where)
+        if not self.slot(
+            part, bool(prog.omraden), True, True, where, "programmet har inga prioriterade områden"
+        ):
             return
-        prog_state.answered += 1
-        prog_state.touched = True
         seen: dict[str, str] = {}
         for area in prog.omraden:
-            name = f"Område {area.number or '?'}"
-            if not area.number.strip():
+            name = "Programmets mål" if area.whole else f"Område {area.number or '?'}"
+            if not area.whole and not area.number.strip():
                 self.add(part, ERROR, "området saknar nummer", **where, row=name)
-            if not area.title.strip():
+            if not area.whole and not area.title.strip():
                 self.add(part, ERROR, "området saknar rubrik", **where, row=name)
             for goal in area.mal:
-                if not goal.code.strip() or not goal.text.strip():
+                # A goal without a code is named by its text (programmes that do not number
+                # their goals); a goal needs its text.
+                if not goal.text.strip():
                     self.add(
                         part,
                         ERROR,
-                        "ett mål saknar kod eller text",
+                        "ett mål saknar text",
                         **where,
                         row=name,
                         column=goal.code or "Mål",
                     )
-                elif goal.code in seen:
+                elif goal.key in seen:
+                    what = f"målkoden {goal.code}" if goal.code.strip() else "målet"
                     self.add(
                         part,
                         ERROR,
-                        f"målkoden {goal.code} förekommer två gånger",
+                        f"{what} förekommer två gånger",
                         **where,
                         row=name,
-                        column=goal.code,
+                        column=goal.code or goal.text[:30],
                     )
-                seen[goal.code] = area.id
+                seen[goal.key] = area.id
 
     def table(self, part: Part, q: TableQuestion) -> None:
         answers = self.draft.answers.get(q.id) or {}
@@ -326,34 +338,34 @@ class _Walker:
             cells = answers.get(row.id) or {}
             started = not is_empty(cells)
             any_row = any_row or started
-            must = q.required and (q.rows_required or started)
+            # With rows_required false only the rows that are started count.
+            asked = q.rows_required or started
+            row_required = q.row_required(row)
             for col in q.columns:
                 self.leaf(
                     part,
                     col,
                     cells.get(col.id),
-                    must and col.required,
+                    asked and row_required and col.required,
                     {
                         "question": question,
                         "row": row.label,
                         "column": col.display_label,
                         "path": (q.id, row.id, col.id),
                     },
+                    listed=asked,
                 )
             if row.name_label:
                 self.leaf_name(part, q, row.id, row.label, row.name_label, cells, started)
-        if q.required and not q.rows_required:
-            prog = self.progress(part)
-            prog.required += 1
-            if any_row:
-                prog.answered += 1
-            else:
-                self.missing(
-                    part,
-                    "inte besvarad; fyll i minst en rad",
-                    question=question,
-                    path=(q.id, q.rows[0].id, q.columns[0].id),
-                )
+        if not q.rows_required and not any_row:
+            self.slot(
+                part,
+                False,
+                q.required,
+                True,
+                {"question": question, "path": (q.id, q.rows[0].id, q.columns[0].id)},
+                f"{BLANK_MESSAGE}; fyll i minst en rad",
+            )
 
     def leaf_name(
         self,
@@ -367,8 +379,9 @@ class _Walker:
     ) -> None:
         other = {k: v for k, v in cells.items() if k != NAME_KEY}
         if started and not is_empty(other) and is_empty(cells.get(NAME_KEY)):
-            self.missing(
+            self.add(
                 part,
+                BLANK,
                 f"ange aktören ({name_label})",
                 question=_question_name(q),
                 row=label,
@@ -378,15 +391,17 @@ class _Walker:
 
     def rows(self, part: Part, q: RowsQuestion, area_id: str) -> None:
         items = (self.draft.answers.get(q.id) or {}).get(area_id) or []
+        if not items:
+            # An område without insatser is one unanswered part of the report.
+            self.slot(
+                part,
+                False,
+                q.required,
+                True,
+                {"question": q.label},
+                f"området har inga {q.label.lower() or 'rader'}",
+            )
         prog = self.progress(part)
-        if q.required:
-            prog.required += 1
-            if items:
-                prog.answered += 1
-            else:
-                self.missing(
-                    part, f"området har inga {q.label.lower() or 'rader'}", question=q.label
-                )
         for n, item in enumerate(items, start=1):
             prog.touched = True
             row = f"{q.item_label} {n}"
@@ -405,6 +420,11 @@ class _Walker:
                 )
 
 
+def follows_export(f: object) -> bool:
+    """A date that, left blank, is the day of the export (form-spec D.2)."""
+    return isinstance(f, DateField) and f.default == "export"
+
+
 def _question_name(q: Any) -> str:
     if getattr(q, "number", ""):
         return f"Fråga {q.number}"
@@ -415,6 +435,7 @@ def validate(form: FormDefinition, draft: Draft, *, final: bool = False) -> Repo
     """Check every answer of `draft`.
 
     Args:
-        final: True for a final export: unanswered required questions are errors.
+        final: True for a final export: unanswered required answers are errors (optional
+            ones left blank are `tomt` either way).
     """
     return _Walker(form, draft, final).run()

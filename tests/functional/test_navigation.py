@@ -61,7 +61,9 @@ async def test_command_palette_in_swedish(
         titles = [c.title for c in app.get_system_commands(report)]
         assert titles == [
             "Gå till del …", "Kontrollera", "Exportera", "Spara", "Till startskärmen",
-            "Byt tema", "Avsluta",
+            "Nästa del", "Föregående del", "Visa eller dölj hjälpen", "Visa eller dölj delarna",
+            "Ny insats", "Duplicera insatsen", "Flytta insatsen upp", "Flytta insatsen ned",
+            "Byt tema", "Tangentbord", "Avsluta",
         ]  # fmt: skip
 
         await pilot.press("ctrl+p")
@@ -85,17 +87,17 @@ async def test_command_palette_in_swedish(
         await type_text(pilot, "byt tema")
         await pilot.press("enter")
         await pilot.pause()
-        await type_text(pilot, "nord")
+        await type_text(pilot, "hög kontrast")
         await pilot.press("enter")
         await pilot.pause()
-        assert app.theme == "nord" != theme
+        assert app.theme == "rsp-hog-kontrast" != theme
         await pilot.press("ctrl+q")
 
     # The theme chosen is the one the next start uses.
     app = app_factory(example_draft)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        assert app.theme == "nord"
+        assert app.theme == "rsp-hog-kontrast"
         await pilot.press("ctrl+q")
 
 

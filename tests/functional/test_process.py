@@ -50,7 +50,13 @@ def type_into_q2(term: Terminal, word: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("signum", "name"), [(signal.SIGTERM, "SIGTERM"), (signal.SIGHUP, "SIGHUP")]
+    ("signum", "name"),
+    [
+        (signal.SIGTERM, "SIGTERM"),
+        (signal.SIGHUP, "SIGHUP"),
+        (signal.SIGINT, "SIGINT"),  # `kill -INT` (Ctrl+C as a key only shows a hint)
+        (signal.SIGQUIT, "SIGQUIT"),
+    ],
 )
 def test_signal_saves_and_restores_the_terminal(
     example_draft: Path, signum: int, name: str
@@ -63,6 +69,10 @@ def test_signal_saves_and_restores_the_terminal(
     assert code == 128 + signum, left
     assert word in load_draft(example_draft).draft.answers["q2"]
     assert LEAVE_ALT_SCREEN in term.output  # the terminal was given back
+    out = term.output
+    mouse_on = out.rfind(b"\x1b[?1000h")
+    assert out.find(b"\x1b[?1000l", mouse_on) > mouse_on  # mouse reporting off again
+    assert out.find(b"\x1b[?25h", out.rfind(b"\x1b[?25l")) >= 0  # the cursor shown again
 
 
 def test_unexpected_exception_saves_first_and_prints_no_answers(example_draft: Path) -> None:

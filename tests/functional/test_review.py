@@ -44,7 +44,7 @@ async def test_problems_link_to_their_fields_and_back(
             ("q4", "rsp", "epost"),
         ]
         summary = str(review.query_one("#review-summary").render())
-        assert "1 fel, 1 obesvarade" in summary
+        assert "2 fel hindrar en slutlig export" in summary
 
         # The second problem: the e-mail address. Enter goes to the field itself.
         await pilot.press("down", "enter")
@@ -208,3 +208,61 @@ async def test_back_to_the_list_where_it_was(
         assert problems.highlighted is not None
         chosen = review.problems[problems.get_option_at_index(problems.highlighted).id or ""]
         assert chosen.path == ("q4", "rsp", "epost")
+
+
+async def test_final_export_with_blanks_asks_once(
+    app_factory: Callable[..., RspApp], example_draft: Path
+) -> None:
+    """Optional answers left blank: Granska lists them as tomt, the final export asks once
+    (naming them), and the document is final (no UTKAST), its blank cells blank."""
+    import docx
+
+    from rsp_tui.tui.dialogs.confirm import ConfirmDialog
+
+    loaded = load_draft(example_draft)
+    loaded.draft.set(("q5",), "")
+    loaded.draft.set(("q3", "processledning", "totalt"), "")
+    save_draft(loaded.draft, example_draft)
+    out = example_draft.with_suffix(".docx")
+    app = app_factory(example_draft)
+    async with app.run_test(size=(100, 30)) as pilot:
+        report = app.screen
+        assert isinstance(report, ReportScreen)
+        await pilot.press("f9")
+        review = report.host.query_one(ReviewView)
+        summary = str(review.query_one("#review-summary").render())
+        assert "Inget hindrar en slutlig export" in summary
+        assert "2 frivilliga svar är tomma (tomt)" in summary
+        assert {p.path for p in review.problems.values() if p.blank} == {
+            ("q5",),
+            ("q3", "processledning", "totalt"),
+        }
+
+        review.query_one("#export-final", Button).press()
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, ConfirmDialog)
+        assert "5 Serviceglesa områden › Fråga 5" in dialog.message
+        await pilot.press("escape")  # Tillbaka: nothing is written
+        await settle(pilot)
+        assert not out.exists()
+
+        review.query_one("#export-final", Button).press()
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.click("#confirm")
+        await settle(pilot)
+        assert out.is_file()
+        result = str(review.query_one("#export-result").render())
+        assert "Dokumentet är sparat som" in result and "2 frivilliga svar" in result
+        first = out.stat().st_mtime_ns
+
+        # Asked once: the same blanks do not ask again.
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "exportera")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert not isinstance(app.screen, ConfirmDialog)
+        assert out.stat().st_mtime_ns != first
+    text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    assert "UTKAST" not in text and loaded.draft.answers["q2"].splitlines()[0] in text

@@ -47,8 +47,17 @@ def test_new_uses_the_region_programme_and_default_folder(
     assert path == _isolated_drafts / "jamtland-harjedalen-2024.toml"
     draft = load_draft(path).draft
     assert draft.region == "Jämtland Härjedalen" and len(draft.programme.omraden) == 3
-    assert main(["new", "--region", "Jämtland Härjedalen", "--year", "2024"]) == 0
-    assert Path(capsys.readouterr().out.strip()).name == "jamtland-harjedalen-2024-2.toml"
+    # A second draft for the same region and year is refused, naming the first ...
+    assert main(["new", "--region", "Jämtland Härjedalen", "--year", "2024"]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert f"det finns redan ett utkast för Jämtland Härjedalen 2024: {path}" in captured.err
+    assert sorted(p.name for p in _isolated_drafts.iterdir()) == [path.name]
+    # ... unless asked for with --force, and then it says so.
+    assert main(["new", "--region", "Jämtland Härjedalen", "--year", "2024", "--force"]) == 0
+    captured = capsys.readouterr()
+    assert Path(captured.out.strip()).name == "jamtland-harjedalen-2024-2.toml"
+    assert "det fanns redan ett utkast för Jämtland Härjedalen 2024" in captured.err
 
 
 def test_new_without_known_programme_says_so(
@@ -80,7 +89,8 @@ def test_check_exit_statuses(
     path = tmp_path / "klar.toml"
     save_draft(fill_all(form, draft), path)
     assert main(["check", str(path)]) == 0
-    assert "Inget hindrar en slutlig export (100 % ifyllt)" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "Inget hindrar en slutlig export." in out and "Ifyllt 100 %" in out
     broken = tmp_path / "trasig.toml"
     broken.write_bytes(path.read_bytes()[:-200])
     assert main(["check", str(broken)]) == 2
@@ -91,7 +101,7 @@ def test_check_exit_statuses(
 def test_forms_lists_forms_programmes_and_regions(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["forms"]) == 0
     out = capsys.readouterr().out
-    assert "rsp-uppfoljning (version 1)" in out
+    assert "rsp-uppfoljning (version 2)" in out
     assert "* Jämtland Härjedalen: 3 prioriterade områden, 8 mål" in out
     assert out.count("\n    ") + out.count("\n  * ") == 21
 
@@ -101,11 +111,11 @@ def test_help_is_swedish(capsys: pytest.CaptureFixture[str]) -> None:
         main(["check", "--help"])
     out = capsys.readouterr().out
     assert out.startswith("användning: rsp-tui check")
-    assert "slutstatus 0" in out
+    assert "Slutstatus 0" in out
     with pytest.raises(SystemExit) as info:
         main(["new"])
     assert info.value.code == 2
-    assert "dessa argument krävs: --region, --year" in capsys.readouterr().err
+    assert "dessa argument krävs: --region" in capsys.readouterr().err
 
 
 def test_python_dash_m_runs_the_cli(tmp_path: Path) -> None:

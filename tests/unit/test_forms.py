@@ -176,7 +176,7 @@ def test_missing_key(tmp_path: Path) -> None:
 
 
 def test_wrong_type(tmp_path: Path) -> None:
-    path = _broken(tmp_path, "version = 1", 'version = "ett"')
+    path = _broken(tmp_path, "version = 2", 'version = "ett"')
     message = _error(path)
     assert "version: ska vara ett heltal" in message
     assert "(rad" in message
@@ -234,7 +234,7 @@ def test_invalid_utf8_gives_line(tmp_path: Path) -> None:
 
 def test_several_errors_are_all_listed(tmp_path: Path) -> None:
     path = _broken(tmp_path, 'kind = "textarea"', 'kind = "textfält"', count=1)
-    text = path.read_text(encoding="utf-8").replace("version = 1", 'version = "x"')
+    text = path.read_text(encoding="utf-8").replace("version = 2", 'version = "x"')
     path.write_text(text, encoding="utf-8")
     message = _error(path)
     assert "version: ska vara ett heltal" in message
@@ -275,7 +275,7 @@ def test_extra_question_in_a_test_form_needs_no_code(
     assert form.question("q7").title == "7. Hur många butiker finns i länet?"  # type: ignore[union-attr]
     draft = new_draft(form, "Skåne", 2024)
     problems = validate(form, draft).problems
-    assert any(p.path == ("q7",) and p.missing for p in problems)
+    assert any(p.path == ("q7",) and p.blank for p in problems)  # optional unless required
     draft.set(("q7",), "tolv")
     assert [p.message for p in validate(form, draft).problems if p.path == ("q7",)] == [
         '"tolv" är inte ett tal; skriv till exempel 0,85'
@@ -310,6 +310,7 @@ def test_forms_are_found_by_an_installed_wheel(tmp_path: Path) -> None:
         assert "rsp_tui/data/forms/rsp-uppfoljning.toml" in names
         assert "rsp_tui/data/forms/regions.toml" in names
         assert "rsp_tui/data/forms/programmes/jamtland-harjedalen.toml" in names
+        assert "rsp_tui/data/examples/exempel-2023.toml" in names  # README's example
         zf.extractall(site)
     code = (
         "import rsp_tui.paths as p, rsp_tui.forms as f;"
@@ -328,3 +329,15 @@ def test_forms_are_found_by_an_installed_wheel(tmp_path: Path) -> None:
     first, second = result.stdout.splitlines()
     assert first.startswith(str(site))
     assert second == "rsp-uppfoljning 21 3"
+    # `rsp-tui example` gives pipx/uv users the README's example, which checks clean.
+    env = {"PYTHONPATH": str(site), "PATH": "/usr/bin:/bin"}
+    for command in (["example", "-o", "ex.toml"], ["check", "ex.toml"]):
+        done = subprocess.run(
+            [sys.executable, "-m", "rsp_tui", *command],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            env=env,
+        )
+        assert done.returncode == 0, done.stderr
+    assert "Inget hindrar en slutlig export." in done.stdout

@@ -15,6 +15,9 @@ CORE = [
     "rsp_tui.structure",
     "rsp_tui.export",
     "rsp_tui.safefile",
+    "rsp_tui.summary",
+    "rsp_tui.summary.build",
+    "rsp_tui.summary.csvout",
 ]
 
 
@@ -37,7 +40,7 @@ def test_cli_check_does_not_import_docx_or_textual(tmp_path) -> None:  # type: i
         "import sys\nfrom rsp_tui.cli import main\n"
         f"main(['new', '--region', 'Skåne', '--year', '2023', '-o', {str(tmp_path / 'x.toml')!r}])\n"
         f"main(['check', {str(tmp_path / 'x.toml')!r}])\n"
-        "print(sorted({m.split('.')[0] for m in sys.modules} & {'textual', 'docx', 'lxml'}), file=sys.stderr)\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'textual', 'docx', 'lxml', 'matplotlib'}), file=sys.stderr)\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stderr.strip().splitlines()[-1] == "[]"

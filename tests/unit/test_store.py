@@ -221,8 +221,8 @@ BROKEN = {
         "format = 7",
     ),
     "newer form version": (
-        lambda t: t.replace("form_version = 1", "form_version = 3"),
-        "känner bara till version 1",
+        lambda t: t.replace("form_version = 2", "form_version = 3"),
+        "känner bara till version 2",
         "form_version",
     ),
     "unknown form": (

@@ -131,6 +131,23 @@ class DraftLock:
         self.release()
 
 
+def lock_problem(exc: OSError, lock_path: Path) -> str | None:
+    """Why the lock file cannot be used, in Swedish, when it is the lock file itself that is
+    wrong (not the folder); None otherwise."""
+    import errno
+
+    name = lock_path.name
+    if exc.errno == errno.ELOOP or lock_path.is_symlink():
+        return (
+            f"låsfilen {name} är en symbolisk länk, och en sådan följs inte av säkerhetsskäl;"
+            " ta bort den"
+        )
+    if exc.errno in (errno.EACCES, errno.EPERM) and lock_path.exists():
+        if os.access(lock_path.parent, os.W_OK):
+            return f"låsfilen {name} går inte att läsa eller skriva (fel behörighet på filen)"
+    return None
+
+
 def open_elsewhere(draft_path: Path) -> str | None:
     """Where the draft is open for editing by another process (`LockOwner.describe`), or
     None when nobody else has it: for the start screen, before the user picks a draft.

@@ -10,13 +10,13 @@ version is registered here:
 
 A migration receives the draft's raw data (as parsed from TOML) and returns it for the next
 version. Loading applies the steps in order; a missing step is an error, never a guess.
-Version 1 of rsp-uppfoljning is the first, so no migration is registered for it yet; the
-mechanism is tested with a test-only form (tests/unit/test_migrations.py).
+The mechanism itself is tested with a test-only form (tests/unit/test_migrations.py).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date, datetime
 from typing import Any
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
@@ -68,3 +68,38 @@ def migrate(
         data["form_version"] = version
         steps.append(version)
     return data, steps
+
+
+@migration("rsp-uppfoljning", from_version=1)
+def _datum_follows_export(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 2 (form-spec D.2, D.4, D.14).
+
+    Datum: version 1 filled it in with the day the report was created; version 2 leaves it
+    blank, and a blank Datum is the day of the export. A Datum equal to the day the draft was
+    created is taken to be that default and cleared; any other date was typed (or imported)
+    and is kept.
+
+    Fråga 3's total became optional: stored numbers stay as they are, and nothing has to be
+    rewritten for it.
+    """
+    answers = data.get("answers")
+    if isinstance(answers, dict):
+        datum = answers.get("datum")
+        created = _day(data.get("created"))
+        if isinstance(datum, str) and created is not None and datum.strip() == created:
+            answers["datum"] = ""
+    return data
+
+
+def _day(value: Any) -> str | None:
+    """The ISO day of a stored timestamp (TOML datetime or text), or None."""
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, str):
+        try:
+            return datetime.fromisoformat(value.strip()).date().isoformat()
+        except ValueError:
+            return None
+    return None

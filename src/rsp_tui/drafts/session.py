@@ -17,6 +17,7 @@ with `read_only=True`, and such a session never writes anything (no save, no res
 from __future__ import annotations
 
 import contextlib
+import os
 import tempfile
 import threading
 from collections.abc import Callable
@@ -25,14 +26,17 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from rsp_tui.drafts.lock import DraftLock
+from rsp_tui.drafts.lock import DraftLock, lock_problem
 from rsp_tui.drafts.model import AnswerPath, Draft, is_empty, new_draft, now
 from rsp_tui.drafts.store import (
     SAVE_FAILED,
+    Fingerprint,
     LoadedDraft,
     _os_reason,
     create_draft_file,
     default_filename,
+    fingerprint_of,
+    identity_of,
     load_draft,
     save_draft,
     unique_path,
@@ -63,6 +67,10 @@ class SaveResult:
     """Why, in Swedish, e.g. `disken är full` (the app says that saving failed)."""
     skipped: bool = False
     """Nothing was written: a newer snapshot was already on disk."""
+    conflict: Path | None = None
+    """The file was changed by someone else since this session read or wrote it (a text
+    editor, a sync tool, a `.bak` put back by hand): it was left as it is, and the draft was
+    written here instead, beside it."""
 
 
 class DraftSession:
@@ -92,6 +100,12 @@ class DraftSession:
         """When the draft was last written successfully in this session."""
         self.last_error: str | None = None
         """Why the last save failed; None once a save works."""
+        self.disk: Fingerprint | None = None
+        """The file at `path` as this session last read or wrote it; a save first checks
+        that it is still so (see `changed_outside`)."""
+        self.conflict_path: Path | None = None
+        """Where this session's version is saved once the file at `path` was changed by
+        someone else; None while saving to `path` is safe."""
         self._change = 0
         self._saved_change = 0
         self._written_change = 0
@@ -121,8 +135,9 @@ class DraftSession:
             raise
         except OSError as exc:
             held = None
+            reason = lock_problem(exc, lock.lock_path) or _os_reason(exc)
             notices.append(
-                f"Utkastet kunde inte låsas ({_os_reason(exc)}), så ett annat rsp-tui kan"
+                f"Utkastet kunde inte låsas ({reason}), så ett annat rsp-tui kan"
                 " öppna det samtidigt. Stäng andra fönster med samma utkast."
             )
         else:
@@ -144,6 +159,7 @@ class DraftSession:
         cls, loaded: LoadedDraft, clock: Clock, read_only: str | None = None
     ) -> DraftSession:
         session = cls(loaded.form, loaded.draft, loaded.path, clock, read_only=read_only)
+        session.disk = loaded.fingerprint
         session.notices = list(loaded.notices)
         session.last_saved = loaded.draft.updated
         return session
@@ -177,6 +193,7 @@ class DraftSession:
                     draft.answers[question.id] = stamp.date().isoformat()
         path, lock = _claim_free_name(draft, folder, default_filename(region, year))
         session = cls(form, draft, path, clock)
+        session.disk = fingerprint_of(path)
         session.lock = lock
         session.last_saved = stamp
         return session
@@ -229,8 +246,15 @@ class DraftSession:
                 return SaveResult(ok=True, at=at, skipped=True)
             if snapshot.change < self._written_change:
                 return SaveResult(ok=True, at=at, skipped=True)
+            conflict: Path | None = None
             try:
-                save_draft(snapshot.draft, self.path, touch=False)
+                if self.conflict_path is None and self.changed_outside():
+                    self.conflict_path = conflict_copy_path(self.path)
+                if self.conflict_path is not None:
+                    conflict = self.conflict_path
+                    save_draft(snapshot.draft, conflict, touch=False, backup=False)
+                else:
+                    self.disk = save_draft(snapshot.draft, self.path, touch=False)
             except DraftError as exc:
                 self.last_error = exc.message.removeprefix(f"{SAVE_FAILED}: ")
                 return SaveResult(ok=False, at=at, error=self.last_error)
@@ -244,7 +268,46 @@ class DraftSession:
             self._saved_change = max(self._saved_change, snapshot.change)
             self.last_saved = at
             self.last_error = None
-            return SaveResult(ok=True, at=at)
+            return SaveResult(ok=True, at=at, conflict=conflict)
+
+    def changed_outside(self) -> bool:
+        """True when the file at `path` is no longer what this session last read or wrote:
+        someone else changed, replaced or restored it. Its identity on disk is compared
+        first (cheap); when that differs, its checksum (a file touched or copied back
+        unchanged is not a change). A file that is gone is no change (saving recreates it,
+        nothing of anyone's is lost); one that cannot be read, or is no longer a regular
+        file, is (it is never written over)."""
+        if self.disk is None:
+            return False
+        try:
+            st = os.stat(self.path)
+        except FileNotFoundError:
+            return False
+        except OSError:
+            return True
+        if identity_of(st) == self.disk.identity:
+            return False
+        current = fingerprint_of(self.path)
+        if current is None:
+            return True
+        if current.sha256 == self.disk.sha256:
+            self.disk = current
+            return False
+        return True
+
+    def keep_ours(self) -> SaveResult:
+        """After a conflict, the user keeps this session's version: it is written to `path`
+        (the other version becomes the `.bak`), and the copy beside it is removed once that
+        worked."""
+        with self._lock:
+            copy = self.conflict_path
+            self.disk = fingerprint_of(self.path)
+            self.conflict_path = None
+        result = self.write(self.snapshot())
+        if result.ok and result.conflict is None and copy is not None:
+            with contextlib.suppress(OSError):
+                copy.unlink()
+        return result
 
     def save(self) -> SaveResult:
         """Snapshot and write now, on this thread; nothing is written when nothing changed
@@ -261,8 +324,9 @@ class DraftSession:
         """
         if self.read_only is not None:
             return None
-        if self.save().ok:
-            return self.path
+        result = self.save()
+        if result.ok:
+            return result.conflict or self.conflict_path or self.path
         snap = self.snapshot()
         name = f"{self.path.stem}-räddad.toml"
         for folder in (Path.home(), Path(tempfile.gettempdir())):
@@ -312,6 +376,12 @@ def _claim_free_name(
             raise DraftError(exc.message, path) from None
         return path, held
     raise DraftError("hittade inget ledigt filnamn för utkastet", folder / name)
+
+
+def conflict_copy_path(path: Path) -> Path:
+    """A free name beside `path` for this session's version when someone else changed the
+    file: `rapport-din-version.toml`, `rapport-din-version-2.toml`, …"""
+    return unique_path(path.parent, f"{path.stem}-din-version{path.suffix or '.toml'}")
 
 
 def _identity(path: Path) -> tuple[int, int, int, int] | None:

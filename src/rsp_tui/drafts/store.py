@@ -12,7 +12,9 @@ A file that cannot be read is reported with its line and is never written over.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import stat
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -43,6 +45,9 @@ HEADER = """\
 """
 
 ENCODING = "utf-8"
+
+BOM = b"\xef\xbb\xbf"
+"""A UTF-8 byte order mark: older Notepad starts every file with it; it is skipped."""
 
 SAVE_FAILED = "kunde inte spara utkastet"
 """How the message of a failed save begins; the reason follows after a colon."""
@@ -139,6 +144,9 @@ def _body_fast(data: dict[str, Any]) -> str:
 def dumps(draft: Draft) -> str:
     """The draft as the text of its file, checksum line included."""
     data = draft.model_dump(mode="python")
+    for key in ("first_year", "last_year"):  # an unknown programme period is not written
+        if not data["programme"].get(key, 1):
+            del data["programme"][key]
     try:
         text = _body_fast(data)
     except tomlwrite.Unsupported:
@@ -150,8 +158,11 @@ def dumps(draft: Draft) -> str:
     return f"{body}{CHECKSUM_PREFIX}{digest}\n"
 
 
-def save_draft(draft: Draft, path: Path, *, touch: bool = True) -> None:
-    """Write the draft to `path` atomically, keeping the previous version as `.bak`.
+def save_draft(
+    draft: Draft, path: Path, *, touch: bool = True, backup: bool = True
+) -> Fingerprint:
+    """Write the draft to `path` atomically, keeping the previous version as `.bak` (unless
+    `backup` is False); returns the fingerprint of the file written.
 
     Raises:
         DraftError: the folder is missing or not writable, the disk is full, …; the file on
@@ -163,9 +174,10 @@ def save_draft(draft: Draft, path: Path, *, touch: bool = True) -> None:
     if not path.parent.is_dir():
         raise DraftError("mappen som utkastet ska sparas i finns inte", path.parent)
     try:
-        atomic_write(path, data, backup=backup_path(path))
+        st = atomic_write(path, data, backup=backup_path(path) if backup else None)
     except OSError as exc:
         raise DraftError(f"{SAVE_FAILED}: {_os_reason(exc)}", path) from exc
+    return Fingerprint(identity_of(st), hashlib.sha256(data).hexdigest())
 
 
 def create_draft_file(draft: Draft, path: Path, *, touch: bool = True) -> None:
@@ -221,6 +233,9 @@ def _os_reason(exc: OSError) -> str:
         errno.EISDIR: "det finns en mapp med samma namn",
         errno.EIO: "läs- eller skrivfel på disken",
         errno.EBUSY: "filen används av ett annat program",
+        errno.ELOOP: "sökvägen går genom för många symboliska länkar",
+        errno.ENAMETOOLONG: "filnamnet är för långt",
+        errno.ENOTDIR: "en del av sökvägen är inte en mapp",
     }
     return reasons.get(exc.errno or 0, exc.strerror or str(exc))
 
@@ -237,20 +252,79 @@ class LoadedDraft:
     path: Path
     notices: list[str] = field(default_factory=list)
     """Swedish notes: edited outside rsp-tui, migrated from an older form version, …"""
+    fingerprint: Fingerprint | None = None
+    """The file as it was read (None when the text did not come from a file)."""
 
 
-def _read_text(path: Path) -> str:
+@dataclass(frozen=True)
+class Fingerprint:
+    """What a draft file was when it was last read or written: its identity on disk (device,
+    inode, size, modification time) and a checksum of its bytes. A save compares the file
+    with this first, so that a file changed by someone else is never written over."""
+
+    identity: tuple[int, int, int, int]
+    sha256: str
+
+
+def identity_of(st: os.stat_result) -> tuple[int, int, int, int]:
+    """What changes when a file is replaced or rewritten."""
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+def _not_regular(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "är en mapp, inte ett utkast"
+    if stat.S_ISFIFO(mode):
+        return "är en namngiven rörledning (FIFO), inte ett utkast; bara vanliga filer läses"
+    if stat.S_ISSOCK(mode):
+        return "är en socket, inte ett utkast; bara vanliga filer läses"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "är en enhetsfil, inte ett utkast; bara vanliga filer läses"
+    return "är inte en vanlig fil; bara vanliga filer läses"
+
+
+def read_regular(path: Path, limit: int, what: str = "ett utkast") -> tuple[bytes, os.stat_result]:
+    """The bytes of `path` if it is a regular file of at most `limit` bytes, and its status.
+
+    A FIFO, socket or device node is refused before it is opened (reading one could block
+    forever or have side effects), and the file is opened without blocking and checked again
+    on the open descriptor (a file swapped for a FIFO meanwhile is refused too).
+
+    Raises:
+        DraftError: Swedish, naming the file; nothing is changed.
+    """
     try:
-        if path.is_dir():
-            raise DraftError("är en mapp, inte ett utkast", path)
-        size = path.stat().st_size
-        if size > MAX_DRAFT_BYTES:
-            raise DraftError(
-                f"filen är {size / 1024 / 1024:.0f} MB, för stor för att vara ett utkast"
-                f" (högst {MAX_DRAFT_BYTES // 1024 // 1024} MB)",
-                path,
-            )
-        raw = path.read_bytes()
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode):
+            raise DraftError(_not_regular(st.st_mode).replace("ett utkast", what), path)
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+        fd = os.open(path, flags)
+        try:
+            st = os.fstat(fd)
+            if not stat.S_ISREG(st.st_mode):
+                raise DraftError(_not_regular(st.st_mode).replace("ett utkast", what), path)
+            if st.st_size > limit:
+                raise DraftError(
+                    f"filen är {st.st_size / 1024 / 1024:.0f} MB, för stor för att vara {what}"
+                    f" (högst {limit // 1024 // 1024} MB)",
+                    path,
+                )
+            chunks: list[bytes] = []
+            total = 0
+            while True:
+                chunk = os.read(fd, 1 << 20)
+                if not chunk:
+                    break
+                total += len(chunk)
+                if total > limit:  # grew while being read
+                    raise DraftError(
+                        f"filen är större än {limit // 1024 // 1024} MB, för stor för att vara"
+                        f" {what}",
+                        path,
+                    )
+                chunks.append(chunk)
+        finally:
+            os.close(fd)
     except FileNotFoundError:
         raise DraftError("filen finns inte", path) from None
     except PermissionError:
@@ -259,10 +333,18 @@ def _read_text(path: Path) -> str:
         raise
     except OSError as exc:
         raise DraftError(f"kunde inte läsa filen ({_os_reason(exc)})", path) from None
+    return b"".join(chunks), st
+
+
+def _read_text(path: Path) -> tuple[str, Fingerprint]:
+    raw, st = read_regular(path, MAX_DRAFT_BYTES)
+    fingerprint = Fingerprint(identity_of(st), hashlib.sha256(raw).hexdigest())
+    if raw.startswith(BOM):  # saved by an older Notepad
+        raw = raw[len(BOM) :]
     if not raw.strip():
         raise DraftError("filen är tom", path)
     try:
-        return raw.decode(ENCODING)
+        return raw.decode(ENCODING), fingerprint
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise DraftError(
@@ -270,6 +352,16 @@ def _read_text(path: Path) -> str:
             path,
             line,
         ) from None
+
+
+def fingerprint_of(path: Path) -> Fingerprint | None:
+    """The fingerprint of the file at `path` now; None when there is no readable regular
+    file there (missing, a folder, unreadable)."""
+    try:
+        raw, st = read_regular(path, MAX_DRAFT_BYTES * 4)
+    except DraftError:
+        return None
+    return Fingerprint(identity_of(st), hashlib.sha256(raw).hexdigest())
 
 
 def split_checksum(text: str, path: Path) -> tuple[str, bool]:
@@ -296,7 +388,22 @@ def split_checksum(text: str, path: Path) -> tuple[str, bool]:
 
 def loads(text: str, path: Path) -> LoadedDraft:
     """Parse and check the text of a draft file (see `load_draft`)."""
+    try:
+        return _loads(text, path)
+    except RecursionError:
+        # tomllib, pydantic and the shape checks recurse once per level of nesting.
+        raise DraftError(
+            "filen är för djupt nästlad (tusentals [ eller { inuti varandra) för att vara ett"
+            " utkast",
+            path,
+        ) from None
+
+
+def _loads(text: str, path: Path) -> LoadedDraft:
     import tomllib
+
+    if text.startswith("\ufeff"):  # a byte order mark (older Notepad)
+        text = text[1:]
 
     notices: list[str] = []
     body, intact = split_checksum(text, path)
@@ -393,7 +500,10 @@ def load_draft(path: Path) -> LoadedDraft:
         DraftError: with a Swedish message naming the file and, when known, the line. The file
             is left exactly as it was.
     """
-    return loads(_read_text(path), path)
+    text, fingerprint = _read_text(path)
+    loaded = loads(text, path)
+    loaded.fingerprint = fingerprint
+    return loaded
 
 
 # -- the drafts folder -----------------------------------------------------------------------

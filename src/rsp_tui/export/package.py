@@ -277,6 +277,10 @@ def add_footnotes(doc: Document, texts: list[str]) -> None:
     settings.insert_element_before(footnote_pr, *_AFTER_FOOTNOTE_PR)
 
 
+CORE_PROPERTY_MAX = 255
+"""The longest text python-docx accepts in a core property."""
+
+
 def set_properties(
     doc: Document,
     *,
@@ -292,11 +296,13 @@ def set_properties(
 
     props = doc.core_properties
     now = datetime.now(UTC).replace(tzinfo=None, microsecond=0)
-    props.title = title
-    props.author = author
-    props.last_modified_by = author
-    props.subject = subject
-    props.keywords = keywords
+    # python-docx refuses core properties over 255 characters; the document's own text keeps
+    # the whole value (e.g. a long "Upprättad av").
+    props.title = title[:CORE_PROPERTY_MAX]
+    props.author = author[:CORE_PROPERTY_MAX]
+    props.last_modified_by = author[:CORE_PROPERTY_MAX]
+    props.subject = subject[:CORE_PROPERTY_MAX]
+    props.keywords = keywords[:CORE_PROPERTY_MAX]
     props.comments = f"Skapat med rsp-tui {__version__}"
     props.content_status = DRAFT_MARK.capitalize() if draft_mode else ""
     props.language = LANGUAGE

@@ -146,6 +146,16 @@ def _message(err: Any, loc: list[str | int]) -> str:
         "model_type": "ska vara en tabell",
         "datetime_type": "ska vara en tidpunkt",
         "datetime_parsing": "ska vara en tidpunkt, t.ex. 2024-01-31T10:00:00+01:00",
+        "datetime_from_date_parsing": "ska vara en tidpunkt, t.ex. 2024-01-31T10:00:00+01:00",
+        "datetime_object_invalid": "ska vara en tidpunkt, t.ex. 2024-01-31T10:00:00+01:00",
+        "date_type": "ska vara ett datum, t.ex. 2024-01-31",
+        "date_parsing": "ska vara ett datum, t.ex. 2024-01-31",
+        "date_from_datetime_parsing": "ska vara ett datum, t.ex. 2024-01-31",
+        "string_too_long": "texten är för lång",
+        "string_too_short": "texten är för kort",
+        "too_long": "har för många element",
+        "too_short": "har för få element",
+        "recursion_loop": "är för djupt nästlad",
     }
     if kind in messages:
         return messages[kind]
@@ -159,7 +169,7 @@ def _message(err: Any, loc: list[str | int]) -> str:
         return f"ska vara högst {ctx.get('le')}"
     if kind == "value_error":
         return str(ctx.get("error", err["msg"]))
-    return str(err["msg"])
+    return "ogiltigt värde"  # pydantic's own text is English
 
 
 def validation_messages(exc: ValidationError, text: str, data: Any) -> list[tuple[int | None, str]]:

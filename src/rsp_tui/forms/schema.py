@@ -44,8 +44,14 @@ class FieldBase(Strict):
     """Label used in the app when `label` is empty in the official form."""
     help: str = ""
     """Help text (in tables: the helper text under the column title)."""
-    required: bool = True
-    """Unanswered is a warning while drafting and an error for a final export."""
+    required: bool = False
+    """Required (form-spec D.14): unanswered is a warning while drafting and blocks a final
+    export. Not required: left blank it is listed as `inte besvarad` (see `list_blank`) and
+    the cell stays blank in the document; it never blocks an export."""
+    list_blank: bool = True
+    """For a field that is not required: list it as `inte besvarad` before a final export
+    and count it in the progress figure when blank. False for details a region often leaves
+    blank on purpose (a comment, a step, a note); those count once answered."""
     number: str = ""
     """Question number as printed, e.g. "1"."""
     text: str = ""
@@ -100,8 +106,9 @@ class DateField(FieldBase):
     """An ISO date, ÅÅÅÅ-MM-DD."""
 
     kind: Literal["date"]
-    default: Literal["today"] | None = None
-    """`today`: a new report gets the day it was created."""
+    default: Literal["today", "export"] | None = None
+    """`today`: a new report gets the day it was created. `export`: left blank, the date is
+    the day of the export (form-spec D.2); a date the user types is kept."""
 
 
 class DecimalField(FieldBase):
@@ -202,6 +209,8 @@ class TableRow(Strict):
     """If set, the row also asks for a name (e.g. which other actor); this is its label."""
     name_format: str = "{label}: {name}"
     """How the row label is printed when a name is given."""
+    required: bool | None = None
+    """The row's required columns must be answered; None: as the table's `required`."""
 
 
 class TableQuestion(FieldBase):
@@ -235,6 +244,10 @@ class TableQuestion(FieldBase):
                         " som själv skrivs in i en annan kolumn"
                     )
         return self
+
+    def row_required(self, row: TableRow) -> bool:
+        """Whether the row's required columns must be answered (form-spec D.14)."""
+        return self.required if row.required is None else row.required
 
     def printed_columns(self) -> list[LeafField]:
         """Columns that get a column of their own in the document."""
@@ -390,6 +403,11 @@ class Section(Strict):
     """`omrade`: one copy of this section per prioriterat område of the programme."""
     heading: str = ""
     """Heading printed before a repeated section, e.g. `Prioriterat område {number}. {title}`."""
+    whole_title: str = ""
+    """In a repeated section: sidebar title of the table of the programme's own goals (a
+    programme with goals but no områden), e.g. `Programmets mål`."""
+    whole_heading: str = ""
+    """Heading printed before that table, e.g. `Programmets mål`."""
     questions: list[Question]
 
     def answer_questions(self) -> list[AnswerQuestion]:

@@ -8,7 +8,6 @@ read from its text as far as it can be, and whatever cannot be placed is listed.
 
 from __future__ import annotations
 
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,9 +15,11 @@ from typing import Any
 from rsp_tui.drafts.model import Draft
 from rsp_tui.errors import RspError
 from rsp_tui.forms import load_form, region_names
+from rsp_tui.forms.programme import Programme
 from rsp_tui.forms.schema import FormDefinition
 from rsp_tui.importer.official import ImportNote, OfficialReader
-from rsp_tui.importer.reader import read_blocks
+from rsp_tui.importer.programme_match import ProgrammeMatcher, embedded_programme
+from rsp_tui.importer.reader import DocumentRefused, read_blocks
 
 
 class ImportFailed(RspError):
@@ -36,40 +37,47 @@ class ImportResult:
 
 
 def read_document(path: Path) -> object:
-    """Open a .docx with python-docx; Swedish errors for the usual mistakes."""
+    """Open a .docx with python-docx; Swedish errors for the usual mistakes, and for packages
+    that are not regular files or would unpack to too much (see `importer.bounds`)."""
     import docx
 
-    if path.is_dir():
-        raise ImportFailed("är en mapp, inte ett Word-dokument", path)
-    if not path.exists():
-        raise ImportFailed("filen finns inte", path)
-    if not zipfile.is_zipfile(path):
-        hint = (
-            " (.doc från äldre Word: spara om den som .docx)"
-            if path.suffix.lower() == ".doc"
-            else ""
-        )
-        raise ImportFailed(f"är inte ett Word-dokument i formatet .docx{hint}", path)
+    from rsp_tui.importer.bounds import PackageRefused, read_package
+
     try:
-        return docx.Document(str(path))
+        package = read_package(path)
+    except PackageRefused as exc:
+        raise ImportFailed(exc.message, path) from None
+    try:
+        return docx.Document(package)
     except Exception as exc:  # python-docx raises several kinds for broken packages
-        raise ImportFailed(
-            f"Word-dokumentet går inte att läsa ({type(exc).__name__})", path
-        ) from None
+        kind = type(exc).__name__
+        why = {
+            "XMLSyntaxError": "dess XML är trasig eller för djupt nästlad",
+            "KeyError": "en del som ska finnas i paketet saknas",
+            "BadZipFile": "zip-paketet är trasigt",
+            "PackageNotFoundError": "det är inget Word-paket",
+        }.get(kind, f"fel av typen {kind}")
+        raise ImportFailed(f"Word-dokumentet går inte att läsa: {why}", path) from None
 
 
-def import_docx(path: Path, form: FormDefinition | None = None) -> ImportResult:
+def import_docx(
+    path: Path, form: FormDefinition | None = None, programme: Programme | None = None
+) -> ImportResult:
     """Read the report in `path` into a new draft (nothing is written).
 
     A document exported by rsp-tui and not changed since gives back the exported draft
-    exactly (`exact`); any other document is read from its visible text.
+    exactly (`exact`); any other document is read from its visible text, with `programme`
+    when given (else the programme embedded in it, else the region's known one).
     """
     from rsp_tui.export.payload import PayloadError, extract
     from rsp_tui.importer.exact import WHERE, check_payload
 
     form = form or load_form()
     document: Any = read_document(path)
-    blocks = read_blocks(document.element.body)
+    try:
+        blocks = read_blocks(document.element.body)
+    except DocumentRefused as exc:
+        raise ImportFailed(str(exc), path) from None
     notes: list[ImportNote] = []
     try:
         payload = extract(document)
@@ -82,7 +90,12 @@ def import_docx(path: Path, form: FormDefinition | None = None) -> ImportResult:
             return ImportResult(draft=outcome.draft, notes=outcome.notices, exact=True)
         if outcome.note is not None:
             notes.append(outcome.note)
-    reader = OfficialReader(form, blocks, region_names())
+    matcher = ProgrammeMatcher(programme, "det angivna programmet") if programme else None
+    if matcher is None and payload is not None:
+        embedded = embedded_programme(payload.text)
+        if embedded is not None:
+            matcher = ProgrammeMatcher(embedded, "dokumentets inbäddade utkast")
+    reader = OfficialReader(form, blocks, region_names(), matcher)
     reader.run()
     visible = reader.draft()
     return ImportResult(draft=visible, notes=notes + reader.notes)

@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 
 from rsp_tui.drafts.model import NAME_KEY, Draft, is_empty, new_draft
-from rsp_tui.forms.programme import Area, Goal, Programme, new_area_id
+from rsp_tui.forms.programme import WHOLE_ID, Area, Goal, Programme, new_area_id
 from rsp_tui.forms.schema import (
     ChoiceField,
     EmailsField,
@@ -27,8 +27,10 @@ from rsp_tui.forms.schema import (
     TableQuestion,
 )
 from rsp_tui.importer.places import Places
+from rsp_tui.importer.programme_match import ProgrammeMatcher, goal_cell
 from rsp_tui.importer.reader import Block, Table, norm
 from rsp_tui.textutil import plain
+from rsp_tui.years import default_year
 
 LONG_FORM_TEXT = 30
 """Form texts longer than this (in characters) are sentences no answer repeats by chance."""
@@ -67,6 +69,8 @@ def _visible_controls(text: str) -> str:
 class _Area:
     number: str
     title: str
+    whole: bool = False
+    """The table of the programme's own goals (a programme without områden)."""
     goals: dict[str, str] = field(default_factory=dict)
     items: list[dict[str, Any]] = field(default_factory=list)
 
@@ -105,8 +109,19 @@ def _strip_blank_lines(text: str) -> str:
 class OfficialReader:
     """Reads the blocks of one document; `run` returns the draft and the notes."""
 
-    def __init__(self, form: FormDefinition, blocks: list[Block], regions: list[str]):
+    def __init__(
+        self,
+        form: FormDefinition,
+        blocks: list[Block],
+        regions: list[str],
+        programme: ProgrammeMatcher | None = None,
+    ):
         self.form = form
+        self.matcher = programme
+        """The programme the document's tables and Mål cells are matched to (embedded in the
+        document, or the region's known one, found in `draft`); None: rebuilt from the text."""
+        self.goal_cells: list[tuple[dict[str, Any], str, str, str]] = []
+        """Every Mål cell read: (its insats, field id, text, where in the document)."""
         self.blocks = blocks
         self.regions = regions
         self.notes: list[ImportNote] = []
@@ -210,6 +225,10 @@ class OfficialReader:
                 current = None
                 self.areas.append(_Area(heading.group(1), (heading.group(2) or "").strip()))
                 continue
+            if not answering and self.is_whole_heading(n):
+                flush()
+                self.areas.append(_Area("", text.strip(), whole=True))
+                continue
             question = self.leaf_question(n)
             if question is not None:
                 flush()
@@ -239,6 +258,13 @@ class OfficialReader:
             else:
                 self.notes.append(ImportNote(self.places.paragraph(block), text.strip()))
         flush()
+
+    def is_whole_heading(self, n: str) -> bool:
+        """The heading of the table of the programme's own goals (`Programmets mål`)."""
+        section = self.form.repeat_section
+        return section is not None and bool(section.whole_heading) and (
+            n == norm(section.whole_heading)
+        )
 
     def leaf_question(self, n: str) -> LeafField | None:
         for title, q in self.leaf_titles:
@@ -635,6 +661,8 @@ class OfficialReader:
                     continue
                 if isinstance(f, GoalsField):
                     item[f.id] = self.goals(text, area)
+                    where = f"Område {area.number}, tabell {table.number}, rad {r + 1}"
+                    self.goal_cells.append((item, f.id, text, where))
                 else:
                     item[f.id] = _value_for(f, text)
             if not is_empty(item):
@@ -697,10 +725,9 @@ class OfficialReader:
             return first
         raw = str(self.answers.get("datum", ""))
         try:
-            d = date.fromisoformat(raw.strip())
-            return d.year - 1 if d.month <= 6 else d.year
+            return default_year(date.fromisoformat(raw.strip()))
         except ValueError:
-            fallback = date.today().year - 1
+            fallback = default_year(date.today(), self.form.years.min, self.form.years.max)
             self.notes.append(
                 ImportNote("Verksamhetsår", f"hittades inte i dokumentet; {fallback} används")
             )
@@ -714,17 +741,32 @@ class OfficialReader:
             owner.goals.setdefault(code, text)
 
     def draft(self) -> Draft:
+        if self.matcher is None and self.region:
+            self.matcher = known_programme(self.region)
+        if self.matcher is not None:
+            return self._draft_with(self.matcher)
+        if any(a.number != "?" for a in self.areas) or self.goal_texts:
+            self.notes.append(
+                ImportNote(
+                    "Programmet",
+                    "finns varken i dokumentet eller i rsp-tui; områdena och målen är lästa ur"
+                    " rubrikerna och Mål-kolumnen och kan vara ofullständiga. Lägg in regionens"
+                    " program med: rsp-tui programme import PROGRAM.toml UTKAST (eller läs in"
+                    " dokumentet igen med --programme PROGRAM)",
+                )
+            )
         self._place_goals()
         used: set[str] = set()
         areas: list[Area] = []
         for a in self.areas:
-            area_id = new_area_id(a.number, used)
+            area_id = WHOLE_ID if a.whole else new_area_id(a.number, used)
             used.add(area_id)
             goals = [
                 Goal(code=c, text=t)
                 for c, t in sorted(a.goals.items(), key=lambda kv: _code_key(kv[0]))
             ]
-            areas.append(Area(id=area_id, number=a.number, title=a.title, mal=goals))
+            title = "" if a.whole else a.title
+            areas.append(Area(id=area_id, number=a.number, title=title, mal=goals))
         programme = Programme(region=self.region, omraden=areas)
         if not self.region:
             self.notes.append(ImportNote("Region", "raden Region: hittades inte i dokumentet"))
@@ -737,6 +779,61 @@ class OfficialReader:
                 for item in a.items:
                     draft.add_item(self.rows_q.id, area.id, item)
         return draft
+
+
+    def _draft_with(self, matcher: ProgrammeMatcher) -> Draft:
+        """The draft with the known programme: tables placed by område number, Mål cells by
+        goal code; what the programme does not have is listed."""
+        for item, field_id, text, where in self.goal_cells:
+            found = matcher.goals(text)
+            item[field_id] = goal_cell(found)
+            for code in found.unknown:
+                self.notes.append(
+                    ImportNote(
+                        where,
+                        f"målet {code} finns inte i programmet ({matcher.source}); raden ligger"
+                        " kvar som text under andra mål",
+                    )
+                )
+        targets = [self._target_area(matcher, a) for a in self.areas]
+        for heading in matcher.added:
+            self.notes.append(
+                ImportNote(
+                    f"Prioriterat område {heading}",
+                    f"finns inte i programmet ({matcher.source}); området är tillagt",
+                )
+            )
+        if not self.region:
+            self.notes.append(ImportNote("Region", "raden Region: hittades inte i dokumentet"))
+        draft = new_draft(self.form, self.region, self.year(), matcher.programme)
+        draft.answers.pop("datum", None)
+        for key, value in self.answers.items():
+            draft.set((key,), value)
+        if self.rows_q is not None:
+            for a, target in zip(self.areas, targets, strict=True):
+                for item in a.items:
+                    draft.add_item(self.rows_q.id, target.id, item)
+        return draft
+
+    def _target_area(self, matcher: ProgrammeMatcher, a: _Area) -> Area:
+        whole = matcher.whole()
+        alone = a.number == "?" and len(matcher.programme.omraden) == 1
+        if whole is not None and (a.whole or alone):
+            return whole
+        return matcher.area(a.number, a.title)
+
+
+def known_programme(region: str) -> ProgrammeMatcher | None:
+    """The region's programme as rsp-tui knows it (forms/programmes), if it does."""
+    from rsp_tui.forms.loader import programme_for_region
+
+    try:
+        programme = programme_for_region(region)
+    except Exception:  # a broken programme file is reported where the forms are listed
+        return None
+    if programme is None:
+        return None
+    return ProgrammeMatcher(programme, f"regionens program i rsp-tui för {region}")
 
 
 def _goal_line(line: str) -> tuple[str, str] | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -17,6 +18,7 @@ _SPACES = re.compile(r"[ \t\u00a0\u2007\u202f]+")
 _WRAP = re.compile(r"(\w)[-\u00ad]\s+(\w)")
 
 
+@lru_cache(maxsize=8192)
 def norm(text: str) -> str:
     """Text for matching labels: case-folded, spaces collapsed, soft hyphens and words broken
     by a hyphen and a space (`drivmedels- försäljning`) joined."""
@@ -92,19 +94,60 @@ def _cell_text(tc: Any) -> str:
     return "\n".join(lines)
 
 
-def _read_table(tbl: Any, index: int, number: int) -> Table:
+class DocumentRefused(ValueError):
+    """A body that cannot be read: a table span that is no number, or far more paragraphs,
+    tables or cells than any report has (the message is Swedish and says what)."""
+
+
+MAX_BLOCKS = 5000
+"""Paragraphs and tables in a body; a filled-in report has a few hundred."""
+
+MAX_COLUMNS = 1000
+"""No table is wider (Word stops at 63 columns); a wider grid is read as this wide."""
+
+MAX_CELLS = 200_000
+"""Grid cells in all tables together; a report with 100 insatser has about 2 000."""
+
+
+def _grid_number(el: Any, default: int, table: int, row: int, what: str) -> int:
+    """A `w:val` that counts grid columns; a value that is no number refuses the document."""
+    raw = el.get(f"{W}val")
+    if raw is None:
+        return default
+    try:
+        return int(raw.strip())
+    except ValueError:
+        raise DocumentRefused(
+            f"tabell {table}, rad {row}: {what} är inget heltal ({raw[:20]!r}); dokumentet"
+            " läses inte in"
+        ) from None
+
+
+def _read_table(tbl: Any, index: int, number: int, room: int = MAX_CELLS) -> Table:
     rows: list[list[Cell]] = []
     header_rows = 0
     above: dict[int, Cell] = {}
     origin = 0
-    for tr in tbl.findall(f"{W}tr"):
+    trs = tbl.findall(f"{W}tr")
+    # A row never reaches past the table's real columns: spans are bounded by them (a span
+    # of 200 000 000 would otherwise make that many cells).
+    columns = min(
+        max(
+            len(tbl.findall(f"{W}tblGrid/{W}gridCol")),
+            max((len(tr.findall(f"{W}tc")) for tr in trs), default=0),
+            1,
+        ),
+        MAX_COLUMNS,
+    )
+    for tr in trs:
         trpr = tr.find(f"{W}trPr")
         if trpr is not None and trpr.find(f"{W}tblHeader") is not None and len(rows) == header_rows:
             header_rows += 1
         row: list[Cell] = []
         grid_before = tr.find(f"{W}trPr/{W}gridBefore")
         if grid_before is not None:
-            for _ in range(int(grid_before.get(f"{W}val", "0"))):
+            before = _grid_number(grid_before, 0, number, len(rows) + 1, "gridBefore")
+            for _ in range(max(0, min(before, columns - 1))):
                 row.append(Cell("", -1))
         for tc in tr.findall(f"{W}tc"):
             tcpr = tc.find(f"{W}tcPr")
@@ -113,7 +156,8 @@ def _read_table(tbl: Any, index: int, number: int) -> Table:
             if tcpr is not None:
                 gs = tcpr.find(f"{W}gridSpan")
                 if gs is not None:
-                    span = int(gs.get(f"{W}val", "1"))
+                    span = _grid_number(gs, 1, number, len(rows) + 1, "gridSpan")
+                    span = max(1, min(span, columns - len(row)))
                 vm = tcpr.find(f"{W}vMerge")
                 if vm is not None:
                     vmerge = vm.get(f"{W}val", "continue")
@@ -128,6 +172,12 @@ def _read_table(tbl: Any, index: int, number: int) -> Table:
                 row.append(cell)
                 above[start + k] = cell
         rows.append(row)
+        room -= len(row)
+        if room < 0:
+            raise DocumentRefused(
+                f"tabellerna har fler än {MAX_CELLS} celler (tabell {number}); dokumentet läses"
+                " inte in"
+            )
     return Table(rows=rows, index=index, number=number, header_rows=header_rows)
 
 
@@ -136,10 +186,16 @@ def read_blocks(body: Any) -> list[Block]:
     Content controls (w:sdt) are looked into."""
     blocks: list[Block] = []
     tables = 0
+    cells = 0
 
     def walk(parent: Any) -> None:
-        nonlocal tables
+        nonlocal tables, cells
         for child in parent:
+            if len(blocks) >= MAX_BLOCKS:
+                raise DocumentRefused(
+                    f"dokumentet har fler än {MAX_BLOCKS} stycken och tabeller (en rapport har"
+                    " några hundra); det läses inte in"
+                )
             if child.tag == f"{W}p":
                 style = child.find(f"{W}pPr/{W}pStyle")
                 blocks.append(
@@ -151,7 +207,9 @@ def read_blocks(body: Any) -> list[Block]:
                 )
             elif child.tag == f"{W}tbl":
                 tables += 1
-                blocks.append(_read_table(child, len(blocks), tables))
+                table = _read_table(child, len(blocks), tables, MAX_CELLS - cells)
+                cells += sum(len(row) for row in table.rows)
+                blocks.append(table)
             elif child.tag == f"{W}sdt":
                 content = child.find(f"{W}sdtContent")
                 if content is not None:

@@ -15,6 +15,7 @@ import signal
 import sys
 import time
 from collections.abc import Iterable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +29,6 @@ from textual.css.query import NoMatches
 from textual.dom import NoScreen
 from textual.errors import NoWidget
 from textual.screen import Screen
-from textual.theme import ThemeProvider
 from textual.widget import MountError
 from textual.worker import WorkerFailed
 
@@ -38,7 +38,8 @@ from rsp_tui.errors import OMITTED, DraftError, DraftLockedError, RspError, safe
 from rsp_tui.forms import DEFAULT_FORM_ID, load_form, load_regions, programme_for_region
 from rsp_tui.paths import drafts_dir
 from rsp_tui.resume import remember_theme, remembered_theme
-from rsp_tui.tui import readonly, safe_output
+from rsp_tui.tui import readonly, safe_output, swedish, themes
+from rsp_tui.tui.dialogs.changed_outside import ChangedChoice, ChangedOutsideDialog
 from rsp_tui.tui.dialogs.locked import DraftLockedDialog, LockedChoice
 from rsp_tui.tui.dialogs.new_report import NewReport, NewReportDialog
 from rsp_tui.tui.dialogs.open_draft import OpenDraftDialog
@@ -47,9 +48,17 @@ from rsp_tui.tui.dialogs.save_failed import SaveFailedDialog
 from rsp_tui.tui.screens.report import ReportScreen
 from rsp_tui.tui.screens.start import StartScreen
 from rsp_tui.tui.watchdog import HANGUP, TerminalWatchdog
+from rsp_tui.years import default_year
 
 HANDLED_SIGNALS = tuple(
-    s for s in (getattr(signal, "SIGTERM", None), getattr(signal, "SIGHUP", None)) if s
+    s
+    for s in (
+        getattr(signal, "SIGTERM", None),
+        getattr(signal, "SIGHUP", None),
+        getattr(signal, "SIGINT", None),  # `kill -INT` (Ctrl+C itself arrives as a key)
+        getattr(signal, "SIGQUIT", None),  # would otherwise leave the terminal unrestored
+    )
+    if s
 )
 
 EXIT_UNREADABLE = 2
@@ -68,7 +77,8 @@ class RspApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "rsp-tui"
     SUB_TITLE = "Uppföljning av regionalt serviceprogram"
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-normal"), (130, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-tiny"), (80, "-narrow"), (100, "-normal"), (130, "-wide")]
+    """`-tiny` (under 80 columns): the report's sidebar is hidden until Ctrl+B shows it."""
 
     BINDINGS = [
         Binding(
@@ -89,6 +99,16 @@ class RspApp(App[None]):
             tooltip="Sök bland kommandona: gå till del, kontrollera, exportera, spara, tema",
         ),
         Binding("ctrl+c", "help_quit", show=False, system=True),
+        Binding(
+            "f1",
+            "keys",
+            "Tangenter",
+            id="keys",
+            show=False,  # the footer has no room at 80 columns; the overview lists itself
+            tooltip="Alla tangenter och deras alternativ",
+        ),
+        Binding("question_mark", "keys", "Tangenter", id="keys-question", show=False),
+        Binding("ctrl+b", "toggle_sidebar", "Visa/dölj delarna", id="toggle-sidebar", show=False),
     ]
 
     def __init__(
@@ -102,6 +122,8 @@ class RspApp(App[None]):
     ) -> None:
         super().__init__()
         safe_output.install()  # answers and file names never drive the terminal
+        swedish.install()  # Textual's own few texts in Swedish
+        self.register_theme(themes.HIGH_CONTRAST)
         self.start_path = path
         self.folder = drafts_dir(folder)
         self.clock = clock
@@ -115,6 +137,8 @@ class RspApp(App[None]):
         self._crash: Exception | None = None
         self._read_only_hint_at = float("-inf")
         self._leaving = False
+        self._told_conflicts: set[Path] = set()
+        """Copies of ours the user was told about (see `changed_outside`)."""
         self.loop: asyncio.AbstractEventLoop | None = None
         """The running event loop (for the terminal watchdog's thread)."""
 
@@ -202,7 +226,7 @@ class RspApp(App[None]):
         """Ask for region and year, then create and open the draft."""
         form = load_form(DEFAULT_FORM_ID)
         with_programme = {r.name for r in load_regions() if r.programme}
-        year = min(max(self.clock().year - 1, form.years.min), form.years.max)
+        year = default_year(self.clock().date(), form.years.min, form.years.max)
 
         def create(choice: NewReport | None) -> None:
             if choice is None:
@@ -251,6 +275,49 @@ class RspApp(App[None]):
             self.report_screen = None
         await self.switch_screen(StartScreen(self.folder))
 
+    def changed_outside(self, session: DraftSession, copy: Path) -> None:
+        """The draft file was changed by someone else: say so (once per change), and let the
+        user load their version or keep ours. Until then ours is saved in `copy`."""
+        if copy in self._told_conflicts:
+            return
+        self._told_conflicts.add(copy)
+
+        def chosen(choice: ChangedChoice | None) -> None:
+            if choice == "theirs":
+                session.close()
+                try:
+                    fresh = DraftSession.open(session.path, clock=self.clock)
+                except DraftLockedError as exc:
+                    self.ask_read_only(session.path, exc)
+                    return
+                except DraftError as exc:
+                    self.notify(
+                        f"Den andra versionen kan inte läsas: {exc.describe()}. Din version"
+                        f" finns i {copy}.",
+                        severity="error",
+                        timeout=20,
+                    )
+                    return
+                self.open_session(fresh)
+                self.notify(f"Den andra versionen är inläst. Din version finns i {copy}.")
+            elif choice == "ours":
+                result = session.keep_ours()
+                if result.ok and result.conflict is None:
+                    self.notify(
+                        f"Din version är sparad i {session.path}; den andra finns som"
+                        f" {session.path.name}.bak."
+                    )
+                elif not result.ok:
+                    self.notify(
+                        f"Utkastet kunde inte sparas: {result.error}", severity="error"
+                    )
+            else:
+                self.notify(
+                    f"Dina ändringar sparas i {copy} tills du bestämmer dig.", timeout=10
+                )
+
+        self.push_screen(ChangedOutsideDialog(session.path, copy), chosen)
+
     # -- commands ------------------------------------------------------------------------
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
@@ -265,12 +332,21 @@ class RspApp(App[None]):
             yield SystemCommand("Exportera", "Skapa Word-dokumentet", report.action_export)
             yield SystemCommand("Spara", "Spara utkastet nu (Ctrl+S)", report.action_save)
             yield SystemCommand("Till startskärmen", "Stäng rapporten", self.action_to_start)
-        yield SystemCommand("Byt tema", "Välj färger för appen", self.action_change_theme)
+            yield from self._key_commands(report)
+        yield SystemCommand(
+            "Byt tema", "Mörkt, Ljust eller Hög kontrast", self.action_change_theme
+        )
+        yield SystemCommand(
+            "Tangentbord", "Alla tangenter och hur man når dem utan F- och Alt-tangenter",
+            self.action_keys,
+        )
         yield SystemCommand("Avsluta", "Avsluta rsp-tui; allt är redan sparat", self.action_quit)
 
     def action_command_palette(self) -> None:
         if not CommandPalette.is_open(self):  # type: ignore[arg-type]
-            self.push_screen(CommandPalette(placeholder="Sök kommando …", id="--command-palette"))
+            self.push_screen(
+                swedish.SwedishCommandPalette(placeholder="Sök kommando …", id="--command-palette")
+            )
 
     def watch_theme(self, name: str) -> None:
         """The theme chosen (in Byt tema) is the one the next start uses."""
@@ -278,7 +354,49 @@ class RspApp(App[None]):
             remember_theme(name)
 
     def action_change_theme(self) -> None:
-        self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder="Sök tema …"))
+        self.push_screen(
+            swedish.SwedishCommandPalette(
+                providers=[themes.SwedishThemes], placeholder="Sök tema …"
+            )
+        )
+
+    def action_keys(self) -> None:
+        """The keys overview of the screen the user is on."""
+        from rsp_tui.tui.dialogs.keys import KeysDialog
+
+        if not isinstance(self.screen, KeysDialog):
+            self.push_screen(KeysDialog(self.screen))
+
+    def action_toggle_sidebar(self) -> None:
+        """Show or hide the list of parts (hidden below 80 columns until asked for)."""
+        report = self.screen
+        if not isinstance(report, ReportScreen):
+            return
+        tiny = report.has_class("-tiny")
+        shown = report.has_class("-show-sidebar") if tiny else not report.has_class(
+            "-hide-sidebar"
+        )
+        report.set_class(tiny and not shown, "-show-sidebar")
+        report.set_class(not tiny and shown, "-hide-sidebar")
+        if not shown:
+            with contextlib.suppress(NoMatches):
+                report.query_one("#parts").focus()
+
+    def _key_commands(self, report: ReportScreen) -> Iterable[SystemCommand]:
+        """What the F- and Alt-keys of a report do, reachable without them."""
+        run = report.run_action
+        yield SystemCommand("Nästa del", "F4 eller Ctrl+PageDown", partial(run, "next_part"))
+        yield SystemCommand(
+            "Föregående del", "F3 eller Ctrl+PageUp", partial(run, "previous_part")
+        )
+        yield SystemCommand("Visa eller dölj hjälpen", "F1", partial(run, "toggle_help"))
+        yield SystemCommand("Visa eller dölj delarna", "Ctrl+B", self.action_toggle_sidebar)
+        yield SystemCommand("Ny insats", "Ctrl+N", partial(run, "insats('add')"))
+        yield SystemCommand("Duplicera insatsen", "Alt+D", partial(run, "insats('duplicate')"))
+        yield SystemCommand("Flytta insatsen upp", "Alt+↑", partial(run, "insats('move_up')"))
+        yield SystemCommand(
+            "Flytta insatsen ned", "Alt+↓", partial(run, "insats('move_down')")
+        )
 
     def action_help_quit(self) -> None:
         self.notify("Tryck Ctrl+Q för att avsluta. Allt är redan sparat.", timeout=4)
@@ -349,6 +467,10 @@ class RspApp(App[None]):
         if report is not None:
             await self.settle_input()
             result = report.save_now()
+            if result.ok and result.conflict is not None:
+                if result.conflict not in self._told_conflicts:
+                    self.changed_outside(report.session, result.conflict)
+                    return  # the user decides first; Ctrl+Q again quits
             if not result.ok:
 
                 def decided(quit_now: bool | None) -> None:
@@ -379,6 +501,11 @@ class RspApp(App[None]):
             )
         if where == session.path:
             return f"Utkastet är sparat i {where}."
+        if where == session.conflict_path:
+            return (
+                f"{session.path} hade ändrats utanför rsp-tui och har inte skrivits över; dina"
+                f" ändringar är sparade i {where}."
+            )
         return f"Utkastet kunde inte sparas i {session.path}; en kopia finns i {where}."
 
     def _install_signal_handlers(self) -> None:
@@ -406,7 +533,8 @@ class RspApp(App[None]):
             self.loop.call_soon_threadsafe(self._on_signal, signum)
 
     def _on_signal(self, signum: int) -> None:
-        """SIGTERM or SIGHUP: save, then close cleanly so the terminal is restored."""
+        """SIGTERM, SIGHUP, SIGINT or SIGQUIT: save, then close cleanly so the terminal is
+        restored."""
         self.exit_note = self.save_before_exit()
         self.remove_signal_handlers()
         self.exit(return_code=128 + signum)

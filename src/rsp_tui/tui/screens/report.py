@@ -403,6 +403,7 @@ class ReportScreen(Screen[None]):
         report = validate(self.session.form, self.session.draft)
         self.part_list.set_states({k: p.state for k, p in report.progress.items()})
         self.status.completeness = report.completeness
+        self.status.counts = (report.filled, report.total)
 
     # -- saving --------------------------------------------------------------------------
 
@@ -428,6 +429,8 @@ class ReportScreen(Screen[None]):
         if result.skipped:
             return
         if result.ok:
+            if result.conflict is not None:  # the file was changed outside: ask what to keep
+                self.rsp_app.changed_outside(self.session, result.conflict)
             self.status.error = ""
             self.status.saved_at = self.session.last_saved
             if self._save_failed:

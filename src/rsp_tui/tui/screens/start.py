@@ -27,7 +27,7 @@ from rsp_tui.errors import RspError
 from rsp_tui.rollover import rollover
 from rsp_tui.safefile import cleanup_temp_files
 from rsp_tui.tui.dialogs.rollover import RolloverDialog
-from rsp_tui.validation import validate
+from rsp_tui.validation import percent, validate
 
 if TYPE_CHECKING:
     from rsp_tui.tui.app import RspApp
@@ -58,6 +58,13 @@ class StartScreen(Screen[None]):
             "Från förra året",
             id="from-last-year",
             tooltip="Ny rapport för nästa år, med det markerade utkastet som utgångspunkt",
+        ),
+        Binding(
+            "s",
+            "summary",
+            "Sammanställning…",
+            id="summary",
+            tooltip="Sammanställ regionernas rapporter i en mapp till ett dokument",
         ),
         Binding("f5", "reload", "Läs om", id="reload", show=False),
     ]
@@ -146,7 +153,7 @@ class StartScreen(Screen[None]):
                     s.path.name,
                 ]
             else:
-                done = f"{round((row.completeness or 0) * 100)} %"
+                done = f"{percent(row.completeness or 0)} %"
                 region: str | Text = s.region
                 if row.open_elsewhere:
                     region = Text(s.region)
@@ -286,6 +293,12 @@ class StartScreen(Screen[None]):
         self.app.push_screen(
             RolloverDialog(f"Ny rapport från förra året: {old.region} {year}", lines), create
         )
+
+    def action_summary(self) -> None:
+        """Sammanställning: the regions' reports in a folder as one summary."""
+        from rsp_tui.tui.screens.summary import SummaryScreen
+
+        self.app.push_screen(SummaryScreen(self.folder))
 
     def action_open_file(self) -> None:
         """Open a draft by its path."""

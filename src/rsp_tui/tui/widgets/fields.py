@@ -33,6 +33,7 @@ from rsp_tui.forms.schema import (
     TextAreaField,
 )
 from rsp_tui.tui.widgets.inputs import HelpTopic, RspInput, RspTextArea, focus_now
+from rsp_tui.tui.widgets.marklist import MarkList
 from rsp_tui.validation import check_value
 
 OTHER = "\x00annat"
@@ -185,7 +186,11 @@ class TextBox(FieldBox):
     def compose_editor(self) -> ComposeResult:
         placeholder = ""
         if isinstance(self.field_def, DateField):
-            placeholder = "ÅÅÅÅ-MM-DD"
+            placeholder = (
+                "exportdagen"  # blank: the day of the export (the help text says so)
+                if self.field_def.default == "export"
+                else "ÅÅÅÅ-MM-DD"
+            )
         elif isinstance(self.field_def, DecimalField):
             placeholder = "till exempel 0,5"
         yield RspInput(str(self.value), placeholder=placeholder, classes="field-input")
@@ -313,7 +318,7 @@ class MarksBox(FieldBox):
 
     def compose_editor(self) -> ComposeResult:
         chosen = set(self.value or [])
-        yield SelectionList[str](
+        yield MarkList[str](
             *(Selection(o, o, o in chosen) for o in self.field_def.options),
             compact=True,
             classes="field-marks",
@@ -343,18 +348,18 @@ class GoalsBox(FieldBox):
 
     field_def: GoalsField
 
-    def __init__(self, *args: Any, goals: list[Goal], **kwargs: Any) -> None:
-        self.goals = goals
+    def __init__(self, *args: Any, goals: list[Goal | None], **kwargs: Any) -> None:
+        self.listed = goals
+        """As listed: the område's own goals, None for the divider, the others."""
+        self.goals = [g for g in goals if g is not None]
         super().__init__(*args, **kwargs)
 
     def compose_editor(self) -> ComposeResult:
+        from rsp_tui.tui.widgets.goal_picker import GoalList
+
         chosen = set(self.value.get("codes", []))
         if self.goals:
-            yield SelectionList[str](
-                *(Selection(g.printed, g.code, g.code in chosen) for g in self.goals),
-                compact=True,
-                classes="field-goals",
-            )
+            yield GoalList(self.listed, chosen, compact=True, classes="field-goals")
         else:
             yield Static(
                 "Programmet har inga mål ännu. Skriv in dem under Programmet.",
@@ -364,12 +369,12 @@ class GoalsBox(FieldBox):
         yield RspInput(str(self.value.get("other", "")), classes="field-other")
 
     def goal_codes(self) -> set[str]:
-        return {g.code for g in self.goals}
+        return {g.key for g in self.goals}
 
     def read(self) -> Any:
         lists = self.query(SelectionList)
         chosen = set(lists.first().selected) if lists else set()
-        codes = [g.code for g in self.goals if g.code in chosen]
+        codes = [g.key for g in self.goals if g.key in chosen]
         # Codes no longer in the programme are kept, so that the message can name them.
         known = self.goal_codes()
         kept = [c for c in self.value.get("codes", []) if c not in known]
@@ -380,8 +385,8 @@ class GoalsBox(FieldBox):
         for goals in self.query(SelectionList):
             goals.deselect_all()
             for goal in self.goals:
-                if goal.code in chosen:
-                    goals.select(goal.code)
+                if goal.key in chosen:
+                    goals.select(goal.key)
             goals.highlighted = 0
         self.query_one(".field-other", RspInput).value = str(value.get("other", ""))
 
@@ -394,7 +399,7 @@ class GoalsBox(FieldBox):
     def _goal_highlighted(self, event: SelectionList.SelectionHighlighted[str]) -> None:
         # The list cuts long goals short; the help pane shows the highlighted one whole.
         event.stop()
-        goal = next((g for g in self.goals if g.code == event.selection.value), None)
+        goal = next((g for g in self.goals if g.key == event.selection.value), None)
         if goal is not None and event.selection_list.has_focus:
             topic = replace(self.topic, extra=(f"Markerat mål: {goal.printed}", *self.topic.extra))
             self.post_message(self.HelpChanged(self, topic))
@@ -433,7 +438,7 @@ def field_box(
     path: AnswerPath,
     value: Any,
     *,
-    goals: list[Goal] | None = None,
+    goals: list[Goal | None] | None = None,
     **kwargs: Any,
 ) -> FieldBox:
     """The box that edits `field_def`, showing `value`."""

@@ -37,7 +37,10 @@ class KeyFooter(Footer):
 
     def compose(self) -> ComposeResult:
         self._shown = self._keys() if self._bindings_ready else None
-        yield from super().compose()
+        keys = list(super().compose())
+        if 0 < self.app.size.width < 80:  # under 80 columns: how to quit comes first
+            keys.sort(key=lambda k: getattr(k, "action", "") not in ("quit", "app.quit"))
+        yield from keys
 
     def bindings_changed(self, screen: Screen[object]) -> None:
         self._bindings_ready = True

@@ -17,11 +17,13 @@ INSATSER_HELP = (
 )
 
 REVIEW_HELP = (
-    "Här listas allt som saknas eller är fel. Enter på en rad går till fältet; Esc tar dig"
-    " tillbaka hit. Exportera skapar Word-dokumentet när inga fel återstår; Exportera utkast"
-    " fungerar alltid och märker sidorna UTKAST. Med krysset i Lägg in utkastet följer"
-    " utkastet med osynligt i filen, så att rsp-tui kan läsa in det exakt nästa år; utan"
-    " krysset innehåller filen bara det som syns."
+    "Här listas det som är fel (hindrar en slutlig export: ett felaktigt värde eller ett"
+    " obligatoriskt svar som saknas) och det som är tomt (frivilliga svar, som blir tomma"
+    " celler i dokumentet). Enter på en rad går till fältet; Esc tar dig tillbaka hit."
+    " Exportera skapar Word-dokumentet när inga fel återstår, och frågar en gång om det finns"
+    " tomma svar; Exportera utkast fungerar alltid och märker sidorna UTKAST. Med krysset"
+    " i Lägg in utkastet följer utkastet med osynligt i filen, så att rsp-tui kan läsa in"
+    " det exakt nästa år; utan krysset innehåller filen bara det som syns."
 )
 
 KEYS_HELP = (

@@ -19,6 +19,7 @@ from textual.widgets import Button, DataTable, Label, Static
 from rsp_tui.drafts.model import ID_KEY
 from rsp_tui.drafts.session import DraftSession
 from rsp_tui.forms.programme import Area
+from rsp_tui.tui.widgets.goal_picker import ordered_goals
 from rsp_tui.forms.schema import (
     ChoiceField,
     GoalsField,
@@ -103,7 +104,7 @@ class InsatserView(Vertical):
             yield Static("", id="insats-title", classes="insats-title")
             yield Static("", id="insats-carried", classes="insats-carried", markup=False)
             year = self.session.draft.year
-            goals = self.session.draft.programme.all_goals()
+            goals = ordered_goals(self.session.draft.programme, self.area)
             # Under each column group's heading (with the report's years) its fields; a form
             # without groups lists the fields alone.
             sections: list[tuple[str, list[LeafField]]] = [

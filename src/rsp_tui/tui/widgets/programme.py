@@ -9,7 +9,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Static
 
 from rsp_tui.drafts.session import DraftSession
-from rsp_tui.forms.programme import Area, Goal, new_area_id
+from rsp_tui.forms.programme import WHOLE_ID, Area, Goal, Programme, new_area_id
 from rsp_tui.forms.schema import GoalsField, ProgrammeQuestion, RowsQuestion
 from rsp_tui.tui.dialogs.confirm import ConfirmDialog
 from rsp_tui.tui.messages import DraftChanged
@@ -24,6 +24,14 @@ class ProgrammeInput(RspInput):
         self.target = target
         self.attr = attr
         self.topic = topic
+
+
+class PeriodInput(RspInput):
+    """The first or last year of the programme's period."""
+
+    def __init__(self, value: str, attr: str, **kw: str):
+        super().__init__(value, max_length=4, restrict=r"[0-9]*", **kw)  # type: ignore[arg-type]
+        self.attr = attr
 
 
 class ProgrammeEditor(Vertical):
@@ -43,6 +51,25 @@ class ProgrammeEditor(Vertical):
             yield Label(self.question.label, classes="field-label")
         if self.question.help:
             yield Static(self.question.help, classes="field-help")
+        programme = self.session.draft.programme
+        with Horizontal(classes="programme-buttons"):
+            yield Button(
+                "Klistra in program",
+                id="paste-programme",
+                compact=True,
+                variant="primary",
+                tooltip="Klistra in programmets områden och mål ur dess PDF eller Word-fil",
+            )
+            yield Label("Programperiod:", classes="programme-period")
+            for attr, label in (("first_year", "Från år"), ("last_year", "Till år")):
+                year = getattr(programme, attr)
+                yield PeriodInput(
+                    str(year or ""),
+                    attr,
+                    placeholder=label,
+                    id=f"period-{attr}",
+                    classes="programme-input -code",
+                )
         if not self.areas:
             yield Static(
                 "Programmet har inga prioriterade områden ännu. Lägg till det första nedan.",
@@ -50,11 +77,16 @@ class ProgrammeEditor(Vertical):
             )
         for i, area in enumerate(self.areas):
             box = Vertical(classes="programme-area")
-            box.border_title = f"Prioriterat område {area.number or '?'}"
+            box.border_title = (
+                "Programmets mål (utan område)"
+                if area.whole
+                else f"Prioriterat område {area.number or '?'}"
+            )
             with box:
-                with Horizontal(classes="programme-line"):
-                    yield self._input(area, "number", "Nummer", f"a{i}-number", "-code")
-                    yield self._input(area, "title", "Rubrik", f"a{i}-title", "-text")
+                if not area.whole:
+                    with Horizontal(classes="programme-line"):
+                        yield self._input(area, "number", "Nummer", f"a{i}-number", "-code")
+                        yield self._input(area, "title", "Rubrik", f"a{i}-title", "-text")
                 yield Label("Mål", classes="field-sublabel")
                 for j, goal in enumerate(area.mal):
                     with Horizontal(classes="programme-line"):
@@ -66,7 +98,10 @@ class ProgrammeEditor(Vertical):
                     yield Button(
                         "Ta bort området", id=f"del-area-{i}", compact=True, variant="error"
                     )
-        yield Button("Nytt prioriterat område", id="add-area", compact=True, variant="primary")
+        with Horizontal(classes="programme-buttons"):
+            yield Button("Nytt prioriterat område", id="add-area", compact=True, variant="primary")
+            if programme.whole() is None:
+                yield Button("Mål för hela programmet", id="add-whole", compact=True)
 
     def _input(
         self, target: Area | Goal, attr: str, label: str, widget_id: str, cls: str
@@ -108,7 +143,12 @@ class ProgrammeEditor(Vertical):
     async def _pressed(self, event: Button.Pressed) -> None:
         event.stop()
         name = event.button.id or ""
-        if name == "add-area":
+        if name == "paste-programme":
+            self._paste()
+        elif name == "add-whole":
+            self.areas.insert(0, Area(id=WHOLE_ID, number="", title="", mal=[Goal(text="")]))
+            await self._rebuilt("#g0-0-text")
+        elif name == "add-area":
             used = {a.id for a in self.areas}
             number = str(len(self.areas) + 1)
             self.areas.append(Area(id=new_area_id(number, used), number=number, title=""))
@@ -116,13 +156,46 @@ class ProgrammeEditor(Vertical):
         elif name.startswith("add-goal-"):
             i = int(name.rsplit("-", 1)[1])
             area = self.areas[i]
-            area.mal.append(Goal(code=f"{area.number}.{len(area.mal) + 1}", text=""))
+            code = "" if area.whole else f"{area.number}.{len(area.mal) + 1}"
+            area.mal.append(Goal(code=code, text=""))
             await self._rebuilt(f"#g{i}-{len(area.mal) - 1}-text")
         elif name.startswith("del-goal-"):
             i, j = (int(x) for x in name.removeprefix("del-goal-").split("-"))
             self._confirm_goal(i, j)
         elif name.startswith("del-area-"):
             self._confirm_area(int(name.rsplit("-", 1)[1]))
+
+    def _paste(self) -> None:
+        """Klistra in program: the dialog's programme replaces the draft's; the insatser
+        follow their områden (see `replace_programme`)."""
+        from rsp_tui.drafts.programme_change import replace_programme
+        from rsp_tui.tui.dialogs.paste_programme import PasteProgrammeDialog
+
+        async def done(programme: Programme | None) -> None:
+            if programme is None:
+                return
+            change = replace_programme(self.session.form, self.session.draft, programme)
+            await self._rebuilt()
+            lines = change.lines()
+            self.notify(
+                "\n".join(lines) if lines else "Programmet är inlagt.",
+                title="Programmet",
+                severity="warning" if lines else "information",
+                timeout=15 if lines else 5,
+            )
+
+        self.app.push_screen(PasteProgrammeDialog(self.session.draft.region), done)
+
+    @on(Input.Changed, "PeriodInput")
+    def _period_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        assert isinstance(event.input, PeriodInput)
+        text = event.value.strip()
+        year = int(text) if text.isdigit() and len(text) == 4 else 0
+        programme = self.session.draft.programme
+        if getattr(programme, event.input.attr) != year:
+            setattr(programme, event.input.attr, year)
+            self.session.changed()
 
     async def _rebuilt(self, focus: str | None = None) -> None:
         self.session.changed()

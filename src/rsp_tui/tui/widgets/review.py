@@ -1,11 +1,16 @@
 """Provides Granska och exportera: every problem in the report, each a link to its field, and
-the export of the Word document (final, or a draft marked UTKAST)."""
+the export of the Word document (final, or a draft marked UTKAST).
+
+Words as `rsp-tui check` uses them: `fel` blocks a final export (a wrong value, or a
+required answer not given), `tomt` is an optional answer left blank, which stays blank in
+the document. A final export with blanks asks once, listing them."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from weakref import WeakKeyDictionary
 
 from rich.text import Text
 from textual import on
@@ -18,20 +23,24 @@ from textual.widgets.option_list import Option
 from rsp_tui.drafts.model import Draft
 from rsp_tui.drafts.session import DraftSession
 from rsp_tui.errors import RspError
+from rsp_tui.export import export_path
 from rsp_tui.structure import unchanged_groups
+from rsp_tui.tui.dialogs.confirm import ConfirmDialog
 from rsp_tui.tui.messages import PartRequested
 from rsp_tui.tui.widgets.inputs import focus_now
-from rsp_tui.validation import Problem, validate
+from rsp_tui.validation import Problem, blanks_sentence, refusal_sentence, validate
+
+BLANKS_SHOWN = 6
+"""How many blanks the question before a final export names one by one."""
+
+_ACCEPTED_BLANKS: WeakKeyDictionary[DraftSession, set[str]] = WeakKeyDictionary()
+"""Per open report: the blanks the user agreed to leave blank in a final export. Granska is
+built anew each time it is shown, so this outlives the view; asked once, not again unless
+more answers are blank."""
 
 REVIEW_KEY = "granska"
 """The part key of Granska och exportera (it is not a section of the form)."""
 REVIEW_TITLE = "Granska och exportera"
-
-
-def export_path(draft_path: Path, draft_mode: bool) -> Path:
-    """Where the document goes: next to the draft, `-utkast` added for a draft export."""
-    stem = draft_path.stem + ("-utkast" if draft_mode else "")
-    return draft_path.with_name(stem + ".docx")
 
 
 class ReviewView(Vertical):
@@ -46,6 +55,8 @@ class ReviewView(Vertical):
         notes: tuple[str, ...] = ()
         refused: int = 0
         error: str = ""
+        blanks: int = 0
+        """Optional answers left blank in a final export."""
 
     def __init__(self, session: DraftSession, titles: dict[str, str], highlight: int = 0):
         super().__init__(classes="review")
@@ -87,20 +98,19 @@ class ReviewView(Vertical):
     def refresh_report(self) -> None:
         """Validate the draft as for a final export and list what is found."""
         report = validate(self.session.form, self.session.draft, final=True)
-        invalid = [p for p in report.errors if not p.missing]
-        missing = [p for p in report.errors if p.missing]
-        done = round(report.completeness * 100)
+        done = report.progress_text()
         if not report.problems:
-            summary = (
-                f"Ifyllt {done} %. Inget saknas och inget fel hittades: rapporten kan exporteras."
-            )
+            summary = f"{done}. Inget är tomt och inget fel hittades: rapporten kan exporteras."
         else:
-            counts = [f"{len(invalid)} fel", f"{len(missing)} obesvarade"]
-            if report.warnings:
-                counts.append(f"{len(report.warnings)} varningar")
+            sentences = [done]
+            if report.errors:
+                sentences.append(refusal_sentence(len(report.errors)))
+            else:
+                sentences.append("Inget hindrar en slutlig export")
+            if report.blanks:
+                sentences.append(blanks_sentence(len(report.blanks)))
             summary = (
-                f"Ifyllt {done} %. {', '.join(counts)}."
-                " Välj en rad och tryck Enter för att gå till fältet."
+                ". ".join(sentences) + ". Välj en rad och tryck Enter för att gå till fältet."
             )
         self.query_one("#review-summary", Static).update(summary)
         options: list[Option] = []
@@ -165,6 +175,38 @@ class ReviewView(Vertical):
         self.export(draft_mode=event.button.id == "export-draft")
 
     def export(self, draft_mode: bool) -> None:
+        """Export; a final export of a report with blank optional answers first asks, once,
+        whether to leave them blank (listing them). With errors it goes ahead to be refused,
+        which says why."""
+        if draft_mode:
+            self._start_export(True)
+            return
+        report = validate(self.session.form, self.session.draft, final=True)
+        blanks = report.blanks
+        keys = {p.location for p in blanks}
+        accepted = _ACCEPTED_BLANKS.get(self.session)
+        if report.errors or not blanks or (accepted is not None and keys <= accepted):
+            self._start_export(False)
+            return
+
+        def answered(go: bool | None) -> None:
+            if go:
+                _ACCEPTED_BLANKS[self.session] = keys
+                self._start_export(False)
+            else:
+                focus_now(self.query_one("#export-final", Button))
+
+        self.app.push_screen(
+            ConfirmDialog(
+                "Exportera slutversionen med tomma svar?",
+                _blanks_message(blanks),
+                confirm="Exportera",
+                cancel="Tillbaka",
+            ),
+            answered,
+        )
+
+    def _start_export(self, draft_mode: bool) -> None:
         """Write the document in the background (python-docx is slow to import)."""
         result = self.query_one("#export-result", Static)
         result.update("Skapar dokumentet …")
@@ -218,7 +260,14 @@ class ReviewView(Vertical):
                 embed_hint="Lägg in utkastet i filen urkryssad",
             )
             notes = [*result.notes, *accessibility_summary(result), *([privacy] if privacy else [])]
-            self.post_message(self.ExportFinished(draft_mode, path=result.path, notes=tuple(notes)))
+            self.post_message(
+                self.ExportFinished(
+                    draft_mode,
+                    path=result.path,
+                    notes=tuple(notes),
+                    blanks=0 if draft_mode else len(result.blanks),
+                )
+            )
 
     @on(ExportFinished)
     def _export_finished(self, event: ExportFinished) -> None:
@@ -228,13 +277,15 @@ class ReviewView(Vertical):
             kind = "Utkastet (märkt UTKAST)" if event.draft_mode else "Dokumentet"
             text.append(f"{kind} är sparat som:\n", style="bold green")
             text.append(str(event.path))
+            if event.blanks:
+                text.append(f"\n{blanks_sentence(event.blanks)}.")
             for note in event.notes:
                 text.append(f"\nObs: {note}")
             self.notify(f"{kind} är sparat: {event.path.name}", timeout=6)
         elif event.refused:
             text.append(
-                f"Slutversionen kan inte exporteras: {event.refused} fel eller obesvarade fält"
-                " återstår (se listan nedan).",
+                f"Slutversionen kan inte exporteras: {refusal_sentence(event.refused)}"
+                " (se listan nedan).",
                 style="bold red",
             )
             text.append(
@@ -251,13 +302,26 @@ class ReviewView(Vertical):
 def _prompt(problem: Problem) -> Text:
     where = " › ".join(p for p in (problem.question, problem.row, problem.column) if p)
     text = Text("  ")
-    if problem.missing:
-        text.append("saknas", style="yellow")
-    elif problem.severity == "fel":
+    if problem.severity == "fel":
         text.append("fel", style="bold red")
+    elif problem.blank:
+        text.append("tomt", style="dim")
     else:
         text.append("varning", style="yellow")
     text.append("\u00a0\u00a0")  # no-break spaces: the list would fold plain ones away
     text.append(f"{where}: " if where else "")
     text.append(problem.message)
     return text
+
+
+def _blanks_message(blanks: list[Problem]) -> str:
+    """The question before a final export: which optional answers stay blank."""
+    lines = [
+        f"{blanks_sentence(len(blanks))}:",
+        *(f"  {p.location}" for p in blanks[:BLANKS_SHOWN]),
+    ]
+    if len(blanks) > BLANKS_SHOWN:
+        lines.append(f"  … och {len(blanks) - BLANKS_SHOWN} till (se listan i Granska).")
+    lines.append("")
+    lines.append("Det går bra: frivilliga frågor får lämnas tomma. Exportera slutversionen?")
+    return "\n".join(lines)

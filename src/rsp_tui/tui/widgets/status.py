@@ -8,9 +8,12 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from rsp_tui.validation import percent
+
 
 class StatusLine(Widget):
-    """One line at the bottom: `fil.toml · Senast sparad 14:03:27 · Ifyllt 64 %`."""
+    """One line at the bottom: `fil.toml · Senast sparad 14:03:27 · Ifyllt 64 % (120 av 188)`
+    (the counts only where the line has room)."""
 
     filename: reactive[str] = reactive("")
     """The draft's file name."""
@@ -19,7 +22,9 @@ class StatusLine(Widget):
     error: reactive[str] = reactive("")
     """Why the last save failed; empty once a save works."""
     completeness: reactive[float | None] = reactive(None)
-    """Share of required answers given."""
+    """Share of the answers given (validation's `Report.completeness`)."""
+    counts: reactive[tuple[int, int] | None] = reactive(None)
+    """Answers given and answers asked for, shown as `x av y` where there is room."""
     today: reactive[date | None] = reactive(None)
     """Today's date; an older save is shown with its date."""
     read_only: reactive[bool] = reactive(False)
@@ -45,5 +50,9 @@ class StatusLine(Widget):
             else:
                 text.append(f" · Senast sparad {self.saved_at:%H:%M:%S}")
         if self.completeness is not None:
-            text.append(f" · Ifyllt {round(self.completeness * 100)} %")
+            text.append(f" · Ifyllt {percent(self.completeness)} %")
+            if self.counts is not None:
+                counts = f" ({self.counts[0]} av {self.counts[1]})"
+                if text.cell_len + len(counts) <= self.size.width:
+                    text.append(counts)
         return text

@@ -1,0 +1,114 @@
+"""Provides the summary's charts: a stacked bar per row of a choice question (how many regions
+answered each option), drawn with matplotlib's non-interactive Agg backend and placed in the
+document with an alternative text that says everything the chart shows.
+
+matplotlib is imported here only, so only `rsp-tui summary` pays for it.
+"""
+
+from __future__ import annotations
+
+import io
+import textwrap
+from typing import Any
+
+from docx.oxml.ns import qn
+from docx.shared import Cm
+
+from rsp_tui.summary.figures import NOT_ANSWERED, OTHER, ChoiceCounts
+
+# Colour-blind-safe (Okabe–Ito) with grey for "not answered"; every segment is also labelled
+# with its number, so the chart never depends on colour alone.
+PALETTE = ["#D55E00", "#E69F00", "#009E73", "#0072B2", "#56B4E9", "#CC79A7", "#F0E442"]
+GREY = "#BBBBBB"
+LEGEND_COLUMNS = 4
+
+
+def _colour(n: int, category: str) -> str:
+    if category == NOT_ANSWERED:
+        return GREY
+    if category == OTHER:
+        return "#999933"
+    return PALETTE[n % len(PALETTE)]
+
+
+def choice_chart(labels: list[str], counts: ChoiceCounts, row_ids: list[str]) -> bytes:
+    """A horizontal stacked bar per row (`labels`), one segment per category; PNG bytes."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib.figure import Figure
+
+    legend_rows = -(-len(counts.categories) // LEGEND_COLUMNS)
+    height = 0.55 * len(labels) + 1.3 + 0.25 * (legend_rows - 1)
+    fig = Figure(figsize=(7.0, height), dpi=120)
+    ax: Any = fig.add_subplot()
+    wrapped = [textwrap.fill(label, 28) for label in labels]
+    positions = list(range(len(labels)))[::-1]
+    lefts = [0] * len(labels)
+    total = max((sum(counts.counts[r].values()) for r in row_ids), default=0)
+    for n, category in enumerate(counts.categories):
+        values = [counts.counts[r][category] for r in row_ids]
+        bars = ax.barh(
+            positions,
+            values,
+            left=lefts,
+            color=_colour(n, category),
+            label=category,
+            edgecolor="white",
+            height=0.7,
+        )
+        for bar, value in zip(bars, values, strict=True):
+            if value:
+                ax.text(
+                    bar.get_x() + bar.get_width() / 2,
+                    bar.get_y() + bar.get_height() / 2,
+                    str(value),
+                    ha="center",
+                    va="center",
+                    fontsize=8,
+                    color="black"
+                    if category in (NOT_ANSWERED, OTHER) or n in (1, 4, 6)
+                    else "white",
+                )
+        lefts = [a + b for a, b in zip(lefts, values, strict=True)]
+    ax.set_yticks(positions)
+    ax.set_yticklabels(wrapped, fontsize=8)
+    ax.set_xlim(0, max(total, 1))
+    ax.set_xlabel("Antal rapporter", fontsize=8)
+    ax.tick_params(axis="x", labelsize=8)
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    bottom = (1.0 + 0.25 * (legend_rows - 1)) / height
+    axes_height = height * (1 - bottom) - 0.15  # inches; the legend goes 0.45 in below
+    ax.legend(
+        loc="upper center",
+        bbox_to_anchor=(0.5, -0.45 / axes_height),
+        ncol=min(len(counts.categories), LEGEND_COLUMNS),
+        fontsize=8,
+        frameon=False,
+    )
+    # Fixed margins instead of tight_layout, which draws the whole figure once more.
+    fig.subplots_adjust(left=0.34, right=0.97, top=1 - 0.15 / height, bottom=bottom)
+    out = io.BytesIO()
+    fig.savefig(out, format="png")
+    return out.getvalue()
+
+
+def alt_text(title: str, labels: list[str], counts: ChoiceCounts, row_ids: list[str]) -> str:
+    """Everything the chart shows, as text: `<rad>: Minskar 3, Oförändrat 10, …`."""
+    parts = [f"Stapeldiagram: {title}."]
+    for label, r in zip(labels, row_ids, strict=True):
+        values = ", ".join(f"{c} {counts.counts[r][c]}" for c in counts.categories)
+        parts.append(f"{label}: {values}.")
+    return " ".join(parts)
+
+
+def add_picture(doc: Any, png: bytes, width_cm: float, title: str, description: str) -> None:
+    """The picture in its own paragraph, with a title and an alternative text (docPr)."""
+    paragraph = doc.add_paragraph()
+    run = paragraph.add_run()
+    shape = run.add_picture(io.BytesIO(png), width=Cm(width_cm))
+    doc_pr = shape._inline.find(qn("wp:docPr"))
+    doc_pr.set("descr", description)
+    doc_pr.set("title", title)
