@@ -58,7 +58,7 @@ HEADER_LINE = Pt(9.5)
 """Height of a line of the header rows (8 pt Arial, single spacing, with room to spare)."""
 HORIZONTAL_MARGIN = Cm(0.07)
 """Left/right margin inside the text cells."""
-MAX_HEADER_LINES = 6
+MAX_HEADER_LINES = 5
 """A column title with its helper text takes at most this many lines: with the group row,
 the repeated header stays at about 2.5 cm."""
 KEEP_TOGETHER_BELOW = Cm(2.5)
