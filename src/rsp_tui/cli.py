@@ -4,7 +4,7 @@
     rsp-tui FIL                      öppna ett utkast i appen
     rsp-tui new --region R [--year Å] skapa ett utkast
     rsp-tui check FIL                lista det som är fel eller tomt
-    rsp-tui export FIL [-o UT.docx] [--draft]
+    rsp-tui export FIL [-o UT.docx] [--draft] [--no-embed] [--author-region]
     rsp-tui forms                    formulär, program och regioner
     rsp-tui example [-o FIL]         en kopia av det ifyllda exemplet
     rsp-tui programme export|import  dela regionens program (se cli_programme)
@@ -163,6 +163,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="lägg inte in utkastet i dokumentet: filen innehåller då bara det som syns"
         " (rsp-tui import läser då den synliga texten i stället för att få tillbaka utkastet"
         " exakt)",
+    )
+    p_export.add_argument(
+        "--author-region",
+        action="store_true",
+        help="dokumentets egenskap Författare blir regionen i stället för namnet under"
+        " Upprättad av (för ett dokument som ska publiceras)",
     )
 
     add("forms", "lista formulär, regionala program och regioner som rsp-tui känner till")
@@ -383,7 +389,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     out = Path(args.output) if args.output else export_path(Path(args.file), args.draft)
     try:
         result = export_report(
-            loaded.form, loaded.draft, out, draft_mode=args.draft, embed_draft=args.embed_draft
+            loaded.form,
+            loaded.draft,
+            out,
+            draft_mode=args.draft,
+            embed_draft=args.embed_draft,
+            author_region=args.author_region,
         )
     except ExportRefused as exc:
         for problem in exc.problems:
@@ -402,8 +413,22 @@ def cmd_export(args: argparse.Namespace) -> int:
         print(blanks_sentence(len(result.blanks)) + ".", file=sys.stderr)
     for note in result.notes:
         print(f"obs: {note}", file=sys.stderr)
+    _export_messages(result, args)
     print(result.path)
     return EXIT_OK
+
+
+def _export_messages(result: Any, args: argparse.Namespace) -> None:
+    """The accessibility check's outcome and what the file carries of personal data."""
+    from rsp_tui.export import accessibility_summary, personal_data_note
+
+    for line in accessibility_summary(result):
+        print(line, file=sys.stderr)
+    note = personal_data_note(
+        result, embed_draft=args.embed_draft, author_region=args.author_region
+    )
+    if note:
+        print(note, file=sys.stderr)
 
 
 def cmd_forms(args: argparse.Namespace) -> int:

@@ -258,11 +258,12 @@ def test_datum_and_upprattad_av_as_label_and_value_rows(tmp_path: Path) -> None:
     assert (draft.answers["datum"], draft.answers["upprattad_av"]) == ("2025-01-31", "Olle Ros")
 
 
-def test_the_exporters_own_three_header_rows_with_rotated_options(
+def test_the_exporters_own_three_header_rows_with_abbreviated_options(
     form: FormDefinition, tmp_path: Path
 ) -> None:
     """The exported layout read from its text alone: group row, titles merged down over the
-    options row, the serviceslag options rotated in narrow columns, X in the chosen ones."""
+    options row, the serviceslag options abbreviated in narrow columns (explained in a legend
+    line, which is the form's own text, not an answer), X in the chosen ones."""
     from docx.oxml.ns import qn
 
     from rsp_tui.drafts import new_draft
@@ -284,10 +285,12 @@ def test_the_exporters_own_three_header_rows_with_rotated_options(
     export_report(form, draft, out, draft_mode=True)
     strip_payload(out)
     table = docx.Document(str(out)).tables[-2]  # område 2 of 3
-    rotated = [tc for tc in table._tbl.iter(qn("w:tc")) if tc.find(".//" + qn("w:textDirection")) is not None]
-    assert len(rotated) == 4
+    marks = next(f for f in form.sections[-1].questions[0].fields if f.kind == "marks")
+    assert [c.text for c in table.rows[2].cells[3:7]] == marks.short_options
+    assert table._tbl.find(".//" + qn("w:textDirection")) is None
     result = import_docx(out)
     assert not result.exact
+    assert result.notes == []
     back = result.draft
     assert back.year == 2026
     (item,) = back.items("insatser", "o2")

@@ -163,10 +163,18 @@ class MarksField(FieldBase):
 
     kind: Literal["marks"]
     options: list[str]
+    short_options: list[str] = []
+    """Abbreviations the document prints as column headers, one per option, explained in a
+    legend above the table (empty: the options themselves, rotated)."""
 
     @model_validator(mode="after")
     def _options(self) -> MarksField:
         _check_options(self.options)
+        if self.short_options and len(self.short_options) != len(self.options):
+            raise ValueError(
+                f"short_options: {len(self.short_options)} förkortningar för"
+                f" {len(self.options)} alternativ; ange en per alternativ"
+            )
         return self
 
 

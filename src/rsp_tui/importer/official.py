@@ -17,6 +17,7 @@ from rsp_tui.drafts.model import NAME_KEY, Draft, is_empty, new_draft
 from rsp_tui.forms.programme import WHOLE_ID, Area, Goal, Programme, new_area_id
 from rsp_tui.forms.schema import (
     ChoiceField,
+    EmailsField,
     FormDefinition,
     GoalsField,
     LeafField,
@@ -25,6 +26,7 @@ from rsp_tui.forms.schema import (
     StaticQuestion,
     TableQuestion,
 )
+from rsp_tui.importer.places import Places
 from rsp_tui.importer.programme_match import ProgrammeMatcher, goal_cell
 from rsp_tui.importer.reader import Block, Table, norm
 from rsp_tui.textutil import plain
@@ -32,7 +34,8 @@ from rsp_tui.years import default_year
 
 LONG_FORM_TEXT = 30
 """Form texts longer than this (in characters) are sentences no answer repeats by chance."""
-MARKS = {"x", "✓", "✔", "☒", "■", "1"}
+MARKS = {"x", "✓", "✔", "☒", "■", "1", "ja"}
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _GOAL_LINE = re.compile(r"^\s*(\d+(?:\.\d+)*)\.?\s+(\S.*)$")
 _GOAL_CODE = re.compile(r"^\s*(\d+(?:\.\d+)+)\.?\s*$")
 """A goal code alone on its line (a goal whose text is not given)."""
@@ -137,6 +140,12 @@ class OfficialReader:
         ]
         self.labels = {norm(q.label): q for q in self.questions if q.label and not q.text}
         self.rows_q = next((q for q in self.questions if isinstance(q, RowsQuestion)), None)
+        self.places = Places(form, blocks)
+        self.text_table: TableQuestion | None = None
+        """A table question whose answers are being read from paragraphs."""
+        self.text_row: str | None = None
+        self.text_rows: dict[str, list[str]] = {}
+        self.text_names: dict[str, str] = {}
 
     # -- recognising the form's own texts --------------------------------------------------
 
@@ -151,6 +160,10 @@ class OfficialReader:
                 for attr in ("instruction", "footnote", "text", "label", "help"):
                     texts.add(str(getattr(q, attr, "")))
                 texts.update(getattr(q, "guidance", []))
+                if isinstance(q, RowsQuestion):
+                    from rsp_tui.export.insatser import legend
+
+                    texts.update(legend(q))  # the line explaining abbreviated columns
         return {norm(plain(t)) for t in texts if t}
 
     def is_static(self, text: str, *, long_only: bool = False) -> bool:
@@ -174,6 +187,7 @@ class OfficialReader:
 
         def flush() -> None:
             nonlocal collected
+            self.table_text_done()
             if current is not None:
                 text = _strip_blank_lines("\n".join(collected))
                 if text.strip():
@@ -220,9 +234,13 @@ class OfficialReader:
                 flush()
                 current = question
                 continue
-            if self.table_question_title(n):
+            titled = self.table_question_title(n)
+            if titled is not None:
                 flush()
                 current = None
+                self.text_table = titled
+                continue
+            if not answering and self.meta_inline(text):
                 continue
             if was_meta and self.meta_values(text):
                 continue
@@ -231,12 +249,14 @@ class OfficialReader:
                 continue
             if self.is_static(text, long_only=answering):
                 continue
+            if not answering and self.table_text_line(text):
+                continue
             if not answering and self.is_group_label(n):
                 continue
             if current is not None:
                 collected.append(text)
             else:
-                self.notes.append(ImportNote(f"Stycke {block.index + 1}", text.strip()))
+                self.notes.append(ImportNote(self.places.paragraph(block), text.strip()))
         flush()
 
     def is_whole_heading(self, n: str) -> bool:
@@ -252,13 +272,95 @@ class OfficialReader:
                 return q
         return None
 
-    def table_question_title(self, n: str) -> bool:
+    def table_question_title(self, n: str) -> TableQuestion | None:
         for q in self.questions:
             if isinstance(q, TableQuestion) and q.text:
                 title = norm(plain(q.title))
                 if n.startswith(title) or (len(n) > 20 and title.startswith(n)):
-                    return True
+                    return q
+        return None
+
+    # -- Part A answers written as paragraphs ----------------------------------------------
+
+    def meta_inline(self, text: str) -> bool:
+        """`Datum: 2024-01-25` or `Upprättad av: Karin Ek` on a line of its own."""
+        label, sep, value = text.partition(":")
+        if not sep or not value.strip():
+            return False
+        for f in self._meta_fields():
+            if norm(label) == norm(f.label):
+                self.answers[f.id] = value.strip()
+                return True
         return False
+
+    def table_text_line(self, text: str) -> bool:
+        """A line under a table question written as text instead of in the table:
+        `Stödhandläggning: Cecilia 0,4`, a row label alone, or more of the row above."""
+        q = self.text_table
+        if q is None:
+            return False
+        label, sep, value = text.partition(":")
+        match = _row_by_label(q, label) if sep else None
+        if match is None:
+            match = _row_by_label(q, text)
+            value = ""
+        if match is not None:
+            row, name = match
+            self.text_row = row.id
+            lines = self.text_rows.setdefault(row.id, [])
+            if name:
+                self.text_names[row.id] = name
+            if value.strip():
+                lines.append(value.strip())
+            return True
+        if self.text_row is not None:
+            self.text_rows[self.text_row].append(text.strip())
+            return True
+        return False
+
+    def table_text_done(self) -> None:
+        """Place the rows written as text (see `table_text_line`) in the table's cells: an
+        option of a choice column is chosen, e-mail addresses go to the e-mail column, the
+        rest to the first text column (with a rendered line such as `Totalt: …` read)."""
+        q, rows = self.text_table, self.text_rows
+        self.text_table, self.text_row, self.text_rows = None, None, {}
+        names, self.text_names = self.text_names, {}
+        if q is None or not rows:
+            return
+        answers: dict[str, Any] = self.answers.setdefault(q.id, {})
+        columns = q.printed_columns()
+        emails = next((c for c in columns if isinstance(c, EmailsField)), None)
+        choice = next((c for c in columns if isinstance(c, ChoiceField)), None)
+        texts = [c for c in columns if c is not emails and c is not choice]
+        for row_id, lines in rows.items():
+            cells: dict[str, Any] = answers.setdefault(row_id, {})
+            if row_id in names:
+                cells.setdefault(NAME_KEY, names[row_id])
+            text = "\n".join(lines)
+            if choice is not None:
+                for n, line in enumerate(lines):
+                    picked = next((o for o in choice.options if norm(o) == norm(line)), None)
+                    if picked is not None:
+                        cells.setdefault(choice.id, picked)
+                        del lines[n]
+                        text = "\n".join(lines)
+                        break
+            if emails is not None:
+                found = _EMAIL.findall(text)
+                if found:
+                    cells.setdefault(emails.id, "\n".join(found))
+                    text = _EMAIL.sub("", text)
+                    text = "\n".join(
+                        re.sub(r"^[\s,;:/–-]+|[\s,;:/–(-]+$", "", line)
+                        for line in text.split("\n")
+                    )
+            text = _strip_blank_lines(text)
+            if texts and text.strip() and texts[0].id not in cells:
+                self.cell_with_rendered(q, texts[0], text, cells, None, "")
+            if not cells:
+                answers.pop(row_id, None)
+        if not answers:
+            self.answers.pop(q.id, None)
 
     def is_group_label(self, n: str) -> bool:
         if self.rows_q is None:
@@ -353,9 +455,8 @@ class OfficialReader:
             if cell.origin in seen or cell.continued or not cell.text.strip():
                 continue
             seen.add(cell.origin)
-            self.notes.append(
-                ImportNote(f"Tabell {table.number}, rad {r + 1}, kolumn {c + 1}", cell.text.strip())
-            )
+            column = self.places.column_name(table, c, 1) if r else str(c + 1)
+            self.notes.append(ImportNote(self.places.cell(table, r, column), cell.text.strip()))
 
     def question_table(self, table: Table, q: TableQuestion) -> None:
         header = table.rows[0]
@@ -392,7 +493,7 @@ class OfficialReader:
                     if cell.text.strip():
                         self.notes.append(
                             ImportNote(
-                                f'Tabell {table.number}, rad "{row[0].text.strip()}",'
+                                f"{self.places.cell(table, r)},"
                                 f' okänd kolumn "{_header_text(header, c)}"',
                                 cell.text.strip(),
                             )
@@ -406,8 +507,7 @@ class OfficialReader:
                     elif text.strip():
                         self.notes.append(
                             ImportNote(
-                                f'Tabell {table.number}, rad "{table_row.label}",'
-                                f' kolumn "{choice}"',
+                                self.places.cell(table, r, choice),
                                 f"väntade X men fann: {text.strip()}",
                             )
                         )
@@ -418,7 +518,7 @@ class OfficialReader:
                     if len(chosen) > 1:
                         self.notes.append(
                             ImportNote(
-                                f'Tabell {table.number}, rad "{table_row.label}"',
+                                self.places.cell(table, r),
                                 f"flera alternativ markerade ({', '.join(chosen)}); inget valt",
                             )
                         )
@@ -435,7 +535,7 @@ class OfficialReader:
         col: LeafField,
         text: str,
         cells: dict[str, Any],
-        table: Table,
+        table: Table | None,
         row_label: str,
     ) -> None:
         lines = text.split("\n")
@@ -471,7 +571,7 @@ class OfficialReader:
         if not self.areas:
             self.notes.append(
                 ImportNote(
-                    f"Tabell {table.number}",
+                    f"{self.places.heading(table)}, tabellen",
                     "insatstabell utan rubriken Prioriterat område; lagd i ett eget område",
                 )
             )
@@ -501,8 +601,9 @@ class OfficialReader:
                             continue
                         columns.setdefault(c, (f, None))
                     if isinstance(f, MarksField):
-                        for option in f.options:
-                            if h and _similar(h, norm(option)):
+                        shorts = f.short_options or [""] * len(f.options)
+                        for option, short in zip(f.options, shorts, strict=True):
+                            if h and (_similar(h, norm(option)) or h == norm(short)):
                                 columns[c] = (f, option)
                                 is_header = True
             if not is_header:
@@ -519,10 +620,13 @@ class OfficialReader:
                 ]
                 for c, option in zip(sorted(set(span)), f.options, strict=False):
                     columns[c] = (f, option)
+        number = len(area.items)
         for r in range(header_end, len(table.rows)):
             row = table.rows[r]
             if self.is_repeated_header(row, columns):
                 continue
+            if any(cell.text.strip() for cell in row):
+                number += 1  # as the draft will number it: empty rows are no insatser
             item: dict[str, Any] = {}
             seen: set[int] = set()
             for c, cell in enumerate(row):
@@ -532,11 +636,11 @@ class OfficialReader:
                 text = _strip_blank_lines(cell.text)
                 if c not in columns:
                     if text.strip():
-                        head = " ".join(table.text(h, c).strip() for h in range(header_end)).strip()
+                        head = self.places.column_name(table, c, header_end)
                         self.notes.append(
                             ImportNote(
-                                f"Område {area.number}, tabell {table.number}, rad {r + 1},"
-                                f' okänd kolumn "{head or c + 1}"',
+                                f"{self._insats(area, number)},"
+                                f' okänd kolumn "{head}"',
                                 text.strip(),
                             )
                         )
@@ -548,8 +652,7 @@ class OfficialReader:
                     elif text.strip():
                         self.notes.append(
                             ImportNote(
-                                f"Område {area.number}, tabell {table.number}, rad {r + 1},"
-                                f' kolumn "{mark}"',
+                                f'{self._insats(area, number)}, kolumn "{mark}"',
                                 f"väntade X men fann: {text.strip()}",
                             )
                         )
@@ -564,6 +667,11 @@ class OfficialReader:
                     item[f.id] = _value_for(f, text)
             if not is_empty(item):
                 area.items.append(item)
+
+    def _insats(self, area: _Area, number: int) -> str:
+        """`Område 2, insats 4`: the insats as counted in the område's table(s)."""
+        label = self.rows_q.item_label.lower() if self.rows_q is not None else "insats"
+        return f"Område {area.number}, {label} {number}"
 
     def is_repeated_header(
         self, row: list[Any], columns: dict[int, tuple[LeafField, str | None]]

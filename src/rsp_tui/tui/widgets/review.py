@@ -83,6 +83,12 @@ class ReviewView(Vertical):
             " Ta bort krysset om filen bara ska innehålla det som syns i dokumentet."
         )
         yield embed
+        author = Checkbox("Regionen som författare", id="export-author-region", compact=True)
+        author.tooltip = (
+            "Dokumentets egenskap Författare blir regionen i stället för namnet under"
+            " Upprättad av, för ett dokument som ska publiceras."
+        )
+        yield author
         yield Static("", id="export-result")
         yield OptionList(id="problems")
 
@@ -208,8 +214,9 @@ class ReviewView(Vertical):
         snapshot = self.session.draft.model_copy(deep=True)
         out = export_path(self.session.path, draft_mode)
         embed = self.query_one("#export-embed", Checkbox).value
+        by_region = self.query_one("#export-author-region", Checkbox).value
         self.run_worker(
-            partial(self._export, snapshot, out, draft_mode, embed),
+            partial(self._export, snapshot, out, draft_mode, embed, by_region),
             name="export",
             group="export",
             thread=True,
@@ -217,12 +224,24 @@ class ReviewView(Vertical):
             exit_on_error=False,
         )
 
-    def _export(self, draft: Draft, out: Path, draft_mode: bool, embed: bool = True) -> None:
-        from rsp_tui.export import ExportRefused, export_report
+    def _export(
+        self, draft: Draft, out: Path, draft_mode: bool, embed: bool = True, by_region: bool = False
+    ) -> None:
+        from rsp_tui.export import (
+            ExportRefused,
+            accessibility_summary,
+            export_report,
+            personal_data_note,
+        )
 
         try:
             result = export_report(
-                self.session.form, draft, out, draft_mode=draft_mode, embed_draft=embed
+                self.session.form,
+                draft,
+                out,
+                draft_mode=draft_mode,
+                embed_draft=embed,
+                author_region=by_region,
             )
         except ExportRefused as exc:
             self.post_message(self.ExportFinished(draft_mode, refused=len(exc.problems)))
@@ -233,11 +252,19 @@ class ReviewView(Vertical):
                 self.ExportFinished(draft_mode, error=f"oväntat fel ({type(exc).__name__})")
             )
         else:
+            privacy = personal_data_note(
+                result,
+                embed_draft=embed,
+                author_region=by_region,
+                author_hint="Regionen som författare ikryssad",
+                embed_hint="Lägg in utkastet i filen urkryssad",
+            )
+            notes = [*result.notes, *accessibility_summary(result), *([privacy] if privacy else [])]
             self.post_message(
                 self.ExportFinished(
                     draft_mode,
                     path=result.path,
-                    notes=tuple(result.notes),
+                    notes=tuple(notes),
                     blanks=0 if draft_mode else len(result.blanks),
                 )
             )
