@@ -290,6 +290,7 @@ class _Walker:
             return
         prog_state.answered += 1
         prog_state.touched = True
+        self.programme_region(part)
         seen: dict[str, str] = {}
         for area in prog.omraden:
             name = f"Område {area.number or '?'}"
@@ -317,6 +318,18 @@ class _Walker:
                         column=goal.code,
                     )
                 seen[goal.code] = area.id
+
+    def programme_region(self, part: Part) -> None:
+        """A warning when the programme is another region's (the region was changed and the
+        old programme kept)."""
+        own, report = self.draft.programme.region.strip(), self.draft.region.strip()
+        if own and report and own != report:
+            self.add(
+                part,
+                WARNING,
+                f"programmet är Region {own}s, men rapporten gäller Region {report}",
+                question="Prioriterade områden",
+            )
 
     def table(self, part: Part, q: TableQuestion) -> None:
         answers = self.draft.answers.get(q.id) or {}

@@ -38,6 +38,21 @@ def focus_now(widget: Widget, scroll_visible: bool = True) -> None:
     widget.screen.set_focus(widget, scroll_visible=scroll_visible)
 
 
+def reveal_focus(widget: Widget) -> None:
+    """Scroll the focused widget of `widget`'s screen into view once the layout has settled
+    (after an insats was added or moved, a part shown again, a dialog closed, a resize):
+    what the user types must land where the user looks."""
+
+    def reveal(again: bool) -> None:
+        focused = widget.screen.focused if widget.is_attached else None
+        if focused is not None and focused.is_attached:
+            focused.scroll_visible(animate=False, immediate=True)
+            if again:  # a layout that grew in the refresh just done (a recompose)
+                widget.call_after_refresh(reveal, False)
+
+    widget.call_after_refresh(reveal, True)
+
+
 class RspInput(Input):
     """A compact Input whose cursor blink follows the app's setting (off in snapshots).
 
