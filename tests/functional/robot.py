@@ -80,12 +80,13 @@ async def make_plan(
         report = app.screen
         assert isinstance(report, ReportScreen)
         await pilot.pause()
+        order = [p.key for p in report.parts]
         keys = [p.key for p in report.parts if p.area is None or p.area.id in areas]
-        keys = [k for k in keys if k != "programmet"]
+        keys = [k for k in keys if k != "programmet"]  # F4 passes it by
         assert report.current_key == keys[0], "the robot starts on the part the app opens"
         for n, key in enumerate(keys):
             if n:
-                plan.keys.append(F4)
+                plan.keys.extend([F4] * (order.index(key) - order.index(keys[n - 1])))
                 await report.show_part(key)
                 await pilot.pause()
             part = next(p for p in report.parts if p.key == key)

@@ -289,3 +289,26 @@ async def test_8_region_change_offers_the_new_regions_programme(
     draft = load_draft(path).draft
     assert draft.region == "Jämtland Härjedalen"
     assert len(draft.programme.omraden) == 3
+
+
+async def test_7_keys_typed_before_a_menu_opens_land_in_it(
+    app_factory: Callable[..., RspApp], example_draft: Path
+) -> None:
+    """The regions stay a menu (21 options): Enter, ↓, Enter typed in one burst choose the
+    next region, and the Tab after it moves on from the Select, not from the hidden menu."""
+    from textual import events
+
+    app = app_factory(example_draft)
+    async with app.run_test(size=(100, 30)) as pilot:
+        report = app.screen
+        assert isinstance(report, ReportScreen)
+        assert isinstance(app.focused, Select)
+        regions = report.regions
+        expected = regions[regions.index(report.session.draft.region) + 1]
+        for key in ("enter", "down", "enter", "tab"):
+            app.post_message(events.Key(key, None))
+        await pilot.pause()
+        await pilot.pause()
+        assert report.session.draft.region == expected
+        box = focused_box(app.focused)
+        assert box is not None and box.path == ("@year",)

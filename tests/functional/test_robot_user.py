@@ -76,8 +76,9 @@ def drive(draft: Path, plan: Plan, gap: float) -> None:
     assert code == 0
 
 
-def check(draft: Path, plan: Plan) -> None:
+def check(draft: Path, plan: Plan, before: Path) -> None:
     saved = saved_answers(draft)
+    assert load_draft(draft).draft.programme == load_draft(before).draft.programme
     for question in sorted(set(plan.answers) | set(saved)):
         assert saved.get(question) == plan.answers.get(question), f"{question} differs"
     assert saved == plan.answers
@@ -96,7 +97,7 @@ async def test_robot_fills_in_a_whole_report_without_a_gap(
     assert len(plan.keys) > 1000
     cpu_hogs(1)
     drive(draft, plan, gap=0.0)
-    check(draft, plan)
+    check(draft, plan, tmp_path / "plan" / draft.name)
 
 
 SOAK = [(gap, run) for gap in (0.0, 0.01, 0.05, 0.25) for run in range(5)]
@@ -116,4 +117,4 @@ async def test_robot_soak(
     plan = await plan_for(app_factory, draft, tmp_path / "plan", long=gap < 0.1)
     cpu_hogs(2)
     drive(draft, plan, gap=gap)
-    check(draft, plan)
+    check(draft, plan, tmp_path / "plan" / draft.name)

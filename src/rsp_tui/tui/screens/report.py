@@ -71,8 +71,8 @@ class ReportScreen(Screen[None]):
                 show=False, priority=True),
         Binding("alt+down", "insats('move_down')", "Flytta ned", id="insats-down",
                 show=False, priority=True),
-        Binding("tab", "app.focus_next", "Nästa fält", show=False, priority=True),
-        Binding("shift+tab", "app.focus_previous", "Föregående fält", show=False,
+        Binding("tab", "focus_next", "Nästa fält", show=False, priority=True),
+        Binding("shift+tab", "focus_previous", "Föregående fält", show=False,
                 priority=True),
     ]  # fmt: skip
 
@@ -299,6 +299,17 @@ class ReportScreen(Screen[None]):
         """Go to Granska och exportera and start a final export."""
         await self.show_part(REVIEW_KEY)
         self.host.query_one(ReviewView).export(draft_mode=False)
+
+    async def action_focus_next(self) -> None:
+        """Tab: the next field, once the focused one has handled the keys typed before Tab
+        (a choice made with Enter in a menu moves focus back to its Select first)."""
+        await self.rsp_app.settle_input()
+        self.app.action_focus_next()
+
+    async def action_focus_previous(self) -> None:
+        """Shift+Tab, like Tab."""
+        await self.rsp_app.settle_input()
+        self.app.action_focus_previous()
 
     async def action_focus_parts(self) -> None:
         await self.rsp_app.settle_input()

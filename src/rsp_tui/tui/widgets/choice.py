@@ -12,9 +12,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich.text import Text
+from textual import events
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
-from textual.widgets import Static
+from textual.widgets import Select, Static
+from textual.widgets._select import SelectCurrent, SelectOverlay
+
+from rsp_tui.tui.widgets.inputs import OwnKeys
 
 CHOICE_KEYS_HELP = (
     "Välj med ← och → (eller siffran framför alternativet); Delete tar bort valet. Tab går"
@@ -22,7 +27,7 @@ CHOICE_KEYS_HELP = (
 )
 
 
-class InlineChoice(Static, can_focus=True):
+class InlineChoice(OwnKeys, Static, can_focus=True):
     """One of a few options, all shown on one line; `value` is the chosen option or None."""
 
     DEFAULT_CSS = """
@@ -77,7 +82,8 @@ class InlineChoice(Static, can_focus=True):
             chosen = value == self.value
             mark = "(•)" if chosen else "( )"
             style = "bold reverse" if chosen and self.has_focus else "bold" if chosen else ""
-            text.append(f"{n} {mark} {label}", style=style)
+            # No-break spaces: an option is never split over two lines.
+            text.append(f"{n} {mark} {label}".replace(" ", "\u00a0"), style=style)
         self.update(text)
 
     def load(self, value: str | None) -> None:
@@ -114,3 +120,88 @@ class InlineChoice(Static, can_focus=True):
 
     def on_click(self) -> None:
         self.focus()
+
+
+class RspSelectOverlay(OwnKeys, SelectOverlay):
+    """The Select's menu: its keys act at once (see `OwnKeys`), and Enter chooses in the same
+    handler (Textual's menu chose through two messages, after a Tab typed next had moved on)."""
+
+    def action_select(self) -> None:
+        select = self.parent
+        if isinstance(select, RspSelect) and self.highlighted is not None:
+            select.choose_index(self.highlighted)
+
+
+class RspSelect(OwnKeys, Select[str]):
+    """A Select (for long lists: the regions) that never loses a key typed quickly.
+
+    Textual's Select focuses its menu a turn after Enter: ↓ and Enter typed before that went
+    to the closed Select (and only asked again for the menu), so the choice was lost; after a
+    choice, it gave focus back a turn late too, and text typed at once went to the hidden menu.
+    Here keys that reach the Select while its menu is open act on the menu, the menu takes and
+    gives back focus in the same handler, and a choice is made at once."""
+
+    def compose(self) -> ComposeResult:
+        yield SelectCurrent(self.prompt)
+        yield RspSelectOverlay(type_to_search=self._type_to_search).data_bind(
+            compact=Select.compact
+        )
+
+    def choose_index(self, index: int) -> None:
+        """Choose the option at `index` and close the menu."""
+        value = self._options[index][1]
+        if value != self.value:
+            self.value = value
+        self.expanded = False
+
+    async def _on_key(self, event: events.Key) -> None:
+        # Keys that reached the Select while its menu was opening act on the menu at once.
+        overlay = self.query(RspSelectOverlay)
+        if self.expanded and overlay:
+            menu = overlay.first()
+            if event.key in _MENU_MOVES:
+                getattr(menu, f"action_{_MENU_MOVES[event.key]}")()
+            elif event.key in ("enter", "space") and menu.highlighted is not None:
+                self.choose_index(menu.highlighted)
+            elif event.key == "escape":
+                self.expanded = False
+            else:
+                return
+            event.stop()
+            event.prevent_default()
+            return
+        await super()._on_key(event)
+
+    def _watch_expanded(self, expanded: bool) -> None:
+        # As Textual's, but focus moves now (Textual's `focus()` waits a turn, and then took
+        # focus into a menu already closed again).
+        overlays = self.query(SelectOverlay)
+        if not overlays or not self.is_attached:
+            return
+        overlay = overlays.first()
+        self.set_class(expanded, "-expanded")
+        if not expanded:
+            if self.screen.focused is overlay:
+                self.screen.set_focus(self, scroll_visible=False)
+            return
+        self.screen.set_focus(overlay, scroll_visible=False)
+        current = self.query_one(SelectCurrent)
+        if self.value is self.NULL:
+            overlay.select(None)
+            current.has_value = False
+            return
+        for index, (_prompt, value) in enumerate(self._options):
+            if value == self.value:
+                overlay.select(index)
+                break
+        current.has_value = True
+
+
+_MENU_MOVES = {
+    "down": "cursor_down",
+    "up": "cursor_up",
+    "home": "first",
+    "end": "last",
+    "pagedown": "page_down",
+    "pageup": "page_up",
+}

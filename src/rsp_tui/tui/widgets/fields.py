@@ -35,8 +35,14 @@ from rsp_tui.forms.schema import (
     MarksField,
     TextAreaField,
 )
-from rsp_tui.tui.widgets.choice import CHOICE_KEYS_HELP, InlineChoice
-from rsp_tui.tui.widgets.inputs import HelpTopic, RspInput, RspTextArea, focus_now
+from rsp_tui.tui.widgets.choice import CHOICE_KEYS_HELP, InlineChoice, RspSelect
+from rsp_tui.tui.widgets.inputs import (
+    HelpTopic,
+    RspInput,
+    RspSelectionList,
+    RspTextArea,
+    focus_now,
+)
 from rsp_tui.validation import check_value
 
 INLINE_MAX = 6
@@ -281,7 +287,7 @@ class ChoiceBox(FieldBox):
                 classes="field-choice",
             )
         else:
-            yield Select(
+            yield RspSelect(
                 self._options(),
                 prompt="(inget valt)",
                 value=choice,
@@ -369,7 +375,7 @@ class MarksBox(FieldBox):
 
     def compose_editor(self) -> ComposeResult:
         chosen = set(self.value or [])
-        yield SelectionList[str](
+        yield RspSelectionList(
             *(Selection(o, o, o in chosen) for o in self.field_def.options),
             compact=True,
             classes="field-marks",
@@ -406,7 +412,7 @@ class GoalsBox(FieldBox):
     def compose_editor(self) -> ComposeResult:
         chosen = set(self.value.get("codes", []))
         if self.goals:
-            yield SelectionList[str](
+            yield RspSelectionList(
                 *(Selection(g.printed, g.code, g.code in chosen) for g in self.goals),
                 compact=True,
                 classes="field-goals",

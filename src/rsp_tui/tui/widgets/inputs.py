@@ -8,7 +8,7 @@ from typing import Any
 
 from textual.binding import Binding
 from textual.widget import Widget
-from textual.widgets import Input, TextArea
+from textual.widgets import Input, SelectionList, TextArea
 
 
 @dataclass(frozen=True)
@@ -53,6 +53,28 @@ def reveal_focus(widget: Widget) -> None:
     widget.call_after_refresh(reveal, True)
 
 
+class OwnKeys:
+    """Mixin: the widget's own (non-priority) key bindings run in the widget's handler of the
+    key, not later at the app.
+
+    Textual resolves a non-priority binding when the key has bubbled up to the app, against
+    the widget that has focus *then*. A key typed just before Tab (Space in a list of marks,
+    a number in a choice) was resolved after Tab had already moved focus (Tab acts when it
+    arrives), so it was looked up in the next field's bindings and dropped: the mark was
+    never set. Handled here, a key acts on the widget it was sent to, in the order typed.
+    """
+
+    async def _on_key(self, event: Any) -> None:
+        widget: Widget = self  # type: ignore[assignment]
+        for binding in widget._bindings.key_to_bindings.get(event.key, ()):
+            if binding.priority:
+                continue
+            if await widget.app.run_action(binding.action, widget):
+                event.stop()
+                event.prevent_default()
+                return
+
+
 class RspInput(Input):
     """A compact Input whose cursor blink follows the app's setting (off in snapshots).
 
@@ -66,6 +88,10 @@ class RspInput(Input):
 
     def on_mount(self) -> None:
         self.cursor_blink = getattr(self.app, "cursor_blink", True)
+
+
+class RspSelectionList(OwnKeys, SelectionList[str]):
+    """A SelectionList (marks, goals) whose keys act on it even when Tab follows at once."""
 
 
 class RspTextArea(TextArea):
