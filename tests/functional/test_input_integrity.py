@@ -224,9 +224,10 @@ async def test_7_a_stale_highlight_never_switches_the_insats(
         await pilot.press("ctrl+s")
     items = load_draft(example_draft).draft.items("insatser", "o1")
     assert items[-1]["serviceslag"] == ["Dagligvaror"]
-    assert items[0]["serviceslag"] == load_draft(example_draft).draft.items("insatser", "o1")[0][
-        "serviceslag"
-    ]
+    assert (
+        items[0]["serviceslag"]
+        == load_draft(example_draft).draft.items("insatser", "o1")[0]["serviceslag"]
+    )
 
 
 async def test_7_short_choices_are_inline_and_take_one_key(
@@ -234,7 +235,7 @@ async def test_7_short_choices_are_inline_and_take_one_key(
 ) -> None:
     app = app_factory(example_draft)
     async with app.run_test(size=(100, 30)) as pilot:
-        report = await go_to(pilot, "q1")
+        await go_to(pilot, "q1")
         choice = app.focused
         assert isinstance(choice, InlineChoice)
         path = focused_box(choice).path  # type: ignore[union-attr]
@@ -312,3 +313,27 @@ async def test_7_keys_typed_before_a_menu_opens_land_in_it(
         assert report.session.draft.region == expected
         box = focused_box(app.focused)
         assert box is not None and box.path == ("@year",)
+
+
+async def test_7_marks_typed_in_a_burst_are_all_kept(
+    app_factory: Callable[..., RspApp], example_draft: Path
+) -> None:
+    """Space ↓ Space in the list of mål and Space ↓ ↓ Space in serviceslag, typed faster than
+    the app handles them (a busy machine): Textual toggled the option highlighted when its
+    message arrived, so the second option was toggled twice and the first never."""
+    from textual import events
+
+    app = app_factory(example_draft)
+    async with app.run_test(size=(100, 30)) as pilot:
+        report = await go_to(pilot, "omrade:o1")
+        view = report.host.query_one(InsatserView)
+        await pilot.press("ctrl+n")
+        keys = ["tab", " ", "down", " ", "tab", "x", "tab", "tab", " ", "down", "down", " "]
+        for key in keys:
+            name = "space" if key == " " else key
+            app.post_message(events.Key(name, key if len(key) == 1 else None))
+        for _ in range(4):
+            await pilot.pause()
+        item = view.items[-1]
+    assert item["mal"] == {"codes": ["1.1", "1.2"], "other": "x"}
+    assert item["serviceslag"] == ["Dagligvaror", "Ombud för posttjänst, betaltjänst eller apotek"]

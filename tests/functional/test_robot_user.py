@@ -48,7 +48,9 @@ def cpu_hogs() -> Iterator[Callable[[int], None]]:
 def new_report(folder: Path) -> Path:
     """An empty report for Jämtland Härjedalen 2023 with the region's programme."""
     form = load_form()
-    draft = new_draft(form, "Jämtland Härjedalen", 2023, programme_for_region("Jämtland Härjedalen"))
+    draft = new_draft(
+        form, "Jämtland Härjedalen", 2023, programme_for_region("Jämtland Härjedalen")
+    )
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "robot-2023.toml"
     save_draft(draft, path)

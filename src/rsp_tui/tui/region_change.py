@@ -32,7 +32,11 @@ def offer_programme(screen: ReportScreen, region: str) -> None:
         return
     kept = {a.id for a in new.omraden}
     lost = sum(session.item_count(a.id) for a in current.omraden if a.id not in kept)
-    note = f"\n\n{lost} insatser i områden som inte finns i det nya programmet tas bort." if lost else ""
+    note = (
+        f"\n\n{lost} insatser i områden som inte finns i det nya programmet tas bort."
+        if lost
+        else ""
+    )
 
     def done(take: bool | None) -> None:
         if take and session.draft.region == region:

@@ -22,8 +22,7 @@ from textual.widgets._select import SelectCurrent, SelectOverlay
 from rsp_tui.tui.widgets.inputs import OwnKeys
 
 CHOICE_KEYS_HELP = (
-    "Välj med ← och → (eller siffran framför alternativet); Delete tar bort valet. Tab går"
-    " vidare."
+    "Välj med ← och → (eller siffran framför alternativet); Delete tar bort valet. Tab går vidare."
 )
 
 
@@ -82,8 +81,7 @@ class InlineChoice(OwnKeys, Static, can_focus=True):
             chosen = value == self.value
             mark = "(•)" if chosen else "( )"
             style = "bold reverse" if chosen and self.has_focus else "bold" if chosen else ""
-            # No-break spaces: an option is never split over two lines.
-            text.append(f"{n} {mark} {label}".replace(" ", "\u00a0"), style=style)
+            text.append(f"{n} {mark} {label}", style=style)
         self.update(text)
 
     def load(self, value: str | None) -> None:

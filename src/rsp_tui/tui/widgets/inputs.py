@@ -93,6 +93,14 @@ class RspInput(Input):
 class RspSelectionList(OwnKeys, SelectionList[str]):
     """A SelectionList (marks, goals) whose keys act on it even when Tab follows at once."""
 
+    def action_select(self) -> None:
+        """Space: toggle the option highlighted now. Textual toggles through a message, and
+        then the option highlighted when the message is handled: Space ↓ Space typed quickly
+        toggled the second option twice and the marks the user saw set were lost."""
+        index = self.highlighted
+        if index is not None and not self.get_option_at_index(index).disabled:
+            self.toggle(self.get_option_at_index(index))
+
 
 class RspTextArea(TextArea):
     """A TextArea for answers: wraps, moves focus with Tab, follows the app's cursor blink."""

@@ -59,7 +59,7 @@ class ProgrammeEditor(Vertical):
                     yield self._input(area, None, "number", "Nummer", f"a{i}-number", "-code")
                     yield self._input(area, None, "title", "Rubrik", f"a{i}-title", "-text")
                 yield Label("Mål", classes="field-sublabel")
-                for j, goal in enumerate(area.mal):
+                for j in range(len(area.mal)):
                     with Horizontal(classes="programme-line"):
                         yield self._input(area, j, "code", "Kod", f"g{i}-{j}-code", "-code")
                         yield self._input(area, j, "text", "Mål", f"g{i}-{j}-text", "-text")
