@@ -27,6 +27,7 @@ from rsp_tui.errors import RspError
 
 if TYPE_CHECKING:
     from rsp_tui.drafts.model import Draft
+    from rsp_tui.forms.programme import Programme
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -297,6 +298,7 @@ def cmd_new(args: argparse.Namespace) -> int:
         _err(f"verksamhetsåret måste vara mellan {form.years.min} och {form.years.max}.")
         return EXIT_UNREADABLE
     notes: list[str] = []
+    programme: Programme | None
     if args.programme:
         from rsp_tui.forms.programme_file import read_programme
 

@@ -299,6 +299,7 @@ class _Walker:
             part, bool(prog.omraden), True, True, where, "programmet har inga prioriterade områden"
         ):
             return
+        self.programme_region(part)
         seen: dict[str, str] = {}
         for area in prog.omraden:
             name = "Programmets mål" if area.whole else f"Område {area.number or '?'}"
@@ -329,6 +330,18 @@ class _Walker:
                         column=goal.code or goal.text[:30],
                     )
                 seen[goal.key] = area.id
+
+    def programme_region(self, part: Part) -> None:
+        """A warning when the programme is another region's (the region was changed and the
+        old programme kept)."""
+        own, report = self.draft.programme.region.strip(), self.draft.region.strip()
+        if own and report and own != report:
+            self.add(
+                part,
+                WARNING,
+                f"programmet är Region {own}s, men rapporten gäller Region {report}",
+                question="Prioriterade områden",
+            )
 
     def table(self, part: Part, q: TableQuestion) -> None:
         answers = self.draft.answers.get(q.id) or {}

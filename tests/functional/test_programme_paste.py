@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from textual import events
-from textual.widgets import Static, TextArea
+from textual.widgets import TextArea
 
 from rsp_tui.drafts import create_draft_file, load_draft, new_draft
 from rsp_tui.forms import load_form

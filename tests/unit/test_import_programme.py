@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import docx
+
 from rsp_tui.drafts import Draft, new_draft
 from rsp_tui.export import export_report
 from rsp_tui.forms import FormDefinition, programme_for_region

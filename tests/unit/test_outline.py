@@ -12,7 +12,6 @@ from docx.oxml.ns import qn
 from rsp_tui.forms.outline import outline_from_docx, parse_outline
 from rsp_tui.forms.programme import WHOLE_ID, Programme
 
-
 GOAL_11 = "Ökad eller bibehållen tillgänglighet till befintliga servicefunktioner i länet."
 GOAL_31 = "Ökad samverkan mellan kommuner och offentliga aktörer på regional nivå."
 OST_1 = "Alla invånare har tillgång till dagligvaror, drivmedel och ombudstjänster inom 20 km."

@@ -5,6 +5,7 @@ document `.docx`) and writing a programme file to share with a colleague."""
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Sequence
 from pathlib import Path
 
 from rsp_tui.errors import RspError
@@ -106,7 +107,7 @@ def programme_toml(programme: Programme) -> str:
     return str(tomlkit.dumps(doc))
 
 
-def _goals(goals: list[object]) -> object:
+def _goals(goals: Sequence[object]) -> object:
     import tomlkit
 
     array = tomlkit.array()

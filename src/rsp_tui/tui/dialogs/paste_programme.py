@@ -85,7 +85,7 @@ class PasteProgrammeDialog(ModalScreen[Programme | None]):
     def single(self) -> Single:
         value = self.query_one("#paste-single", Select).value
         if value in ("auto", "areas", "goals"):
-            return value  # type: ignore[return-value]
+            return value  # type: ignore[no-any-return]
         return "auto"
 
     @on(TextArea.Changed)

@@ -152,20 +152,20 @@ class SummaryScreen(Screen[None]):
                 e.path.name,
                 remark,
             )
-        lines = []
+        status_lines: list[str] = []
         years = intake.years()
         for year in years:
-            missing = intake.missing(year)
-            lines.append(
+            absent = intake.missing(year)
+            status_lines.append(
                 f"{year}: {len(intake.used(year))} av {len(intake.regions)} regioner."
-                + (f" Saknas: {', '.join(missing)}." if missing else "")
+                + (f" Saknas: {', '.join(absent)}." if absent else "")
             )
         if not years:
-            lines.append("Inga läsbara rapporter i mappen.")
+            status_lines.append("Inga läsbara rapporter i mappen.")
         targets = plan(intake, None)
         if targets and targets[0][0] is None:
-            lines.append(f"En region, flera år: {targets[0][1]} jämförs mellan åren.")
-        status.update("\n".join(lines))
+            status_lines.append(f"En region, flera år: {targets[0][1]} jämförs mellan åren.")
+        status.update("\n".join(status_lines))
         self._show_q1(intake, years[-1] if years else None)
         if years:
             out = self.query_one("#summary-out", Input)

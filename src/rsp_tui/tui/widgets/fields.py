@@ -1,8 +1,11 @@
 """Provides one editor per field kind of the form, each wrapped in a `FieldBox` with its label,
 the form's helper text and the validation message shown under it as the user types.
 
-A box knows where its answer lives (`path`) and posts `FieldBox.Edited` when the user changes
-it; it never writes to the draft itself. Loading a value (`load`) does not post anything.
+A box knows where its answer lives (`path`). When the user changes it, the box hands the new
+value to its screen's `store_answer` at once, in the handler of the change (there is no message
+in flight that a later change could overtake), and then posts `FieldBox.Edited` for the views
+that show something about it (sums, the list of insatser). Loading a value (`load`) stores and
+posts nothing.
 """
 
 from __future__ import annotations
@@ -32,10 +35,18 @@ from rsp_tui.forms.schema import (
     MarksField,
     TextAreaField,
 )
-from rsp_tui.tui.widgets.inputs import HelpTopic, RspInput, RspTextArea, focus_now
-from rsp_tui.tui.widgets.marklist import MarkList
+from rsp_tui.tui.widgets.choice import CHOICE_KEYS_HELP, InlineChoice, RspSelect
+from rsp_tui.tui.widgets.inputs import (
+    HelpTopic,
+    RspInput,
+    RspSelectionList,
+    RspTextArea,
+    focus_now,
+)
 from rsp_tui.validation import check_value
 
+INLINE_MAX = 6
+"""Choice fields with at most this many options (Annat included) are chosen inline."""
 OTHER = "\x00annat"
 """The Select value that stands for "another answer, typed below"."""
 
@@ -170,13 +181,21 @@ class FieldBox(Vertical, can_focus=False):
                 focus_now(widget)
                 return
 
+    def key_hint(self) -> str:
+        """How to use the focused editor, for the help pane ("" when it is plain typing)."""
+        return ""
+
     def changed(self) -> None:
-        """Called when a widget changed: validate, and post `Edited` if the answer differs."""
+        """Called when a widget changed: validate, and store and post `Edited` if the answer
+        differs from the one the box last stored or loaded."""
         value = self.read()
         self.show_message(self.problem(value))
         if value != self.value:
             self.value = value
             self.show_previous()
+            store = getattr(self.screen, "store_answer", None)
+            if store is not None:
+                store(self.path, value)
             self.post_message(self.Edited(self, self.path, value))
 
 
@@ -237,7 +256,10 @@ class AreaBox(FieldBox):
 
 
 class ChoiceBox(FieldBox):
-    """One of the options; with `allow_other`, any other text typed below."""
+    """One of the options; with `allow_other`, any other text typed below.
+
+    A short list (up to `INLINE_MAX` options) is an `InlineChoice`: all options on screen,
+    chosen with a key. A long one (the regions) stays a Select menu."""
 
     field_def: ChoiceField
 
@@ -246,6 +268,10 @@ class ChoiceBox(FieldBox):
         if self.field_def.allow_other:
             options.append(("Annat (skriv nedan)", OTHER))
         return options
+
+    @property
+    def inline(self) -> bool:
+        return len(self._options()) <= INLINE_MAX
 
     def _split(self, value: str) -> tuple[Any, str]:
         if not value:
@@ -258,22 +284,39 @@ class ChoiceBox(FieldBox):
 
     def compose_editor(self) -> ComposeResult:
         choice, other = self._split(str(self.value))
-        yield Select(
-            self._options(),
-            prompt="(inget valt)",
-            value=choice,
-            allow_blank=True,
-            compact=True,
-            classes="field-select",
-        )
+        if self.inline:
+            yield InlineChoice(
+                self._options(),
+                None if choice is Select.NULL else choice,
+                classes="field-choice",
+            )
+        else:
+            yield RspSelect(
+                self._options(),
+                prompt="(inget valt)",
+                value=choice,
+                allow_blank=True,
+                compact=True,
+                classes="field-select",
+            )
         if self.field_def.allow_other:
             other_input = RspInput(other, placeholder="Skriv här", classes="field-other")
             other_input.display = choice == OTHER
             yield other_input
 
+    def _choice(self) -> Any:
+        """The option chosen in the widget (Select.NULL for none)."""
+        if self.inline:
+            value = self.query_one(InlineChoice).value
+            return Select.NULL if value is None else value
+        return self.query_one(Select).value
+
     def fill(self, value: Any) -> None:
         choice, other = self._split(str(value))
-        self.query_one(Select).value = choice
+        if self.inline:
+            self.query_one(InlineChoice).load(None if choice is Select.NULL else choice)
+        else:
+            self.query_one(Select).value = choice
         if self.field_def.allow_other:
             other_input = self.query_one(".field-other", RspInput)
             other_input.value = other
@@ -288,21 +331,39 @@ class ChoiceBox(FieldBox):
         )
 
     def read(self) -> Any:
-        choice = self.query_one(Select).value
+        choice = self._choice()
         if choice is Select.NULL and self._unknown():
             return self.value  # kept until the user picks an option
         if choice == OTHER:
             return self.query_one(".field-other", RspInput).value
         return "" if choice is Select.NULL else str(choice)
 
+    def key_hint(self) -> str:
+        hint = CHOICE_KEYS_HELP if self.inline else ""
+        if self.field_def.allow_other and self._choice() == OTHER:
+            hint += " Du valde Annat: skriv vad det är i rutan Skriv här under valet (Tab)."
+        return hint.strip()
+
+    def _reveal_other(self, value: Any) -> None:
+        """Show the box for another answer while Annat is chosen. Focus stays on the choice
+        (a silent move made the next Tab skip the box); the help pane says where to write."""
+        if self.field_def.allow_other:
+            other_input = self.query_one(".field-other", RspInput)
+            other_input.display = value == OTHER
+            focused = self.app.focused
+            if focused is not None and self in focused.ancestors:
+                self.post_message(self.HelpChanged(self, self.topic))
+
+    @on(InlineChoice.Changed)
+    def _inline_changed(self, event: InlineChoice.Changed) -> None:
+        event.stop()
+        self._reveal_other(OTHER if event.value == OTHER else event.value)
+        self.changed()
+
     @on(Select.Changed)
     def _select_changed(self, event: Select.Changed) -> None:
         event.stop()
-        if self.field_def.allow_other:
-            other_input = self.query_one(".field-other", RspInput)
-            other_input.display = event.value == OTHER
-            if event.value == OTHER and other_input.value == "":
-                focus_now(other_input)  # the user chose "Annat": let them type it at once
+        self._reveal_other(event.value)
         self.changed()
 
     @on(Input.Changed)
@@ -318,7 +379,7 @@ class MarksBox(FieldBox):
 
     def compose_editor(self) -> ComposeResult:
         chosen = set(self.value or [])
-        yield MarkList[str](
+        yield RspSelectionList(
             *(Selection(o, o, o in chosen) for o in self.field_def.options),
             compact=True,
             classes="field-marks",

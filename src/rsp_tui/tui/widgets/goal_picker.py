@@ -3,14 +3,17 @@ goals after a divider, each goal's whole text (wrapped), and typing a code (`2.1
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.strip import Strip
-from textual.widgets import OptionList, SelectionList
+from textual.widgets import OptionList
 from textual.widgets.selection_list import Selection
 
 from rsp_tui.forms.programme import Area, Goal, Programme
+from rsp_tui.tui.widgets.inputs import RspSelectionList
 from rsp_tui.tui.widgets.marklist import CHOSEN, NOT_CHOSEN
 
 DIVIDER = "\x00divider"
@@ -27,14 +30,14 @@ def ordered_goals(programme: Programme, area: Area | None) -> list[Goal | None]:
     return [*own, *others]
 
 
-class GoalList(SelectionList[str]):
+class GoalList(RspSelectionList):
     """A selection list of goals that ticks a goal when its code is typed."""
 
     DEFAULT_CSS = """
     GoalList { text-wrap: wrap; text-overflow: fold; }
     """
 
-    def __init__(self, goals: list[Goal | None], chosen: set[str], **kwargs: str) -> None:
+    def __init__(self, goals: list[Goal | None], chosen: set[str], **kwargs: Any) -> None:
         self.codes = {g.code.strip(): g.key for g in goals if g is not None and g.code.strip()}
         self.typed = ""
         """The code typed so far."""
@@ -44,7 +47,7 @@ class GoalList(SelectionList[str]):
             else Selection(g.printed, g.key, g.key in chosen)
             for g in goals
         ]
-        super().__init__(*selections, **kwargs)  # type: ignore[arg-type]
+        super().__init__(*selections, **kwargs)
 
     def on_key(self, event: events.Key) -> None:
         char = event.character or ""
@@ -68,7 +71,7 @@ class GoalList(SelectionList[str]):
         self.typed = ""
         self.toggle(key)
         for index in range(self.option_count):
-            if self.get_option_at_index(index).value == key:  # type: ignore[attr-defined]
+            if self.get_option_at_index(index).value == key:
                 self.highlighted = index
                 break
 
