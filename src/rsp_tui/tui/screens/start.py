@@ -14,7 +14,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Button, DataTable, Footer, Header, Static
+from textual.widgets import Button, DataTable, Header, Static
 
 from rsp_tui.drafts.lock import open_elsewhere
 from rsp_tui.drafts.store import (
@@ -27,6 +27,7 @@ from rsp_tui.errors import RspError
 from rsp_tui.rollover import rollover
 from rsp_tui.safefile import cleanup_temp_files
 from rsp_tui.tui.dialogs.rollover import RolloverDialog
+from rsp_tui.tui.widgets.footer import KeyFooter
 from rsp_tui.validation import percent, validate
 
 if TYPE_CHECKING:
@@ -105,7 +106,7 @@ class StartScreen(Screen[None]):
                 yield Button("Öppna fil … (O)", id="open", compact=True)
                 yield Button("Avsluta (Ctrl+Q)", id="quit", compact=True)
             yield Static(f"Utkasten sparas i mappen {self.folder}", id="start-folder")
-        yield Footer()
+        yield KeyFooter()  # how to quit shows first on a narrow screen
 
     def on_mount(self) -> None:
         self.title = "rsp-tui"

@@ -70,7 +70,7 @@ class ProgrammeEditor(Vertical):
 
     def _input(
         self, target: Area | Goal, attr: str, label: str, widget_id: str, cls: str
-    ) -> RspInput:
+    ) -> Horizontal:
         topic = HelpTopic(
             heading=f"Programmet › {label}",
             help=self.question.help,
@@ -79,14 +79,19 @@ class ProgrammeEditor(Vertical):
                 " område 1. Rubrik. Målen går att välja i insatsernas kolumn Mål.",
             ),
         )
-        return ProgrammeInput(
-            str(getattr(target, attr)),
-            target,
-            attr,
-            topic,
-            placeholder=label,
-            id=widget_id,
-            classes=f"programme-input {cls}",
+        # The label stays beside the field once it is filled in (a placeholder alone goes).
+        return Horizontal(
+            Label(label, classes="programme-field-label"),
+            ProgrammeInput(
+                str(getattr(target, attr)),
+                target,
+                attr,
+                topic,
+                placeholder=label,
+                id=widget_id,
+                classes=f"programme-input {cls}",
+            ),
+            classes=f"programme-field {cls}",
         )
 
     @on(Input.Changed, "ProgrammeInput")

@@ -1,0 +1,172 @@
+"""The app at 80×24 and without colour: nothing cut off, empty fields and focus visible in
+letters, plain Swedish, and the exported document easy to find."""
+
+from __future__ import annotations
+
+import os
+import stat
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input, Label
+
+from rsp_tui.tui.app import RspApp
+from rsp_tui.tui.dialogs.new_report import NewReportDialog
+from rsp_tui.tui.screens.report import ReportScreen
+from rsp_tui.tui.screens.start import StartScreen
+from rsp_tui.tui.widgets.fields import FieldBox
+from rsp_tui.tui.widgets.inputs import RspTextArea
+from rsp_tui.tui.widgets.review import ReviewView
+
+from .driving import settle, type_text
+from .test_accessibility import screen_text
+
+
+async def test_long_labels_wrap_at_80x24(
+    app_factory: Callable[..., RspApp], example_draft: Path
+) -> None:
+    app = app_factory(example_draft)
+    async with app.run_test(size=(80, 24)) as pilot:
+        report = app.screen
+        assert isinstance(report, ReportScreen)
+        await report.show_part("omrade:o1")
+        await settle(pilot)
+        box = next(b for b in report.query(FieldBox) if "medellång" in b.label_text)
+        label = box.query_one(".field-label", Label)
+        box.query(RspTextArea).first().focus()
+        await settle(pilot)
+        assert label.size.height >= 2  # wrapped, not cut off at the edge
+        text = " ".join(screen_text(app).split())
+        assert "effekter på kort, medellång och lång sikt" in text
+
+
+async def test_empty_fields_show_in_letters_without_colour(
+    app_factory: Callable[..., RspApp], example_draft: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = app_factory(example_draft)
+    async with app.run_test(size=(80, 24)) as pilot:
+        report = app.screen
+        assert isinstance(report, ReportScreen)
+        await report.show_part("omrade:o1")
+        await settle(pilot)
+        area = report.query(RspTextArea).first()
+        area.focus()
+        await settle(pilot)
+        area.text = ""
+        await settle(pilot)
+        assert "(tomt)" in screen_text(app)
+
+
+async def test_tab_after_choosing_the_region_goes_to_the_year(
+    app_factory: Callable[..., RspApp],
+) -> None:
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, NewReportDialog)
+        await type_text(pilot, "jämt")
+        await pilot.press("tab")
+        await settle(pilot)
+        assert dialog.chosen_region == "Jämtland Härjedalen"
+        assert isinstance(app.focused, Input) and app.focused.id == "year"
+        # from the list too: arrows choose, Tab goes to the year
+        await pilot.press("shift+tab", "shift+tab", "down", "tab")
+        await settle(pilot)
+        assert app.focused is not None and app.focused.id == "year"
+
+
+async def test_programme_fields_keep_their_labels(
+    app_factory: Callable[..., RspApp], example_draft: Path
+) -> None:
+    app = app_factory(example_draft)
+    async with app.run_test(size=(80, 24)) as pilot:
+        report = app.screen
+        assert isinstance(report, ReportScreen)
+        await report.show_part("programmet")
+        await settle(pilot)
+        labels = [str(lbl.render()) for lbl in report.query(".programme-field-label")]
+        assert "Nummer" in labels and "Kod" in labels
+        text = screen_text(app)
+        assert "Nummer" in text and "Kod" in text
+
+
+def _fake_opener(tmp_path: Path) -> tuple[Path, Path]:
+    log = tmp_path / "opened.txt"
+    script = tmp_path / "opener.sh"
+    script.write_text(f'#!/bin/sh\nprintf "%s\\n" "$1" >> "{log}"\n')
+    script.chmod(script.stat().st_mode | stat.S_IEXEC)
+    return script, log
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a shell script stands in for the opener")
+async def test_open_the_exported_document_and_its_folder(
+    app_factory: Callable[..., RspApp],
+    example_draft: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    script, log = _fake_opener(tmp_path)
+    monkeypatch.setenv("RSP_TUI_OPENER", str(script))
+    app = app_factory(example_draft)
+    async with app.run_test(size=(80, 24)) as pilot:
+        report = app.screen
+        assert isinstance(report, ReportScreen)
+        await report.action_review()
+        await settle(pilot)
+        review = report.query_one(ReviewView)
+        assert not review.query_one("#export-open").display
+        review.export(draft_mode=True)
+        for _ in range(400):
+            await settle(pilot)
+            if review.exported is not None:
+                break
+            await pilot.pause(0.05)
+        assert review.exported is not None and review.exported.exists()
+        assert review.query_one("#export-open").display
+        await pilot.click("#open-document")
+        await pilot.click("#open-folder")
+        for _ in range(200):
+            if log.exists() and len(log.read_text().splitlines()) == 2:
+                break
+            await pilot.pause(0.05)
+        assert log.read_text().splitlines() == [
+            str(review.exported),
+            str(review.exported.parent),
+        ]
+
+
+def test_a_missing_opener_gives_a_swedish_message(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rsp_tui import opener
+
+    doc = tmp_path / "rapport.docx"
+    doc.write_bytes(b"x")
+    monkeypatch.delenv("RSP_TUI_OPENER", raising=False)
+    monkeypatch.setattr(opener.sys, "platform", "linux")
+    monkeypatch.setattr(opener.shutil, "which", lambda name: None)
+    message = opener.open_path(doc)
+    assert message is not None
+    assert "xdg-open finns inte" in message and str(tmp_path) in message
+    assert opener.open_path(tmp_path / "borta.docx") is not None
+    monkeypatch.setenv("RSP_TUI_OPENER", str(tmp_path / "finns-inte"))
+    message = opener.open_path(doc)
+    assert message is not None and message.startswith("Kan inte öppna rapport.docx")
+    assert os.environ["RSP_TUI_OPENER"]  # the override was used, not xdg-open
+
+
+async def test_start_screen_footer_shows_quit_at_60_columns(
+    app_factory: Callable[..., RspApp], example_draft: Path
+) -> None:
+    app = app_factory()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, StartScreen)
+        last = screen_text(app).rstrip("\n").splitlines()[-1]
+        assert "Avsluta" in last, last
