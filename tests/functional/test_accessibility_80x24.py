@@ -170,3 +170,20 @@ async def test_start_screen_footer_shows_quit_at_60_columns(
         assert isinstance(app.screen, StartScreen)
         last = screen_text(app).rstrip("\n").splitlines()[-1]
         assert "Avsluta" in last, last
+
+
+async def test_start_screen_lists_the_exported_documents(
+    app_factory: Callable[..., RspApp], example_draft: Path
+) -> None:
+    (example_draft.with_name(example_draft.stem + "-utkast.docx")).write_bytes(b"x")
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        start = app.screen
+        assert isinstance(start, StartScreen)
+        row = start.rows[str(example_draft)]
+        assert row.documents == (example_draft.with_name(example_draft.stem + "-utkast.docx"),)
+        assert "utkast" in [str(c) for c in start.table.get_row(str(example_draft))]
+        assert "Utkast till dokument:" in screen_text(app)
+        detail = str(start.query_one("#draft-detail").render())
+        assert f"Utkast till dokument: {row.documents[0]} (exporterat " in detail
