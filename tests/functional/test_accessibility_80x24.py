@@ -187,3 +187,41 @@ async def test_start_screen_lists_the_exported_documents(
         assert "Utkast till dokument:" in screen_text(app)
         detail = str(start.query_one("#draft-detail").render())
         assert f"Utkast till dokument: {row.documents[0]} (exporterat " in detail
+
+
+def test_path_completion(tmp_path: Path) -> None:
+    from rsp_tui.tui.path_suggester import complete_path
+
+    (tmp_path / "gotland-2024.toml").write_text("")
+    (tmp_path / "gotland-2024.docx").write_text("")
+    (tmp_path / "arkiv").mkdir()
+    assert complete_path("got", tmp_path) == "gotland-2024.toml"
+    assert complete_path("ark", tmp_path) == f"arkiv{os.sep}"
+    assert complete_path(f"{tmp_path}{os.sep}gotland-2024.d", tmp_path) == (
+        f"{tmp_path}{os.sep}gotland-2024.docx"
+    )
+    assert complete_path("xyz", tmp_path) is None
+    assert complete_path(f"{tmp_path}{os.sep}finns-inte{os.sep}a", tmp_path) is None
+
+
+async def test_open_file_dialog_completes_the_path(
+    app_factory: Callable[..., RspApp], example_draft: Path
+) -> None:
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("o")
+        await settle(pilot)
+        await type_text(pilot, "jam")
+        field = app.screen.query_one("#open-path", Input)
+        for _ in range(100):  # the suggestion is looked up in a worker
+            await settle(pilot)
+            if field._suggestion:
+                break
+            await pilot.pause(0.02)
+        await pilot.press("right")
+        await settle(pilot)
+        assert field.value == example_draft.name
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ReportScreen)
