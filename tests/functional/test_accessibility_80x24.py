@@ -33,6 +33,7 @@ async def test_long_labels_wrap_at_80x24(
         assert isinstance(report, ReportScreen)
         await report.show_part("omrade:o1")
         await settle(pilot)
+        assert "Fortsätter" in screen_text(app)  # the insats list's status column is whole
         box = next(b for b in report.query(FieldBox) if "medellång" in b.label_text)
         label = box.query_one(".field-label", Label)
         box.query(RspTextArea).first().focus()
