@@ -44,6 +44,9 @@ class FieldBase(Strict):
     """Label used in the app when `label` is empty in the official form."""
     help: str = ""
     """Help text (in tables: the helper text under the column title)."""
+    app_help: str = ""
+    """Help shown in the app instead of `help`, where the document's text (printed in the
+    column header) does not say what to do in the app, e.g. "Markera med X."."""
     required: bool = False
     """Required (form-spec D.14): unanswered is a warning while drafting and blocks a final
     export. Not required: left blank it is listed as `inte besvarad` (see `list_blank`) and

@@ -91,15 +91,16 @@ class FieldBox(Vertical, can_focus=False):
         self.path = path
         self.value: Any = empty_value(field_def) if value is None else value
         self.label_text = field_def.display_label if label is None else label
-        self.topic = topic or HelpTopic(heading=self.label_text, help=field_def.help)
+        self.help_text = field_def.app_help or field_def.help
+        self.topic = topic or HelpTopic(heading=self.label_text, help=self.help_text)
         self._check = check
         self._message: str | None = None
 
     def compose(self) -> ComposeResult:
         if self.label_text:
             yield Label(self.label_text, classes="field-label")
-        if self.field_def.help and self.field_def.help != self.label_text:
-            yield Static(self.field_def.help, classes="field-help", markup=False)
+        if self.help_text and self.help_text != self.label_text:
+            yield Static(self.help_text, classes="field-help", markup=False)
         yield from self.compose_editor()
         yield Static("", classes="field-message", markup=False)
         yield Static("", classes="field-previous", markup=False)

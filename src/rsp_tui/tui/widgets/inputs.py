@@ -77,6 +77,11 @@ class OwnKeys:
                 return
 
 
+EMPTY = "(tomt)"
+"""What an empty field shows: without colour (16 colours, NO_COLOR) a compact field has no
+background to show where it is, so it says so in letters."""
+
+
 class RspInput(Input):
     """A compact Input whose cursor blink follows the app's setting (off in snapshots).
 
@@ -85,6 +90,7 @@ class RspInput(Input):
 
     def __init__(self, value: str | None = None, **kwargs: Any) -> None:
         kwargs.setdefault("compact", True)
+        kwargs.setdefault("placeholder", EMPTY)
         kwargs.setdefault("select_on_focus", False)
         super().__init__(value, **kwargs)
 
@@ -121,6 +127,7 @@ class RspTextArea(TextArea):
 
     def __init__(self, text: str = "", **kwargs: Any) -> None:
         kwargs.setdefault("compact", True)
+        kwargs.setdefault("placeholder", EMPTY)
         super().__init__(text, soft_wrap=True, tab_behavior="focus", **kwargs)
 
     def on_mount(self) -> None:

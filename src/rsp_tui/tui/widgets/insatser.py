@@ -190,7 +190,7 @@ class InsatserView(Vertical):
             path = (self.question.id, self.area.id, item_id, f.id)
             box.topic = HelpTopic(
                 heading=f"{name} › {f.display_label}",
-                help=f.help,
+                help=f.app_help or f.help,
                 extra=self.group_help.get(f.group, ()),
             )
             box.load(item.get(f.id), path)

@@ -108,7 +108,7 @@ class ProgrammeEditor(Vertical):
 
     def _input(
         self, area: Area, goal: int | None, attr: str, label: str, widget_id: str, cls: str
-    ) -> RspInput:
+    ) -> Horizontal:
         topic = HelpTopic(
             heading=f"Programmet › {label}",
             help=self.question.help,
@@ -118,15 +118,20 @@ class ProgrammeEditor(Vertical):
             ),
         )
         target: Area | Goal = area if goal is None else area.mal[goal]
-        return ProgrammeInput(
-            str(getattr(target, attr)),
-            area.id,
-            goal,
-            attr,
-            topic,
-            placeholder=label,
-            id=widget_id,
-            classes=f"programme-input {cls}",
+        # The label stays beside the field once it is filled in (a placeholder alone goes).
+        return Horizontal(
+            Label(label, classes="programme-field-label"),
+            ProgrammeInput(
+                str(getattr(target, attr)),
+                area.id,
+                goal,
+                attr,
+                topic,
+                placeholder=label,
+                id=widget_id,
+                classes=f"programme-input {cls}",
+            ),
+            classes=f"programme-field {cls}",
         )
 
     @on(Input.Changed, "ProgrammeInput")

@@ -24,6 +24,7 @@ from rsp_tui.drafts.model import Draft
 from rsp_tui.drafts.session import DraftSession
 from rsp_tui.errors import RspError
 from rsp_tui.export import export_path
+from rsp_tui.opener import open_path
 from rsp_tui.structure import unchanged_groups
 from rsp_tui.tui.dialogs.confirm import ConfirmDialog
 from rsp_tui.tui.messages import PartRequested
@@ -65,6 +66,8 @@ class ReviewView(Vertical):
         self.highlight = highlight
         self.problems: dict[str, Problem] = {}
         self.unchanged: dict[str, tuple[str, tuple[str, ...]]] = {}
+        self.exported: Path | None = None
+        """The document the last export wrote (Öppna dokumentet / Öppna mappen)."""
         """Answers still as last year (rollover): option id → (part key, path)."""
 
     def compose(self) -> ComposeResult:
@@ -73,13 +76,13 @@ class ReviewView(Vertical):
             yield Button("Exportera", id="export-final", variant="primary", compact=True)
             yield Button("Exportera utkast", id="export-draft", compact=True)
         embed = Checkbox(
-            "Lägg in utkastet i filen",
+            "Spara rsp-tui-data i dokumentet (för import)",
             value=True,
             id="export-embed",
             compact=True,
         )
         embed.tooltip = (
-            "Utkastet följer med osynligt i Word-filen, så att rsp-tui kan läsa in det exakt."
+            "Svaren följer med osynligt i Word-filen, så att rsp-tui kan läsa in det exakt."
             " Ta bort krysset om filen bara ska innehålla det som syns i dokumentet."
         )
         yield embed
@@ -90,6 +93,9 @@ class ReviewView(Vertical):
         )
         yield author
         yield Static("", id="export-result")
+        with Horizontal(id="export-open", classes="review-buttons"):
+            yield Button("Öppna dokumentet", id="open-document", compact=True)
+            yield Button("Öppna mappen", id="open-folder", compact=True)
         yield OptionList(id="problems")
 
     def on_mount(self) -> None:
@@ -282,6 +288,8 @@ class ReviewView(Vertical):
             for note in event.notes:
                 text.append(f"\nObs: {note}")
             self.notify(f"{kind} är sparat: {event.path.name}", timeout=6)
+            self.exported = event.path
+            self.query_one("#export-open").display = True
         elif event.refused:
             text.append(
                 f"Slutversionen kan inte exporteras: {refusal_sentence(event.refused)}"
@@ -297,6 +305,18 @@ class ReviewView(Vertical):
             text.append(f"Exporten misslyckades: {event.error}", style="bold red")
         result.update(text)
         self.refresh_report()
+
+
+    @on(Button.Pressed, "#open-document, #open-folder")
+    def _open_pressed(self, event: Button.Pressed) -> None:
+        if self.exported is None:
+            return
+        target = self.exported if event.button.id == "open-document" else self.exported.parent
+        problem = open_path(target)
+        if problem is None:
+            self.notify(f"Öppnar {target.name} …", timeout=4)
+        else:
+            self.notify(problem, severity="warning", timeout=12)
 
 
 def _prompt(problem: Problem) -> Text:
