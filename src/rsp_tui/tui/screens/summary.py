@@ -22,6 +22,7 @@ from rsp_tui.forms.schema import TableQuestion
 from rsp_tui.summary import Intake, collect, make_summary, plan
 from rsp_tui.summary.figures import choice_counts
 from rsp_tui.tui.widgets.inputs import RspInput
+from rsp_tui.tui.widgets.marklist import RspCheckbox
 
 
 class SummaryScreen(Screen[None]):
@@ -80,8 +81,8 @@ class SummaryScreen(Screen[None]):
             with Horizontal(classes="summary-row"):
                 yield RspInput("", id="summary-out")
                 yield Button("Exportera", id="summary-export", compact=True)
-            yield Checkbox("Utan kontaktpersoner (namn och e-post)", id="summary-no-contacts")
-            yield Checkbox("Även en CSV-fil", id="summary-csv")
+            yield RspCheckbox("Utan kontaktpersoner (namn och e-post)", id="summary-no-contacts")
+            yield RspCheckbox("Även en CSV-fil", id="summary-csv")
             yield Static("", id="summary-result", markup=False)
         yield Footer()
 

@@ -29,6 +29,7 @@ from rsp_tui.structure import unchanged_groups
 from rsp_tui.tui.dialogs.confirm import ConfirmDialog
 from rsp_tui.tui.messages import PartRequested
 from rsp_tui.tui.widgets.inputs import focus_now
+from rsp_tui.tui.widgets.marklist import RspCheckbox
 from rsp_tui.validation import Problem, blanks_sentence, refusal_sentence, validate
 
 BLANKS_SHOWN = 6
@@ -75,7 +76,7 @@ class ReviewView(Vertical):
         with Horizontal(classes="review-buttons"):
             yield Button("Exportera", id="export-final", variant="primary", compact=True)
             yield Button("Exportera utkast", id="export-draft", compact=True)
-        embed = Checkbox(
+        embed = RspCheckbox(
             "Spara rsp-tui-data i dokumentet (för import)",
             value=True,
             id="export-embed",
@@ -86,7 +87,7 @@ class ReviewView(Vertical):
             " Ta bort krysset om filen bara ska innehålla det som syns i dokumentet."
         )
         yield embed
-        author = Checkbox("Regionen som författare", id="export-author-region", compact=True)
+        author = RspCheckbox("Regionen som författare", id="export-author-region", compact=True)
         author.tooltip = (
             "Dokumentets egenskap Författare blir regionen i stället för namnet under"
             " Upprättad av, för ett dokument som ska publiceras."
@@ -263,7 +264,7 @@ class ReviewView(Vertical):
                 embed_draft=embed,
                 author_region=by_region,
                 author_hint="Regionen som författare ikryssad",
-                embed_hint="Lägg in utkastet i filen urkryssad",
+                embed_hint="Spara rsp-tui-data i dokumentet (för import) urkryssad",
             )
             notes = [*result.notes, *accessibility_summary(result), *([privacy] if privacy else [])]
             self.post_message(
