@@ -137,6 +137,7 @@ async def test_open_the_exported_document_and_its_folder(
             await pilot.pause(0.05)
         assert review.exported is not None and review.exported.exists()
         assert review.query_one("#export-open").display
+        await settle(pilot)  # the result's buttons are scrolled into view after layout
         await pilot.click("#open-document")
         await pilot.click("#open-folder")
         for _ in range(200):

@@ -93,10 +93,12 @@ class ReviewView(Vertical):
             " Upprättad av, för ett dokument som ska publiceras."
         )
         yield author
-        yield Static("", id="export-result")
+        # The buttons for the exported file come before the result's text, whose notes can
+        # take several lines: on a small screen they stay within reach.
         with Horizontal(id="export-open", classes="review-buttons"):
             yield Button("Öppna dokumentet", id="open-document", compact=True)
             yield Button("Öppna mappen", id="open-folder", compact=True)
+        yield Static("", id="export-result")
         yield OptionList(id="problems")
 
     def on_mount(self) -> None:
