@@ -81,9 +81,9 @@ BROKEN: dict[str, tuple[Callable[[], bytes] | None, str]] = {
         " versionen läser 1). Uppdatera rsp-tui för att öppna det.",
     ),
     "nyare-formular.toml": (
-        _edited(lambda t: t.replace("form_version = 1", "form_version = 3")),
-        'rad 7: utkastet är skrivet för version 3 av formuläret "rsp-uppfoljning", men den här'
-        " versionen av rsp-tui känner bara till version 1. Uppdatera rsp-tui.",
+        _edited(lambda t: re.sub(r"form_version = \d+", "form_version = 9", t)),
+        'rad 7: utkastet är skrivet för version 9 av formuläret "rsp-uppfoljning", men den här'
+        " versionen av rsp-tui känner bara till version 2. Uppdatera rsp-tui.",
     ),
 }
 
