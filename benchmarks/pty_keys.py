@@ -10,8 +10,10 @@ that is only on screen once the change is shown. Textual writes only the lines t
 text appears in the output exactly when it is painted.
 
 - `start`: from starting the process to the first part on screen;
-- `part`: F4 (next part) through every part, each from the key to the line over the part
-  (`Del 2 av 12 · 1 Efterfrågan`), which the report screen writes once the part is mounted;
+- `part`: F4 (next part) through every part (`--read S`: S seconds more after each part,
+  as a person reading it; the app builds parts not visited yet while the user pauses), each
+  from the key to the line over the part (`Del 2 av 12 · 1 Efterfrågan`), which the report
+  screen writes once the part is mounted;
 - the bare app: started until its label shows; a key that changes its label, until the new
   text shows (start-up and key-to-screen floors).
 
@@ -121,6 +123,12 @@ class Pty:
             if len(self.out) == before:
                 return before
 
+    def read_for(self, seconds: float) -> None:
+        """Go on reading the output for `seconds` (a person reading the part)."""
+        end = time.perf_counter() + seconds
+        while (left := end - time.perf_counter()) > 0:
+            self._pump(min(left, 0.05))
+
     def key(self, keys: str) -> tuple[float, int]:
         at = len(self.out)
         sent = time.perf_counter()
@@ -150,7 +158,7 @@ def _part_markers(draft: Path) -> list[tuple[str, str]]:
     return [(p.key, f"Del {n} av {total} · {p.title}") for n, p in enumerate(shown, 1)]
 
 
-def measure_app(draft: Path, rounds: int) -> dict[str, object]:
+def measure_app(draft: Path, rounds: int, read: float = 0.0) -> dict[str, object]:
     markers = _part_markers(draft)
     samples: dict[str, list[float]] = {"start": [], "part": []}
     by_part: dict[str, list[float]] = {}
@@ -160,12 +168,14 @@ def measure_app(draft: Path, rounds: int) -> dict[str, object]:
             shown, at = term.wait_for(markers[0][1], 0)
             samples["start"].append(shown - term.started)
             at = term.settle(1.0)
+            term.read_for(read)
             for key, marker in markers[1:]:
                 sent, at = term.key(F4)
                 shown, at = term.wait_for(marker, at)
                 samples["part"].append(shown - sent)
                 by_part.setdefault(key, []).append(shown - sent)
                 at = term.settle(1.0)
+                term.read_for(read)
         finally:
             term.close()
     return {
@@ -209,13 +219,24 @@ def main(argv: list[str]) -> int:
     parser.add_argument("what", choices=("app", "bare"))
     parser.add_argument("draft", nargs="?", type=Path, help="the draft (for app)")
     parser.add_argument("--rounds", type=int, default=3, help="processes to start (default 3)")
+    parser.add_argument(
+        "--read",
+        type=float,
+        default=0.0,
+        metavar="SECONDS",
+        help="app: after each part is on screen and the app quiet, wait this long before the"
+        " next key, as a person reading the part (default 0: keys as fast as the app allows)",
+    )
     args = parser.parse_args(argv)
     if (args.what == "app") != (args.draft is not None):
         parser.error("app needs a DRAFT" if args.what == "app" else "bare takes no draft")
     os.environ.setdefault("RSP_TUI_DRAFTS_DIR", tempfile.mkdtemp(prefix="rsp-bench-"))
     os.environ.setdefault("RSP_TUI_STATE_DIR", tempfile.mkdtemp(prefix="rsp-bench-state-"))
     rounds = max(1, args.rounds)
-    result = measure_app(args.draft, rounds) if args.what == "app" else measure_bare(rounds)
+    if args.what == "app":
+        result = measure_app(args.draft, rounds, max(0.0, args.read))
+    else:
+        result = measure_bare(rounds)
     print(json.dumps(result))
     return 0
 

@@ -286,6 +286,10 @@ def startup(inputs: dict[str, Path], folder: Path, runs: int, notes: list[str]) 
     ]
 
 
+READ = "3"
+"""Seconds the terminal figures wait after each part is on screen, as a person reading it."""
+
+
 def terminal(inputs: dict[str, Path], folder: Path, runs: int, notes: list[str]) -> list[Row]:
     """As a person sees it: the app and a bare Textual app in a pty (benchmarks/pty_keys.py),
     interleaved, each from the key (or the start) to the change arriving in the terminal."""
@@ -297,7 +301,7 @@ def terminal(inputs: dict[str, Path], folder: Path, runs: int, notes: list[str])
         draft = folder / "terminal.toml"
         shutil.copy(inputs[generate.LARGE], draft)
         bare = measure([PY, script, "bare", "--rounds", "1"], env)
-        app = measure([PY, script, "app", str(draft), "--rounds", "1"], env)
+        app = measure([PY, script, "app", str(draft), "--rounds", "1", "--read", READ], env)
         bares.append(json.loads(bare.stdout))
         apps.append(json.loads(app.stdout))
     start = med([a["start"] for a in apps])
@@ -310,7 +314,8 @@ def terminal(inputs: dict[str, Path], folder: Path, runs: int, notes: list[str])
             by_part.setdefault(key, []).append(value)
     slowest_key, slowest = max(((k, med(v)) for k, v in by_part.items()), key=lambda kv: kv[1])
     notes.append(
-        "In a pty (first visits, F4 from the first part to the last, median): "
+        f"In a pty (first visits, F4 from the first part to the last, {READ} s of reading"
+        " after each part, median): "
         + ", ".join(f"{k} {fmt(med(v), 's')}" for k, v in by_part.items())
         + f". Floor: a bare Textual app's label changed by a key, {fmt(key_floor, 's')}."
     )
