@@ -77,8 +77,8 @@ class PartPrebuilder:
     async def _build_next(self) -> None:
         self._timer = None
         screen = self.screen
-        if not screen.is_attached:
-            return
+        if not screen.is_attached or getattr(screen.app, "_leaving", False):
+            return  # closing: nothing more to build
         if not screen.is_current or screen._switching.locked():
             self.schedule()  # a dialog on top, or a part being shown: later
             return
