@@ -116,7 +116,8 @@ class Pty:
             self._pump(0.05)
 
     def settle(self, quiet: float) -> int:
-        """Read until the app has written nothing for `quiet` seconds; the output's length."""
+        """Read until the app has written nothing for `quiet` seconds; the output's length.
+        Keep `quiet` under 0.5 s: a focused input's blinking cursor writes twice a second."""
         while True:
             before = len(self.out)
             self._pump(quiet)
@@ -167,14 +168,14 @@ def measure_app(draft: Path, rounds: int, read: float = 0.0) -> dict[str, object
         try:
             shown, at = term.wait_for(markers[0][1], 0)
             samples["start"].append(shown - term.started)
-            at = term.settle(1.0)
+            at = term.settle(0.3)
             term.read_for(read)
             for key, marker in markers[1:]:
                 sent, at = term.key(F4)
                 shown, at = term.wait_for(marker, at)
                 samples["part"].append(shown - sent)
                 by_part.setdefault(key, []).append(shown - sent)
-                at = term.settle(1.0)
+                at = term.settle(0.3)
                 term.read_for(read)
         finally:
             term.close()
