@@ -4,9 +4,10 @@
     rsp-tui FIL                      öppna ett utkast i appen
     rsp-tui new --region R [--year Å] skapa ett utkast
     rsp-tui check FIL                lista det som är fel eller tomt
-    rsp-tui export FIL [-o UT.docx] [--draft]
+    rsp-tui export FIL [-o UT.docx] [--draft] [--no-embed] [--author-region]
     rsp-tui forms                    formulär, program och regioner
     rsp-tui example [-o FIL]         en kopia av det ifyllda exemplet
+    rsp-tui programme export|import  dela regionens program (se cli_programme)
 
 Textual is imported only when the app starts, so the subcommands start fast.
 """
@@ -26,6 +27,7 @@ from rsp_tui.errors import RspError
 
 if TYPE_CHECKING:
     from rsp_tui.drafts.model import Draft
+    from rsp_tui.forms.programme import Programme
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -34,7 +36,9 @@ EXIT_CRASH = 70
 EXIT_BROKEN_PIPE = 141
 """The reader of the output went away (as a command ended by SIGPIPE reports in a shell)."""
 
-SUBCOMMANDS = ("new", "check", "export", "forms", "rollover", "import", "summary", "example")
+SUBCOMMANDS = (
+    "new", "check", "export", "forms", "rollover", "import", "summary", "example", "programme"
+)
 
 
 class _Formatter(argparse.HelpFormatter):
@@ -123,6 +127,12 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="skapa ett nytt utkast även om det redan finns ett för regionen och året",
     )
+    p_new.add_argument(
+        "--programme",
+        metavar="FIL",
+        help="regionens program: en programfil (.toml), programmets text (.txt, områden"
+        ' "1 …" och mål "1.1 …" eller ett mål per rad) eller Word-dokument (.docx)',
+    )
     _add_dir(p_new)
 
     p_check = add(
@@ -155,6 +165,12 @@ def build_parser() -> argparse.ArgumentParser:
         " (rsp-tui import läser då den synliga texten i stället för att få tillbaka utkastet"
         " exakt)",
     )
+    p_export.add_argument(
+        "--author-region",
+        action="store_true",
+        help="dokumentets egenskap Författare blir regionen i stället för namnet under"
+        " Upprättad av (för ett dokument som ska publiceras)",
+    )
 
     add("forms", "lista formulär, regionala program och regioner som rsp-tui känner till")
 
@@ -164,10 +180,22 @@ def build_parser() -> argparse.ArgumentParser:
         "--year", type=int, metavar="ÅR", help="det nya verksamhetsåret (standard: året efter)"
     )
     p_roll.add_argument("-o", "--output", metavar="FIL", help="filen att skapa")
+    p_roll.add_argument(
+        "--programme",
+        metavar="FIL",
+        help="ett nytt program för det nya året (.toml, .txt eller .docx); insatserna behåller"
+        " de mål som finns kvar, de andra listas",
+    )
 
     p_import = add("import", "läs in en rapport i Word-format (.docx) som ett nytt utkast")
     p_import.add_argument("file", metavar="RAPPORT.docx", help="Word-dokumentet")
     p_import.add_argument("-o", "--output", metavar="FIL", help="utkastet att skapa")
+    p_import.add_argument(
+        "--programme",
+        metavar="PROGRAM",
+        help="regionens program (.toml, .txt eller .docx) att koppla tabellerna och Mål-cellerna"
+        " till, när dokumentet inte bär det med sig och rsp-tui inte känner till det",
+    )
     _add_dir(p_import)
     _add_summary(add)
 
@@ -178,6 +206,10 @@ def build_parser() -> argparse.ArgumentParser:
     p_example.add_argument(
         "-o", "--output", metavar="FIL", help="filen att skapa (standard: exempel-2023.toml)"
     )
+
+    from rsp_tui.cli_programme import add_parser as add_programme_parser
+
+    add_programme_parser(add)
     return parser
 
 
@@ -265,6 +297,15 @@ def cmd_new(args: argparse.Namespace) -> int:
     if not form.years.min <= year <= form.years.max:
         _err(f"verksamhetsåret måste vara mellan {form.years.min} och {form.years.max}.")
         return EXIT_UNREADABLE
+    notes: list[str] = []
+    programme: Programme | None
+    if args.programme:
+        from rsp_tui.forms.programme_file import read_programme
+
+        outline = read_programme(Path(args.programme), region)
+        programme, notes = outline.programme, [f"{args.programme}: {n}" for n in outline.notes]
+    else:
+        programme = programme_for_region(region)
     existing = _existing_drafts(drafts_dir(args.dir), region, year)
     if existing and not args.force:
         _err(
@@ -272,7 +313,6 @@ def cmd_new(args: argparse.Namespace) -> int:
             f" `rsp-tui {existing[0]}`, eller skapa ett till med --force."
         )
         return EXIT_PROBLEMS
-    programme = programme_for_region(region)
     draft = new_draft(form, region, year, programme)
     folder = lambda: ensure_dir(drafts_dir(args.dir))  # noqa: E731
     path = _create_draft(draft, args.output, folder, region, year)
@@ -286,6 +326,8 @@ def cmd_new(args: argparse.Namespace) -> int:
             f"Obs: det fanns redan ett utkast för {region} {year}: {existing[0]}.",
             file=sys.stderr,
         )
+    for note in notes:
+        print(f"obs: {note}", file=sys.stderr)
     if programme is None:
         print(
             "Regionens program finns inte i rsp-tui: fyll i de prioriterade områdena och målen"
@@ -349,7 +391,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     out = Path(args.output) if args.output else export_path(Path(args.file), args.draft)
     try:
         result = export_report(
-            loaded.form, loaded.draft, out, draft_mode=args.draft, embed_draft=args.embed_draft
+            loaded.form,
+            loaded.draft,
+            out,
+            draft_mode=args.draft,
+            embed_draft=args.embed_draft,
+            author_region=args.author_region,
         )
     except ExportRefused as exc:
         for problem in exc.problems:
@@ -368,8 +415,22 @@ def cmd_export(args: argparse.Namespace) -> int:
         print(blanks_sentence(len(result.blanks)) + ".", file=sys.stderr)
     for note in result.notes:
         print(f"obs: {note}", file=sys.stderr)
+    _export_messages(result, args)
     print(result.path)
     return EXIT_OK
+
+
+def _export_messages(result: Any, args: argparse.Namespace) -> None:
+    """The accessibility check's outcome and what the file carries of personal data."""
+    from rsp_tui.export import accessibility_summary, personal_data_note
+
+    for line in accessibility_summary(result):
+        print(line, file=sys.stderr)
+    note = personal_data_note(
+        result, embed_draft=args.embed_draft, author_region=args.author_region
+    )
+    if note:
+        print(note, file=sys.stderr)
 
 
 def cmd_forms(args: argparse.Namespace) -> int:
@@ -424,7 +485,12 @@ def cmd_rollover(args: argparse.Namespace) -> int:
             f" {loaded.form.years.max}."
         )
         return EXIT_UNREADABLE
-    result = rollover(loaded.form, old, year)
+    programme = None
+    if args.programme:
+        from rsp_tui.forms.programme_file import read_programme
+
+        programme = read_programme(Path(args.programme), old.region).programme
+    result = rollover(loaded.form, old, year, programme)
     out = _create_draft(result.draft, args.output, lambda: source.parent, old.region, year)
     if out is None:
         return EXIT_UNREADABLE
@@ -445,7 +511,12 @@ def cmd_import(args: argparse.Namespace) -> int:
     from rsp_tui.paths import drafts_dir, ensure_dir
 
     source = Path(args.file)
-    result = import_docx(source)
+    programme = None
+    if args.programme:
+        from rsp_tui.forms.programme_file import read_programme
+
+        programme = read_programme(Path(args.programme)).programme
+    result = import_docx(source, programme=programme)
     draft = result.draft
     out = _create_draft(
         draft,
@@ -510,6 +581,12 @@ def cmd_example(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_programme(args: argparse.Namespace) -> int:
+    from rsp_tui.cli_programme import cmd_programme
+
+    return cmd_programme(args)
+
+
 def run_app(file: str | None, folder: str | None) -> int:
     """Start the Textual app (imported only here)."""
     from rsp_tui.tui.app import run
@@ -526,6 +603,7 @@ COMMANDS = {
     "import": cmd_import,
     "summary": cmd_summary,
     "example": cmd_example,
+    "programme": _cmd_programme,
 }
 
 

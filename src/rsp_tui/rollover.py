@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rsp_tui.drafts.model import ID_KEY, NAME_KEY, Draft, is_empty, new_draft, path_key
+from rsp_tui.forms.programme import Programme
 from rsp_tui.forms.schema import FormDefinition, RowsQuestion, TableQuestion
 from rsp_tui.textutil import plain
 
@@ -40,6 +41,9 @@ class RolloverResult:
     items: list[RolledItem] = field(default_factory=list)
     carried_fields: int = 0
     """Answers (outside the insatser) carried as a starting point."""
+    programme_notes: list[str] = field(default_factory=list)
+    """With a new programme: what of the carried insatser does not fit it (see
+    `rsp_tui.drafts.programme_change`)."""
 
     def summary(self) -> list[str]:
         """Swedish lines for the user."""
@@ -51,6 +55,9 @@ class RolloverResult:
             lines.append(f"  följer med: {item.area}: {item.title} ({why})")
         for item in left:
             lines.append(f"  lämnas:     {item.area}: {item.title} (status {item.status})")
+        if self.programme_notes:
+            lines.append("Det nya programmet:")
+            lines.extend(f"  {note}" for note in self.programme_notes)
         return lines
 
 
@@ -60,8 +67,12 @@ def _first_line(text: Any, limit: int = 70) -> str:
     return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
-def rollover(form: FormDefinition, old: Draft, year: int | None = None) -> RolloverResult:
-    """A new draft for `year` (default: the year after) started from `old`."""
+def rollover(
+    form: FormDefinition, old: Draft, year: int | None = None, programme: Programme | None = None
+) -> RolloverResult:
+    """A new draft for `year` (default: the year after) started from `old`; with `programme`,
+    the new draft has that programme (a new programme period) and the carried insatser keep
+    the goals it still has (the others are listed in `programme_notes`)."""
     new_year = old.year + 1 if year is None else year
     draft = new_draft(form, old.region, new_year, old.programme)
     draft.previous_year = old.year
@@ -82,6 +93,10 @@ def rollover(form: FormDefinition, old: Draft, year: int | None = None) -> Rollo
                 _carry_rows(q, old, draft, result)
             elif q.carry:
                 carry((q.id,), old.answers.get(q.id))
+    if programme is not None:
+        from rsp_tui.drafts.programme_change import replace_programme
+
+        result.programme_notes = replace_programme(form, draft, programme).lines()
     return result
 
 
@@ -105,7 +120,7 @@ def _carry_rows(q: RowsQuestion, old: Draft, draft: Draft, result: RolloverResul
         for item in by_area.get(area.id, []):
             status = str(item.get(q.status_field, "") or "") if q.status_field else ""
             title = _first_line(item.get(fields[0].id) if fields else "") or "(utan namn)"
-            name = f"Område {area.number}"
+            name = "Programmets mål" if area.whole else f"Område {area.number}"
             if status in q.drop_statuses:
                 result.items.append(RolledItem(name, title, status, carried=False))
                 continue

@@ -27,6 +27,8 @@ class Part:
     @property
     def title(self) -> str:
         """Title for the sidebar, e.g. `1 Efterfrågan` or `Område 2`."""
+        if self.area is not None and self.area.whole and self.section.whole_title:
+            return self.section.whole_title
         if self.area is not None:
             return self.section.title.format(number=self.area.number, title=self.area.title)
         return self.section.title
@@ -37,6 +39,8 @@ class Part:
         template = self.section.heading
         if not template:
             return ""
+        if self.area is not None and self.area.whole and self.section.whole_heading:
+            return self.section.whole_heading
         if self.area is not None:
             return template.format(number=self.area.number, title=self.area.title)
         return template

@@ -191,7 +191,7 @@ class _Walker:
         self.draft = draft
         self.final = final
         self.report = Report()
-        self.goal_codes = {g.code for g in draft.programme.all_goals()}
+        self.goal_codes = {g.key for g in draft.programme.all_goals()}
 
     def progress(self, part: Part) -> PartProgress:
         return self.report.progress.setdefault(part.key, PartProgress())
@@ -299,33 +299,49 @@ class _Walker:
             part, bool(prog.omraden), True, True, where, "programmet har inga prioriterade områden"
         ):
             return
+        self.programme_region(part)
         seen: dict[str, str] = {}
         for area in prog.omraden:
-            name = f"Område {area.number or '?'}"
-            if not area.number.strip():
+            name = "Programmets mål" if area.whole else f"Område {area.number or '?'}"
+            if not area.whole and not area.number.strip():
                 self.add(part, ERROR, "området saknar nummer", **where, row=name)
-            if not area.title.strip():
+            if not area.whole and not area.title.strip():
                 self.add(part, ERROR, "området saknar rubrik", **where, row=name)
             for goal in area.mal:
-                if not goal.code.strip() or not goal.text.strip():
+                # A goal without a code is named by its text (programmes that do not number
+                # their goals); a goal needs its text.
+                if not goal.text.strip():
                     self.add(
                         part,
                         ERROR,
-                        "ett mål saknar kod eller text",
+                        "ett mål saknar text",
                         **where,
                         row=name,
                         column=goal.code or "Mål",
                     )
-                elif goal.code in seen:
+                elif goal.key in seen:
+                    what = f"målkoden {goal.code}" if goal.code.strip() else "målet"
                     self.add(
                         part,
                         ERROR,
-                        f"målkoden {goal.code} förekommer två gånger",
+                        f"{what} förekommer två gånger",
                         **where,
                         row=name,
-                        column=goal.code,
+                        column=goal.code or goal.text[:30],
                     )
-                seen[goal.code] = area.id
+                seen[goal.key] = area.id
+
+    def programme_region(self, part: Part) -> None:
+        """A warning when the programme is another region's (the region was changed and the
+        old programme kept)."""
+        own, report = self.draft.programme.region.strip(), self.draft.region.strip()
+        if own and report and own != report:
+            self.add(
+                part,
+                WARNING,
+                f"programmet är Region {own}s, men rapporten gäller Region {report}",
+                question="Prioriterade områden",
+            )
 
     def table(self, part: Part, q: TableQuestion) -> None:
         answers = self.draft.answers.get(q.id) or {}

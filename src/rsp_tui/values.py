@@ -52,7 +52,7 @@ def check_value(field_def: LeafField, value: Any, goal_codes: set[str] | None = 
     if isinstance(field_def, EmailsField):
         bad = [a for a in split_emails(str(value)) if not is_valid_email(a)]
         if bad:
-            listed = ", ".join(f'"{b}"' for b in bad)
+            listed = "; ".join(f'"{b}" {email_problem(b)}' for b in bad)
             return (
                 f"ogiltig e-postadress {listed}"
                 if len(bad) == 1
@@ -88,3 +88,25 @@ def is_valid_email(address: str) -> bool:
     except EmailNotValidError:
         return False
     return True
+
+
+def email_problem(address: str) -> str:
+    """What is wrong with an address `is_valid_email` rejects, in words a user can act on."""
+    if any(ch.isspace() for ch in address):
+        return "innehåller mellanslag"
+    if "@" not in address:
+        return "saknar @, t.ex. namn@region.se"
+    if address.count("@") > 1:
+        return "har mer än ett @"
+    local, domain = address.split("@")
+    if not local:
+        return "saknar namnet före @"
+    if not domain:
+        return "saknar domänen efter @, t.ex. @region.se"
+    if domain.endswith("."):
+        return "slutar med en punkt; skriv toppdomänen efter den, t.ex. .se"
+    if "." not in domain:
+        return "saknar toppdomän, t.ex. .se"
+    if ".." in address or local.startswith(".") or local.endswith("."):
+        return "har punkter i fel ordning (två i rad, eller först eller sist i namnet)"
+    return "är ingen giltig e-postadress (kontrollera tecknen)"

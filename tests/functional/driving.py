@@ -15,6 +15,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Select, SelectionList, TextArea
 
 from rsp_tui.forms.schema import ChoiceField, DateField, DecimalField, EmailsField, GoalsField
+from rsp_tui.tui.widgets.choice import InlineChoice
 from rsp_tui.tui.widgets.fields import FieldBox, GoalsBox
 
 
@@ -98,7 +99,13 @@ class Answerer:
     async def answer(self, box: FieldBox, widget: Widget | None) -> None:
         """Answer the part of `box` that has focus."""
         pilot, f = self.pilot, box.field_def
-        if isinstance(widget, Select):
+        if isinstance(widget, InlineChoice):
+            assert isinstance(f, ChoiceField)
+            options = list(f.options) + (["annat"] if f.allow_other else [])
+            await pilot.press(str(len(options)))  # the last option's number chooses it
+            if not f.allow_other:
+                self.expected[box.path] = f.options[-1]
+        elif isinstance(widget, Select):
             assert isinstance(f, ChoiceField)
             options = list(f.options) + (["annat"] if f.allow_other else [])
             await choose_option(pilot, len(options))

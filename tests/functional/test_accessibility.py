@@ -17,7 +17,7 @@ from rsp_tui.tui.dialogs.keys import KeysDialog
 from rsp_tui.tui.screens.report import ReportScreen
 from rsp_tui.tui.screens.start import StartScreen
 from rsp_tui.tui.themes import HIGH_CONTRAST
-from rsp_tui.tui.widgets.marklist import MarkList
+from rsp_tui.tui.widgets.goal_picker import GoalList
 
 from .driving import settle
 
@@ -133,7 +133,7 @@ async def test_marks_read_x_or_blank_without_colour(
         assert isinstance(report, ReportScreen)
         await report.show_part("omrade:o1")
         await settle(pilot)
-        report.query(MarkList).first().focus()
+        report.query(GoalList).first().focus()
         await settle(pilot)
         text = screen_text(app)
         area = report.session.draft.programme.omraden[0].id

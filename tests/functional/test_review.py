@@ -136,6 +136,38 @@ async def test_export_with_and_without_the_embedded_draft(
         assert extract(docx.Document(str(out))) is None
 
 
+async def test_export_says_what_personal_data_the_file_carries_and_offers_the_region(
+    app_factory: Callable[..., RspApp], example_draft: Path
+) -> None:
+    """The export result names the author property and the embedded draft's contacts, and
+    the accessibility check; with Regionen som författare ticked the author is the region."""
+    import docx
+
+    out = example_draft.with_suffix(".docx")
+    name = load_draft(example_draft).draft.answers["upprattad_av"]
+    app = app_factory(example_draft)
+    async with app.run_test(size=(100, 30)) as pilot:
+        report = app.screen
+        assert isinstance(report, ReportScreen)
+        await pilot.press("f9")
+        review = report.host.query_one(ReviewView)
+        review.query_one("#export-final", Button).press()
+        await settle(pilot)
+        said = str(review.query_one("#export-result").render())
+        assert f'Författare är "{name}"' in said and "Regionen som författare" in said
+        assert "Tillgänglighetskontroll: inga anmärkningar" in said
+        assert docx.Document(str(out)).core_properties.author == name
+
+        box = review.query_one("#export-author-region", Checkbox)
+        assert not box.value
+        box.focus()
+        await pilot.press("space")
+        review.query_one("#export-final", Button).press()
+        await settle(pilot)
+        assert docx.Document(str(out)).core_properties.author.endswith("Jämtland Härjedalen")
+        assert "Författare är" not in str(review.query_one("#export-result").render())
+
+
 async def test_validation_as_you_type(
     app_factory: Callable[..., RspApp], example_draft: Path
 ) -> None:

@@ -54,13 +54,15 @@ async def test_quit_right_after_typing_saves_the_last_keystrokes(
 async def test_autosave_after_a_pause_without_leaving_the_field(
     app_factory: Callable[..., RspApp], example_draft: Path
 ) -> None:
-    app = app_factory(example_draft, autosave_delay=0.05)
+    # The delay (and with it the longest wait while typing) is long enough that typing seven
+    # keys never reaches it, even on a busy machine: the save comes from the pause.
+    app = app_factory(example_draft, autosave_delay=2.0)
     async with app.run_test(size=(100, 30)) as pilot:
         report = await open_q2(pilot)
         await pilot.press("ctrl+end")
         await type_text(pilot, " pausat")
         assert not saved_q2(example_draft).endswith(" pausat")
-        await pilot.pause(0.2)  # the user pauses; the debounce timer fires
+        await pilot.pause(2.3)  # the user pauses; the debounce timer fires
         await settle(pilot)
         assert saved_q2(example_draft).endswith(" pausat")
         assert not report.session.dirty
@@ -135,9 +137,11 @@ async def test_disk_full_is_named_and_quitting_offers_another_folder(
     async with app.run_test(size=(100, 30)) as pilot:
         await open_q2(pilot)
         await pilot.press("ctrl+end")
-        await type_text(pilot, " full disk")
         with pytest.MonkeyPatch.context() as patch:
+            # The disk is full before the typing starts: on a busy machine the save that runs
+            # at least every 1.2 s while typing may come before Ctrl+Q, and must fail too.
             patch.setattr(store, "atomic_write", full)
+            await type_text(pilot, " full disk")
             await pilot.press("ctrl+q")
             await pilot.pause()
             dialog = app.screen

@@ -57,9 +57,9 @@ async def test_drafts_newest_first_and_unreadable_ones_left_alone(
         table = start.query_one("#drafts", DataTable)
         rows = [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
         assert rows == [
-            ["Jämtland Härjedalen", "2023", "2024-01-25 14:30", "100 %", "nyare.toml"],
-            ["Jämtland Härjedalen", "2022", "2023-01-25 14:30", old_done, "aldre.toml"],
-            ["kan inte läsas", "", rows[2][2], "", "trasig.toml"],
+            ["Jämtland Härjedalen", "2023", "2024-01-25 14:30", "100 %", "–", "nyare.toml"],
+            ["Jämtland Härjedalen", "2022", "2023-01-25 14:30", old_done, "–", "aldre.toml"],
+            ["kan inte läsas", "", rows[2][2], "", "", "trasig.toml"],
         ]
         await pilot.press("down", "down")
         detail = str(start.query_one("#draft-detail").render())

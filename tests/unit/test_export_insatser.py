@@ -88,16 +88,20 @@ def test_insatser_tables(form: FormDefinition, filled: Draft, tmp_path: Path) ->
         assert [c.text for c in groups] == ["Handlingsplan för verksamhetsår 2023", "Uppföljning av verksamhetsår 2023", "Till nästa år, 2024"]
         spans = [c._tc.grid_span for c in groups]
         assert spans == [sum(len(f.options) if isinstance(f, MarksField) else 1 for f in q.fields_in(g.id)) for g in q.groups]
-        # Column titles bold, helper texts regular; marks options in the third row, rotated.
+        # Column titles bold, helper texts regular; the marks options in the third row,
+        # abbreviated and horizontal, explained in the legend line above the table.
         for cell, f in zip(titles, q.fields, strict=True):
             assert cell.text == "\n".join(x for x in (f.label, f.help) if x)
             assert bold_text(cell) == f.label
         option_cells = [c for c in options if c._tc.vMerge != "continue"]
         marks = next(f for f in q.fields if isinstance(f, MarksField))
-        assert [c.text for c in option_cells] == marks.options
+        assert marks.short_options and [c.text for c in option_cells] == marks.short_options
         for cell in option_cells:
-            direction = cell._tc.tcPr.find(qn("w:textDirection"))
-            assert direction is not None and direction.get(qn("w:val")) == "btLr"
+            assert cell._tc.tcPr.find(qn("w:textDirection")) is None
+        legend = items[items.index(table) - 1]
+        assert isinstance(legend, Paragraph)
+        for short, option in zip(marks.short_options, marks.options, strict=True):
+            assert f"{short} = {option}" in legend.text
         # One row per insats, each value in its column.
         body = rows[3:]
         insatser = filled.items(q.id, part.area.id)
@@ -120,20 +124,51 @@ def test_insatser_tables(form: FormDefinition, filled: Draft, tmp_path: Path) ->
                 assert (shd is not None) == f.shaded
 
 
-def test_insatser_column_widths_follow_the_form(
-    form: FormDefinition, filled: Draft, tmp_path: Path
+def test_insatser_column_widths_follow_the_text_they_hold(
+    form: FormDefinition, tmp_path: Path
 ) -> None:
-    items = blocks(export(form, filled, tmp_path))
+    """An empty table follows the form's widths; a column full of text in one område is wider
+    there than in another; every column keeps room for its header and the page is filled."""
+    from rsp_tui.export.columns import header_lines, text_width
+    from rsp_tui.export.insatser import HORIZONTAL_MARGIN, MAX_HEADER_LINES
+    from rsp_tui.export.package import INSATS_HEADER_FONT, LANDSCAPE_MARGINS
+
+    draft = new_draft(form, REGION, 2023, programme_for_region(REGION))
+    long_text = "Vi tar med oss erfarenheterna från dialogerna med handlarna. " * 12
+    for _ in range(3):
+        draft.add_item("insatser", "o1", {"planerade": "Kort", "vidare": long_text})
+    items = blocks(export(form, draft, tmp_path, draft_mode=True))
     q = rows_question(form)
-    weights = []
+    areas = [p for p in parts(form, draft) if p.area is not None]
+    full, empty = (
+        [int(c.w) / Cm(1) for c in table_after(items, p.heading)._tbl.tblGrid.gridCol_lst]
+        for p in areas[:2]
+    )
+    page = 29.7 - 2 * LANDSCAPE_MARGINS[1] / Cm(1)
+    columns: list[tuple[LeafField, str | None]] = []
     for f in q.fields:
-        weights += [f.width] * (len(f.options) if isinstance(f, MarksField) else 1)
-    table = table_after(items, parts(form, filled)[-1].heading)
-    grid = [int(c.w) for c in table._tbl.tblGrid.gridCol_lst]
-    assert len(grid) == len(weights)
-    for width, weight in zip(grid, weights, strict=True):
-        assert width / sum(grid) == pytest.approx(weight / sum(weights), rel=0.01)
-    assert sum(grid) / Cm(1) == pytest.approx(29.7 - 2 * 1.5, abs=0.05)
+        columns += [(f, o) for o in f.options] if isinstance(f, MarksField) else [(f, None)]
+    vidare = next(n for n, (f, _) in enumerate(columns) if f.id == "vidare")
+    assert full[vidare] > empty[vidare] + 1.5
+    for widths in (full, empty):
+        assert sum(widths) == pytest.approx(page, abs=0.05)
+        marks = [w for w, (_, o) in zip(widths, columns, strict=True) if o is not None]
+        assert len(set(round(w, 3) for w in marks)) == 1
+        for width, (f, option) in zip(widths, columns, strict=True):
+            if option is not None:
+                continue
+            margin = HORIZONTAL_MARGIN / Cm(1)
+            words = (f.label + " " + f.help).replace("/", " ").split()
+            longest = max(text_width(w, INSATS_HEADER_FONT.pt, bold=True) for w in words)
+            assert width >= longest + 2 * margin
+            from rsp_tui.export.columns import TextColumn
+
+            lines = header_lines(TextColumn(f.label, f.help, 0, 0), width, INSATS_HEADER_FONT.pt, margin)
+            assert lines <= MAX_HEADER_LINES, f.id
+    # With nothing written, the text columns share the page by the form's widths.
+    text = [(w, f) for w, (f, o) in zip(empty, columns, strict=True) if o is None]
+    planerade, resurser = (next(w for w, f in text if f.id == i) for i in ("planerade", "resurser"))
+    assert planerade > resurser  # 2.9 against 2.5 in the form
 
 
 def test_years_follow_the_report(form: FormDefinition, tmp_path: Path) -> None:

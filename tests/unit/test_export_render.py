@@ -109,3 +109,56 @@ def test_a_document_saved_again_by_libreoffice_imports(tmp_path: Path) -> None:
     assert not text_only.exact and text_only.notes == []
     assert answers(text_only.draft) == answers(loaded.draft)
     assert text_only.draft.programme.model_dump() == loaded.draft.programme.model_dump()
+
+
+MAX_PAGES_200 = 130
+"""The 200-insats benchmark draft (every cell full of text) fits in this many pages; it took
+202 while every insats row under 7 cm was kept on one page under a 4.5 cm header."""
+
+
+def _pages(pdf: Path) -> int:
+    pdfinfo = shutil.which("pdfinfo")
+    if pdfinfo is not None:
+        out = subprocess.run([pdfinfo, str(pdf)], capture_output=True, text=True, check=True)
+        for line in out.stdout.splitlines():
+            if line.startswith("Pages:"):
+                return int(line.split()[1])
+    import re
+
+    return len(re.findall(rb"/Type\s*/Page[^s]", pdf.read_bytes()))
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) är inte installerat")
+def test_the_200_insats_draft_fits_in_130_pages(tmp_path: Path) -> None:
+    import importlib.util
+
+    from rsp_tui.forms import load_form
+
+    assert SOFFICE is not None
+    spec = importlib.util.spec_from_file_location("generate", REPO / "benchmarks" / "generate.py")
+    assert spec is not None and spec.loader is not None
+    generate = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(generate)
+    form = load_form()
+    draft = generate.filled_draft(form, 200, seed=200)
+    out = tmp_path / "insatser-200.docx"
+    export_report(form, draft, out)
+    result = subprocess.run(
+        [
+            SOFFICE,
+            f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr
+    pages = _pages(tmp_path / "insatser-200.pdf")
+    assert 40 < pages <= MAX_PAGES_200

@@ -205,7 +205,7 @@ def test_a_cell_changed_in_word_is_read_from_the_text_and_said(
     assert not result.exact
     first = result.notes[0].describe()
     assert first.startswith("Dokumentet: har ändrats i Word")
-    assert "första ändringen: tabell 2, rad 4, kolumn 5" in first
+    assert 'första ändringen: Fråga 1, tabellen, rad 4 ("Servicebidrag"), kolumn "Kommentar"' in first
     assert "svaren är lästa från dokumentets text" in first
     assert len(result.notes) == 1, describe(result.notes)  # nothing else is out of place
     back = result.draft
@@ -222,7 +222,9 @@ def test_a_paragraph_changed_in_word(exported: Path, example: Draft) -> None:
     document.save(str(exported))
     result = import_docx(exported)
     assert not result.exact
-    assert "första ändringen: stycke" in result.notes[0].text
+    beginning = example.answers["q5"][:20]
+    assert f'första ändringen: efter Fråga 5, stycket som börjar "{beginning}' in result.notes[0].text
+    assert "stycke 1" not in result.notes[0].text
     assert result.draft.answers["q5"] == example.answers["q5"] + " Tillagt."
 
 

@@ -28,11 +28,21 @@ def _problems_at(
         ),
         (("q3", "processledning", "totalt"), "100,5", "måste vara mellan 0 och 100"),
         (("q3", "processledning", "totalt"), "-1", "måste vara mellan 0 och 100"),
-        (("q4", "rsp", "epost"), "anna.andersson@", 'ogiltig e-postadress "anna.andersson@"'),
+        (
+            ("q4", "rsp", "epost"),
+            "anna.andersson@",
+            'ogiltig e-postadress "anna.andersson@" saknar domänen efter @, t.ex. @region.se',
+        ),
+        (
+            ("q4", "rsp", "epost"),
+            "anna@regionvasterbotten",
+            'ogiltig e-postadress "anna@regionvasterbotten" saknar toppdomän, t.ex. .se',
+        ),
         (
             ("q4", "rsp", "epost"),
             "a@b.se, x y@z.se; c@",
-            'ogiltiga e-postadresser "x y@z.se", "c@"',
+            'ogiltiga e-postadresser "x y@z.se" innehåller mellanslag;'
+            ' "c@" saknar domänen efter @, t.ex. @region.se',
         ),
         (
             ("q1", "servicebidrag", "bedomning"),

@@ -26,6 +26,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from rsp_tui.drafts.edits import DraftEdits
 from rsp_tui.drafts.lock import DraftLock, lock_problem
 from rsp_tui.drafts.model import AnswerPath, Draft, is_empty, new_draft, now
 from rsp_tui.drafts.store import (
@@ -73,8 +74,9 @@ class SaveResult:
     written here instead, beside it."""
 
 
-class DraftSession:
-    """One draft open for editing."""
+class DraftSession(DraftEdits):
+    """One draft open for editing. Structural changes (insatser, programme, region) are
+    `DraftEdits` methods; like `set`, each counts as a change."""
 
     def __init__(
         self,
@@ -217,7 +219,7 @@ class DraftSession:
         return self._saved_change != self._change
 
     def changed(self) -> None:
-        """Record a change made directly to `draft` (programme, insatser, region, year)."""
+        """Record a change to `draft` (the `DraftEdits` methods call it)."""
         self._change += 1
 
     def set(self, path: AnswerPath, value: Any) -> bool:

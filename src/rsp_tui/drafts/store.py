@@ -144,6 +144,9 @@ def _body_fast(data: dict[str, Any]) -> str:
 def dumps(draft: Draft) -> str:
     """The draft as the text of its file, checksum line included."""
     data = draft.model_dump(mode="python")
+    for key in ("first_year", "last_year"):  # an unknown programme period is not written
+        if not data["programme"].get(key, 1):
+            del data["programme"][key]
     try:
         text = _body_fast(data)
     except tomlwrite.Unsupported:

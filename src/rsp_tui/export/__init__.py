@@ -33,6 +33,10 @@ class ExportResult:
     path: Path
     notes: list[str] = field(default_factory=list)
     """Swedish notes for the user, e.g. which fields had characters Word cannot hold."""
+    accessibility: list[str] = field(default_factory=list)
+    """What an accessibility checker would flag in the file (`export.a11y`); none expected."""
+    author: str = ""
+    """The document's author property as written (a name, or the region)."""
     blanks: list[Problem] = field(default_factory=list)
     """Optional answers left blank: their cells are blank in the document."""
 
@@ -60,6 +64,47 @@ def with_export_date(form: FormDefinition, draft: Draft, today: date) -> Draft:
     return copy
 
 
+def personal_data_note(
+    result: ExportResult,
+    *,
+    embed_draft: bool,
+    author_region: bool,
+    author_hint: str = "regionen som författare (--author-region)",
+    embed_hint: str = "utan inbäddat utkast (--no-embed)",
+) -> str:
+    """What the file carries of names and contacts beyond the text, and how to leave it out
+    ('' when it carries nothing of the kind). Said where the user exports; the hints name
+    the command line's options unless the app gives its own words."""
+    carried = []
+    if not author_region and result.author:
+        carried.append(f'dokumentets egenskap Författare är "{result.author}"')
+    if embed_draft:
+        carried.append(
+            "det inbäddade utkastet innehåller alla kontaktpersoners namn och e-postadresser,"
+            " också sådant som inte syns i dokumentet"
+        )
+    if not carried:
+        return ""
+    advice = []
+    if not author_region and result.author:
+        advice.append(author_hint)
+    if embed_draft:
+        advice.append(embed_hint)
+    return (
+        f"Personuppgifter: {' och '.join(carried)}. Ska dokumentet publiceras, exportera med"
+        f" {' och '.join(advice)}."
+    )
+
+
+def accessibility_summary(result: ExportResult) -> list[str]:
+    """The accessibility check's outcome as lines for the user."""
+    from rsp_tui.export.a11y import CHECKED
+
+    if not result.accessibility:
+        return [f"Tillgänglighetskontroll: inga anmärkningar ({CHECKED})."]
+    return [f"Tillgänglighetskontroll: {finding}" for finding in result.accessibility]
+
+
 def export_report(
     form: FormDefinition,
     draft: Draft,
@@ -67,6 +112,7 @@ def export_report(
     *,
     draft_mode: bool = False,
     embed_draft: bool = True,
+    author_region: bool = False,
     today: date | None = None,
 ) -> ExportResult:
     """Write the report as a .docx to `out`.
@@ -76,6 +122,8 @@ def export_report(
         embed_draft: put the draft in the package, so that `rsp-tui import` gives it back
             exactly (last year's answers that the draft shows as "Förra året" included);
             without it, the file holds only what the document shows.
+        author_region: the document's author property is the region, not the name of the
+            person who drew the report up (for a document that is published).
         today: the day of the export (default: today), for a Datum left blank.
 
     Raises:
@@ -92,6 +140,13 @@ def export_report(
     from rsp_tui.export.docx import write_docx
 
     dated = with_export_date(form, draft, today or date.today())
-    result = write_docx(form, dated, out, draft_mode=draft_mode, embed_draft=embed_draft)
+    result = write_docx(
+        form,
+        dated,
+        out,
+        draft_mode=draft_mode,
+        embed_draft=embed_draft,
+        author_region=author_region,
+    )
     result.blanks = report.blanks
     return result

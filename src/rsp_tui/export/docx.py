@@ -18,16 +18,19 @@ from __future__ import annotations
 import errno
 import io
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from docx.enum.section import WD_SECTION
 from docx.shared import Pt
+from docx.text.paragraph import Paragraph
 
 from rsp_tui.drafts.model import Draft
 from rsp_tui.drafts.store import dumps
 from rsp_tui.errors import ExportError
 from rsp_tui.export import ExportResult
+from rsp_tui.export.a11y import check_accessibility
 from rsp_tui.export.insatser import insatser_table
 from rsp_tui.export.package import (
     add_footnotes,
@@ -51,7 +54,8 @@ from rsp_tui.forms.schema import (
 from rsp_tui.safefile import atomic_write
 from rsp_tui.structure import Part, parts
 
-HEADING_LEVELS = {"heading": 1, "subheading": 3}
+HEADING_LEVELS = {"heading": 1, "subheading": 2}
+"""Part B's subheadings are level 2 under its level-1 headings: no level is skipped."""
 _SURROGATE = re.compile("[\ud800-\udfff]")
 AUTHOR_FIELD = "upprattad_av"
 """The question whose answer becomes the document's author (a stable id of the form)."""
@@ -68,11 +72,12 @@ def _static(w: Writer, q: StaticQuestion) -> None:
             p.paragraph_format.page_break_before = True
 
 
-def _region_line(w: Writer, *, page_break: bool = False) -> None:
+def _region_line(w: Writer, *, page_break: bool = False) -> Paragraph:
     p = w.paragraph(f"{w.form.region_label} {w.region}", bold=True, markup=False)
     p.paragraph_format.space_before = Pt(6)
     if page_break:
         p.paragraph_format.page_break_before = True
+    return p
 
 
 def _part(w: Writer, part: Part, first_area: bool) -> None:
@@ -85,7 +90,9 @@ def _part(w: Writer, part: Part, first_area: bool) -> None:
 
     if part.area is not None:
         if first_area:
-            _region_line(w, page_break=True)
+            # The introduction fills a landscape page of its own (it took two before): the
+            # Region line and the first table begin on the next.
+            _region_line(w, page_break=True).paragraph_format.keep_with_next = True
         w.heading(w.clean(part.heading, part.title), 2, page_break=not first_area, markup=False)
     for q in part.section.questions:
         if isinstance(q, LEAF_TYPES) and not q.number:
@@ -136,10 +143,32 @@ def compose(form: FormDefinition, draft: Draft, *, draft_mode: bool) -> Writer:
     return w
 
 
+@dataclass
+class Built:
+    """An exported document in memory."""
+
+    data: bytes
+    notes: list[str]
+    author: str
+
+
 def build(
     form: FormDefinition, draft: Draft, *, draft_mode: bool, embed_draft: bool = True
 ) -> tuple[bytes, list[str]]:
     """The document as bytes, and the notes for the user."""
+    built = build_document(form, draft, draft_mode=draft_mode, embed_draft=embed_draft)
+    return built.data, built.notes
+
+
+def build_document(
+    form: FormDefinition,
+    draft: Draft,
+    *,
+    draft_mode: bool,
+    embed_draft: bool = True,
+    author_region: bool = False,
+) -> Built:
+    """The document as bytes, the notes for the user and the author property written."""
     w = compose(form, draft, draft_mode=draft_mode)
     doc = w.doc
     add_footnotes(doc, w.footnotes)
@@ -148,6 +177,8 @@ def build(
         label = form.question(AUTHOR_FIELD)
         author = w.clean(draft.answers.get(AUTHOR_FIELD, ""), getattr(label, "display_label", ""))
     region = w.region
+    if author_region:
+        author = f"{form.region_label} {region}".strip()
     set_properties(
         doc,
         title=form.title,
@@ -166,7 +197,7 @@ def build(
         embed(doc, payload_text(draft))
     buffer = io.BytesIO()
     doc.save(buffer)
-    return buffer.getvalue(), w.clean.notes()
+    return Built(buffer.getvalue(), w.clean.notes(), author)
 
 
 def payload_text(draft: Draft) -> str:
@@ -190,7 +221,13 @@ def _without_surrogates(value: Any) -> Any:
 
 
 def write_docx(
-    form: FormDefinition, draft: Draft, out: Path, *, draft_mode: bool, embed_draft: bool = True
+    form: FormDefinition,
+    draft: Draft,
+    out: Path,
+    *,
+    draft_mode: bool,
+    embed_draft: bool = True,
+    author_region: bool = False,
 ) -> ExportResult:
     """Write the report to `out` atomically (a failure leaves any earlier file untouched).
 
@@ -206,16 +243,23 @@ def write_docx(
         )
     if out.is_dir():
         raise ExportError("det finns redan en mapp med det namnet; välj ett filnamn", out)
-    data, notes = build(form, draft, draft_mode=draft_mode, embed_draft=embed_draft)
+    built = build_document(
+        form, draft, draft_mode=draft_mode, embed_draft=embed_draft, author_region=author_region
+    )
     try:
-        atomic_write(out, data)
+        atomic_write(out, built.data)
     except OSError as exc:
         raise ExportError(
             f"kunde inte spara dokumentet: {_reason(exc)} (en tidigare fil med samma namn är"
             " oförändrad)",
             out,
         ) from exc
-    return ExportResult(path=out, notes=notes)
+    return ExportResult(
+        path=out,
+        notes=built.notes,
+        accessibility=check_accessibility(built.data),
+        author=built.author,
+    )
 
 
 def _reason(exc: OSError) -> str:

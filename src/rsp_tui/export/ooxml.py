@@ -34,6 +34,26 @@ _TCPR_ORDER = (
 )
 # Children of w:trPr (CT_TrPr) that we set.
 _TRPR_ORDER = ("w:cantSplit", "w:trHeight", "w:tblHeader")
+# Children of w:tblPr in schema order (CT_TblPr).
+_TBLPR_ORDER = (
+    "w:tblStyle",
+    "w:tblpPr",
+    "w:tblOverlap",
+    "w:bidiVisual",
+    "w:tblStyleRowBandSize",
+    "w:tblStyleColBandSize",
+    "w:tblW",
+    "w:jc",
+    "w:tblCellSpacing",
+    "w:tblInd",
+    "w:tblBorders",
+    "w:shd",
+    "w:tblLayout",
+    "w:tblCellMar",
+    "w:tblLook",
+    "w:tblCaption",
+    "w:tblDescription",
+)
 
 
 def twips(length: int) -> str:
@@ -121,35 +141,68 @@ def fixed_layout(tbl: Any, widths: list[Emu], margins: tuple[Length, Length]) ->
         tblPr.remove(old)
     tblW = _el("w:tblW", w=twips(Emu(sum(widths))), type="dxa")
     layout = _el("w:tblLayout", type="fixed")
-    # CT_TblPr order: tblStyle, tblpPr, tblOverlap, bidiVisual, tblStyleRowBandSize,
-    # tblStyleColBandSize, tblW, jc, tblCellSpacing, tblInd, tblBorders, shd, tblLayout, …
-    order = (
-        "w:tblStyle",
-        "w:tblpPr",
-        "w:tblOverlap",
-        "w:bidiVisual",
-        "w:tblStyleRowBandSize",
-        "w:tblStyleColBandSize",
-        "w:tblW",
-        "w:jc",
-        "w:tblCellSpacing",
-        "w:tblInd",
-        "w:tblBorders",
-        "w:shd",
-        "w:tblLayout",
-        "w:tblCellMar",
-        "w:tblLook",
-    )
     cell_margins = _el("w:tblCellMar")
     vertical, horizontal = (twips(m) for m in margins)
     for edge, size in (("top", vertical), ("left", horizontal), ("bottom", vertical)):
         cell_margins.append(_el(f"w:{edge}", w=size, type="dxa"))
     cell_margins.append(_el("w:right", w=horizontal, type="dxa"))
-    _set_ordered(tblPr, tblW, order)
-    _set_ordered(tblPr, layout, order)
-    _set_ordered(tblPr, cell_margins, order)
+    _set_ordered(tblPr, tblW, _TBLPR_ORDER)
+    _set_ordered(tblPr, layout, _TBLPR_ORDER)
+    _set_ordered(tblPr, cell_margins, _TBLPR_ORDER)
     for gridCol, width in zip(tbl.tblGrid.gridCol_lst, widths, strict=True):
         gridCol.w = width
+
+
+_AFTER_PBDR = (
+    "w:shd",
+    "w:tabs",
+    "w:suppressAutoHyphens",
+    "w:kinsoku",
+    "w:wordWrap",
+    "w:overflowPunct",
+    "w:topLinePunct",
+    "w:autoSpaceDE",
+    "w:autoSpaceDN",
+    "w:bidi",
+    "w:adjustRightInd",
+    "w:snapToGrid",
+    "w:spacing",
+    "w:ind",
+    "w:contextualSpacing",
+    "w:mirrorIndents",
+    "w:suppressOverlap",
+    "w:jc",
+    "w:textDirection",
+    "w:textAlignment",
+    "w:textboxTightWrap",
+    "w:outlineLvl",
+    "w:divId",
+    "w:cnfStyle",
+    "w:rPr",
+    "w:sectPr",
+    "w:pPrChange",
+)
+"""What follows w:pBdr in w:pPr (CT_PPr schema order)."""
+
+
+def rule_below(paragraph: Any) -> None:
+    """A thin grey line under the paragraph (a line to write on)."""
+    pPr = paragraph._p.get_or_add_pPr()
+    for old in pPr.findall(qn("w:pBdr")):
+        pPr.remove(old)
+    border = _el("w:pBdr")
+    border.append(_el("w:bottom", val="single", sz="4", space="1", color="A6A6A6"))
+    pPr.insert_element_before(border, *_AFTER_PBDR)
+
+
+def describe_table(tbl: Any, caption: str, description: str) -> None:
+    """The table's title and description (Word: Table Properties › Alt Text), which screen
+    readers announce and accessibility checkers look for."""
+    tblPr = tbl.tblPr
+    if caption:
+        _set_ordered(tblPr, _el("w:tblCaption", val=caption), _TBLPR_ORDER)
+    if description:
+        _set_ordered(tblPr, _el("w:tblDescription", val=description), _TBLPR_ORDER)
 
 
 def add_field(paragraph: Any, instruction: str, placeholder: str = "1") -> None:

@@ -31,6 +31,10 @@ CM_PER_CHAR = 0.15
 """About how wide an average character of 10 pt Arial is, to size label columns."""
 CM_PER_WORD_CHAR = 0.18
 """The same, generous enough for bold text: a column never breaks a word in two."""
+KEEP_TABLE_BELOW = Cm(9)
+"""A question's table estimated lower than this is kept on one page with its question."""
+ANSWER_LINES = 6
+"""Ruled lines under an unanswered free-text question."""
 
 
 def question_name(q: FieldBase) -> str:
@@ -47,6 +51,11 @@ def report_fields(w: Writer, part: Part, fields: Sequence[LeafField]) -> None:
     """Unnumbered fields (Datum, Upprättad av) as a table: labels over values (decision D.2)."""
     widths = [3.5 if isinstance(f, DateField) else 8.0 for f in fields]
     grid = w.table(widths, cm=True)
+    labels = [f.display_label for f in fields]
+    grid.describe(
+        part.section.title,
+        f"{_and(labels)}: en rubrikrad med fältens namn och en rad med svaren.",
+    )
     for cell, f in zip(grid.row(header=True), fields, strict=True):
         header_cell(cell, f.display_label)
     for cell, f in zip(grid.row(), fields, strict=True):
@@ -56,10 +65,36 @@ def report_fields(w: Writer, part: Part, fields: Sequence[LeafField]) -> None:
 
 
 def text_question(w: Writer, part: Part, q: LeafField) -> None:
-    """A numbered question answered in the body text (questions 2 and 5)."""
+    """A numbered question answered in the body text (questions 2 and 5). Unanswered, it
+    gets ruled lines to write the answer on by hand (a printed draft is filled in on paper)."""
     w.question(q)
     lines = value_lines(q, w.draft.answers.get(q.id), w.draft)
+    if not lines:
+        w.answer_space(ANSWER_LINES)
+        return
     w.answer([w.clean(x, where(part.title, question_name(q))) for x in lines])
+
+
+def _and(items: Sequence[str]) -> str:
+    """`a, b och c`."""
+    items = [x for x in items if x]
+    if len(items) < 2:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " och " + items[-1]
+
+
+def _caption(part: Part, q: TableQuestion) -> str:
+    """`Fråga 1: Efterfrågan` (the section title without its number)."""
+    title = part.section.title.lstrip("0123456789. ").strip()
+    return f"{question_name(q)}: {title}" if title else question_name(q)
+
+
+def _description(q: TableQuestion, headers: Sequence[str]) -> str:
+    rows = _and([r.label for r in q.rows])
+    return (
+        f"En rubrikrad ({_and(list(headers))}) och en rad per"
+        f" {q.row_header.lower() or 'rad'}: {rows}."
+    )
 
 
 def _mark_options(column: LeafField) -> list[str] | None:
@@ -124,15 +159,20 @@ def table_question(w: Writer, part: Part, q: TableQuestion) -> None:
     columns = q.printed_columns()
     header = iter(grid.row(header=True))
     header_cell(next(header), q.row_header)
+    headers = [q.row_header]
     for column in columns:
         options = _mark_options(column)
         if options is None:
             header_cell(next(header), column.label)
+            headers.append(column.label)
             continue
         for option in options:
             cell = next(header)
             header_cell(cell, option)
+            headers.append(option)
             cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    grid.describe(_caption(part, q), _description(q, headers))
+    height = 0
     answers = w.draft.answers.get(q.id) or {}
     name = question_name(q)
     for row in q.rows:
@@ -160,5 +200,7 @@ def table_question(w: Writer, part: Part, q: TableQuestion) -> None:
                 cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
                 fill(cell, [w.form.mark] if option in chosen else [], center=True)
                 contents.append([w.form.mark])
-        grid.keep_if_short(row_cells, contents, TABLE_FONT)
+        height += grid.keep_if_short(row_cells, contents, TABLE_FONT)
+    if height < KEEP_TABLE_BELOW:
+        grid.keep_on_one_page()  # with its question: a short table is not split
     w.paragraph()

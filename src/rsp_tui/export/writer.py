@@ -15,13 +15,21 @@ from typing import Any
 
 from docx.document import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Cm, Emu, Length
+from docx.oxml.ns import qn
+from docx.shared import Cm, Emu, Length, Pt
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 from rsp_tui.drafts.model import Draft
 from rsp_tui.export.clean import Cleaner
-from rsp_tui.export.ooxml import add_footnote_reference, fixed_layout, header_row, keep_together
+from rsp_tui.export.ooxml import (
+    add_footnote_reference,
+    describe_table,
+    fixed_layout,
+    header_row,
+    keep_together,
+    rule_below,
+)
 from rsp_tui.export.package import TABLE_HEADER, TABLE_TEXT
 from rsp_tui.forms.schema import (
     DecimalField,
@@ -114,6 +122,14 @@ class Writer:
         for line in lines:
             self.doc.add_paragraph().add_run(line)
 
+    def answer_space(self, lines: int) -> None:
+        """Empty ruled lines to write an answer on by hand."""
+        for _ in range(lines):
+            p = self.doc.add_paragraph()
+            p.paragraph_format.space_before = Pt(14)
+            p.paragraph_format.space_after = Pt(0)
+            rule_below(p)
+
     def question(self, q: FieldBase) -> Paragraph:
         """`1. Hur bedömer …` in bold, the instruction (same line or its own) in the regular
         font with the question's footnote, then the guidance bullets."""
@@ -194,10 +210,16 @@ class Grid:
         return cells
 
     def keep_if_short(
-        self, cells: Sequence[_Cell], contents: Sequence[Sequence[str]], font: Length
-    ) -> None:
-        """Keep the row on one page when it is short (a few lines); a long row may still
-        break over pages, as it must when it is taller than a page."""
+        self,
+        cells: Sequence[_Cell],
+        contents: Sequence[Sequence[str]],
+        font: Length,
+        *,
+        below: Length = KEEP_TOGETHER_BELOW,
+    ) -> int:
+        """Keep the row on one page when it is estimated shorter than `below`; a longer row
+        may break over pages, as it must when it is taller than a page. Returns the row's
+        estimated height (EMU)."""
         height = 0
         for cell, lines in zip(cells, contents, strict=True):
             usable = max(1, int(cell._tc.width or 0) - 2 * int(self.margins[1]))
@@ -206,8 +228,23 @@ class Grid:
                 math.ceil(len(x) / per_line) or 1 for line in lines for x in line.split("\n")
             )
             height = max(height, rows * int(font * LINE_EM))
-        if height < KEEP_TOGETHER_BELOW:
+        if height < below:
             keep_together(cells[0]._tc.getparent())
+        return height
+
+    def keep_on_one_page(self) -> None:
+        """Keep the whole table on one page (with the paragraph before it, if that is kept
+        with its next): every paragraph but those of the last row is kept with the next."""
+        rows = self.table._tbl.tr_lst
+        for tr in rows[:-1]:
+            keep_together(tr)
+            for p in tr.iter(qn("w:p")):
+                p.get_or_add_pPr().keepNext_val = True
+
+    def describe(self, caption: str, description: str) -> None:
+        """The table's title and description for screen readers (`w:tblCaption`,
+        `w:tblDescription`)."""
+        describe_table(self.table._tbl, caption, description)
 
 
 def add_markup(paragraph: Paragraph, text: str, *, bold: bool | None = None) -> None:

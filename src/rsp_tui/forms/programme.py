@@ -7,8 +7,15 @@ user may edit it; the draft's copy is what the app and the document use.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+WHOLE_ID = "programmet"
+"""Id of the område that holds the programme's own goals (a programme with goals but no
+områden, or goals beside its områden). Its insatser go in one table, named by the form
+(`whole_title` / `whole_heading` of the repeated section); a programme file writes its goals
+as a top-level `mal` list."""
 
 
 class Goal(BaseModel):
@@ -16,10 +23,16 @@ class Goal(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    code: str
-    """As printed before the goal text, e.g. `1.1`."""
+    code: str = ""
+    """As printed before the goal text, e.g. `1.1`; empty for a programme whose goals have
+    no codes."""
     text: str
     """The goal's wording, exactly as in the programme."""
+
+    @property
+    def key(self) -> str:
+        """How an insats names the goal: its code, or its text when it has no code."""
+        return self.code.strip() or self.text.strip()
 
     @property
     def printed(self) -> str:
@@ -40,6 +53,11 @@ class Area(BaseModel):
     title: str
     mal: list[Goal] = Field(default_factory=list)
 
+    @property
+    def whole(self) -> bool:
+        """The programme's own goals, not an område (see `WHOLE_ID`)."""
+        return self.id == WHOLE_ID
+
 
 class Programme(BaseModel):
     """The region's prioriterade områden and mål."""
@@ -47,7 +65,39 @@ class Programme(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     region: str = ""
+    first_year: int = 0
+    """The first year of the programme's period, e.g. 2023 (0: not given)."""
+    last_year: int = 0
+    """The last year of the programme's period, e.g. 2030 (0: not given)."""
     omraden: list[Area] = Field(default_factory=list)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _programme_goals(cls, data: Any) -> Any:
+        """A programme file's top-level `mal` (goals of the programme itself) become the
+        område `WHOLE_ID`, first."""
+        if isinstance(data, dict) and "mal" in data:
+            data = dict(data)
+            goals = data.pop("mal")
+            areas = list(data.get("omraden") or [])
+            areas.insert(0, {"id": WHOLE_ID, "number": "", "title": "", "mal": goals})
+            data["omraden"] = areas
+        return data
+
+    @property
+    def period(self) -> str:
+        """`2023–2030`, `från 2023`, or empty."""
+        if self.first_year and self.last_year:
+            return f"{self.first_year}–{self.last_year}"
+        if self.first_year:
+            return f"från {self.first_year}"
+        if self.last_year:
+            return f"till {self.last_year}"
+        return ""
+
+    def whole(self) -> Area | None:
+        """The område of the programme's own goals, if it has any."""
+        return next((a for a in self.omraden if a.whole), None)
 
     @model_validator(mode="after")
     def _assign_ids(self) -> Programme:
@@ -70,10 +120,10 @@ class Programme(BaseModel):
         raise KeyError(area_id)
 
     def goal(self, code: str) -> Goal | None:
-        """The goal with this code, in any område."""
+        """The goal with this code (or, for a goal without a code, this text), anywhere."""
         for a in self.omraden:
             for g in a.mal:
-                if g.code == code:
+                if g.key == code:
                     return g
         return None
 

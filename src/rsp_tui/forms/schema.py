@@ -44,6 +44,9 @@ class FieldBase(Strict):
     """Label used in the app when `label` is empty in the official form."""
     help: str = ""
     """Help text (in tables: the helper text under the column title)."""
+    app_help: str = ""
+    """Help shown in the app instead of `help`, where the document's text (printed in the
+    column header) does not say what to do in the app, e.g. "Markera med X."."""
     required: bool = False
     """Required (form-spec D.14): unanswered is a warning while drafting and blocks a final
     export. Not required: left blank it is listed as `inte besvarad` (see `list_blank`) and
@@ -163,10 +166,18 @@ class MarksField(FieldBase):
 
     kind: Literal["marks"]
     options: list[str]
+    short_options: list[str] = []
+    """Abbreviations the document prints as column headers, one per option, explained in a
+    legend above the table (empty: the options themselves, rotated)."""
 
     @model_validator(mode="after")
     def _options(self) -> MarksField:
         _check_options(self.options)
+        if self.short_options and len(self.short_options) != len(self.options):
+            raise ValueError(
+                f"short_options: {len(self.short_options)} förkortningar för"
+                f" {len(self.options)} alternativ; ange en per alternativ"
+            )
         return self
 
 
@@ -395,6 +406,11 @@ class Section(Strict):
     """`omrade`: one copy of this section per prioriterat område of the programme."""
     heading: str = ""
     """Heading printed before a repeated section, e.g. `Prioriterat område {number}. {title}`."""
+    whole_title: str = ""
+    """In a repeated section: sidebar title of the table of the programme's own goals (a
+    programme with goals but no områden), e.g. `Programmets mål`."""
+    whole_heading: str = ""
+    """Heading printed before that table, e.g. `Programmets mål`."""
     questions: list[Question]
 
     def answer_questions(self) -> list[AnswerQuestion]:

@@ -15,8 +15,10 @@ from typing import Any
 from rsp_tui.drafts.model import Draft
 from rsp_tui.errors import RspError
 from rsp_tui.forms import load_form, region_names
+from rsp_tui.forms.programme import Programme
 from rsp_tui.forms.schema import FormDefinition
 from rsp_tui.importer.official import ImportNote, OfficialReader
+from rsp_tui.importer.programme_match import ProgrammeMatcher, embedded_programme
 from rsp_tui.importer.reader import DocumentRefused, read_blocks
 
 
@@ -58,11 +60,14 @@ def read_document(path: Path) -> object:
         raise ImportFailed(f"Word-dokumentet går inte att läsa: {why}", path) from None
 
 
-def import_docx(path: Path, form: FormDefinition | None = None) -> ImportResult:
+def import_docx(
+    path: Path, form: FormDefinition | None = None, programme: Programme | None = None
+) -> ImportResult:
     """Read the report in `path` into a new draft (nothing is written).
 
     A document exported by rsp-tui and not changed since gives back the exported draft
-    exactly (`exact`); any other document is read from its visible text.
+    exactly (`exact`); any other document is read from its visible text, with `programme`
+    when given (else the programme embedded in it, else the region's known one).
     """
     from rsp_tui.export.payload import PayloadError, extract
     from rsp_tui.importer.exact import WHERE, check_payload
@@ -85,7 +90,12 @@ def import_docx(path: Path, form: FormDefinition | None = None) -> ImportResult:
             return ImportResult(draft=outcome.draft, notes=outcome.notices, exact=True)
         if outcome.note is not None:
             notes.append(outcome.note)
-    reader = OfficialReader(form, blocks, region_names())
+    matcher = ProgrammeMatcher(programme, "det angivna programmet") if programme else None
+    if matcher is None and payload is not None:
+        embedded = embedded_programme(payload.text)
+        if embedded is not None:
+            matcher = ProgrammeMatcher(embedded, "dokumentets inbäddade utkast")
+    reader = OfficialReader(form, blocks, region_names(), matcher)
     reader.run()
     visible = reader.draft()
     return ImportResult(draft=visible, notes=notes + reader.notes)

@@ -66,7 +66,9 @@ def check_payload(
         return _refused(f"går inte att återskapa som dokument ({type(exc).__name__})")
     if visible(expected) == visible(blocks):
         return Outcome(draft=draft, notices=[ImportNote(WHERE, n) for n in loaded.notices])
-    where = first_difference(expected, blocks)
+    from rsp_tui.importer.places import Places
+
+    where = first_difference(expected, blocks, Places(form, blocks).describe)
     if app_version and app_version != __version__:
         reason = (
             f"exporterades av rsp-tui {app_version}, och texten skiljer sig från den som"

@@ -14,9 +14,10 @@ from datetime import date
 from typing import Any
 
 from rsp_tui.drafts.model import NAME_KEY, Draft, is_empty, new_draft
-from rsp_tui.forms.programme import Area, Goal, Programme, new_area_id
+from rsp_tui.forms.programme import WHOLE_ID, Area, Goal, Programme, new_area_id
 from rsp_tui.forms.schema import (
     ChoiceField,
+    EmailsField,
     FormDefinition,
     GoalsField,
     LeafField,
@@ -25,13 +26,16 @@ from rsp_tui.forms.schema import (
     StaticQuestion,
     TableQuestion,
 )
+from rsp_tui.importer.places import Places
+from rsp_tui.importer.programme_match import ProgrammeMatcher, goal_cell
 from rsp_tui.importer.reader import Block, Table, norm
 from rsp_tui.textutil import plain
 from rsp_tui.years import default_year
 
 LONG_FORM_TEXT = 30
 """Form texts longer than this (in characters) are sentences no answer repeats by chance."""
-MARKS = {"x", "✓", "✔", "☒", "■", "1"}
+MARKS = {"x", "✓", "✔", "☒", "■", "1", "ja"}
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _GOAL_LINE = re.compile(r"^\s*(\d+(?:\.\d+)*)\.?\s+(\S.*)$")
 _GOAL_CODE = re.compile(r"^\s*(\d+(?:\.\d+)+)\.?\s*$")
 """A goal code alone on its line (a goal whose text is not given)."""
@@ -65,6 +69,8 @@ def _visible_controls(text: str) -> str:
 class _Area:
     number: str
     title: str
+    whole: bool = False
+    """The table of the programme's own goals (a programme without områden)."""
     goals: dict[str, str] = field(default_factory=dict)
     items: list[dict[str, Any]] = field(default_factory=list)
 
@@ -103,8 +109,19 @@ def _strip_blank_lines(text: str) -> str:
 class OfficialReader:
     """Reads the blocks of one document; `run` returns the draft and the notes."""
 
-    def __init__(self, form: FormDefinition, blocks: list[Block], regions: list[str]):
+    def __init__(
+        self,
+        form: FormDefinition,
+        blocks: list[Block],
+        regions: list[str],
+        programme: ProgrammeMatcher | None = None,
+    ):
         self.form = form
+        self.matcher = programme
+        """The programme the document's tables and Mål cells are matched to (embedded in the
+        document, or the region's known one, found in `draft`); None: rebuilt from the text."""
+        self.goal_cells: list[tuple[dict[str, Any], str, str, str]] = []
+        """Every Mål cell read: (its insats, field id, text, where in the document)."""
         self.blocks = blocks
         self.regions = regions
         self.notes: list[ImportNote] = []
@@ -123,6 +140,12 @@ class OfficialReader:
         ]
         self.labels = {norm(q.label): q for q in self.questions if q.label and not q.text}
         self.rows_q = next((q for q in self.questions if isinstance(q, RowsQuestion)), None)
+        self.places = Places(form, blocks)
+        self.text_table: TableQuestion | None = None
+        """A table question whose answers are being read from paragraphs."""
+        self.text_row: str | None = None
+        self.text_rows: dict[str, list[str]] = {}
+        self.text_names: dict[str, str] = {}
 
     # -- recognising the form's own texts --------------------------------------------------
 
@@ -137,6 +160,10 @@ class OfficialReader:
                 for attr in ("instruction", "footnote", "text", "label", "help"):
                     texts.add(str(getattr(q, attr, "")))
                 texts.update(getattr(q, "guidance", []))
+                if isinstance(q, RowsQuestion):
+                    from rsp_tui.export.insatser import legend
+
+                    texts.update(legend(q))  # the line explaining abbreviated columns
         return {norm(plain(t)) for t in texts if t}
 
     def is_static(self, text: str, *, long_only: bool = False) -> bool:
@@ -160,6 +187,7 @@ class OfficialReader:
 
         def flush() -> None:
             nonlocal collected
+            self.table_text_done()
             if current is not None:
                 text = _strip_blank_lines("\n".join(collected))
                 if text.strip():
@@ -197,14 +225,22 @@ class OfficialReader:
                 current = None
                 self.areas.append(_Area(heading.group(1), (heading.group(2) or "").strip()))
                 continue
+            if not answering and self.is_whole_heading(n):
+                flush()
+                self.areas.append(_Area("", text.strip(), whole=True))
+                continue
             question = self.leaf_question(n)
             if question is not None:
                 flush()
                 current = question
                 continue
-            if self.table_question_title(n):
+            titled = self.table_question_title(n)
+            if titled is not None:
                 flush()
                 current = None
+                self.text_table = titled
+                continue
+            if not answering and self.meta_inline(text):
                 continue
             if was_meta and self.meta_values(text):
                 continue
@@ -213,13 +249,22 @@ class OfficialReader:
                 continue
             if self.is_static(text, long_only=answering):
                 continue
+            if not answering and self.table_text_line(text):
+                continue
             if not answering and self.is_group_label(n):
                 continue
             if current is not None:
                 collected.append(text)
             else:
-                self.notes.append(ImportNote(f"Stycke {block.index + 1}", text.strip()))
+                self.notes.append(ImportNote(self.places.paragraph(block), text.strip()))
         flush()
+
+    def is_whole_heading(self, n: str) -> bool:
+        """The heading of the table of the programme's own goals (`Programmets mål`)."""
+        section = self.form.repeat_section
+        return section is not None and bool(section.whole_heading) and (
+            n == norm(section.whole_heading)
+        )
 
     def leaf_question(self, n: str) -> LeafField | None:
         for title, q in self.leaf_titles:
@@ -227,13 +272,95 @@ class OfficialReader:
                 return q
         return None
 
-    def table_question_title(self, n: str) -> bool:
+    def table_question_title(self, n: str) -> TableQuestion | None:
         for q in self.questions:
             if isinstance(q, TableQuestion) and q.text:
                 title = norm(plain(q.title))
                 if n.startswith(title) or (len(n) > 20 and title.startswith(n)):
-                    return True
+                    return q
+        return None
+
+    # -- Part A answers written as paragraphs ----------------------------------------------
+
+    def meta_inline(self, text: str) -> bool:
+        """`Datum: 2024-01-25` or `Upprättad av: Karin Ek` on a line of its own."""
+        label, sep, value = text.partition(":")
+        if not sep or not value.strip():
+            return False
+        for f in self._meta_fields():
+            if norm(label) == norm(f.label):
+                self.answers[f.id] = value.strip()
+                return True
         return False
+
+    def table_text_line(self, text: str) -> bool:
+        """A line under a table question written as text instead of in the table:
+        `Stödhandläggning: Cecilia 0,4`, a row label alone, or more of the row above."""
+        q = self.text_table
+        if q is None:
+            return False
+        label, sep, value = text.partition(":")
+        match = _row_by_label(q, label) if sep else None
+        if match is None:
+            match = _row_by_label(q, text)
+            value = ""
+        if match is not None:
+            row, name = match
+            self.text_row = row.id
+            lines = self.text_rows.setdefault(row.id, [])
+            if name:
+                self.text_names[row.id] = name
+            if value.strip():
+                lines.append(value.strip())
+            return True
+        if self.text_row is not None:
+            self.text_rows[self.text_row].append(text.strip())
+            return True
+        return False
+
+    def table_text_done(self) -> None:
+        """Place the rows written as text (see `table_text_line`) in the table's cells: an
+        option of a choice column is chosen, e-mail addresses go to the e-mail column, the
+        rest to the first text column (with a rendered line such as `Totalt: …` read)."""
+        q, rows = self.text_table, self.text_rows
+        self.text_table, self.text_row, self.text_rows = None, None, {}
+        names, self.text_names = self.text_names, {}
+        if q is None or not rows:
+            return
+        answers: dict[str, Any] = self.answers.setdefault(q.id, {})
+        columns = q.printed_columns()
+        emails = next((c for c in columns if isinstance(c, EmailsField)), None)
+        choice = next((c for c in columns if isinstance(c, ChoiceField)), None)
+        texts = [c for c in columns if c is not emails and c is not choice]
+        for row_id, lines in rows.items():
+            cells: dict[str, Any] = answers.setdefault(row_id, {})
+            if row_id in names:
+                cells.setdefault(NAME_KEY, names[row_id])
+            text = "\n".join(lines)
+            if choice is not None:
+                for n, line in enumerate(lines):
+                    picked = next((o for o in choice.options if norm(o) == norm(line)), None)
+                    if picked is not None:
+                        cells.setdefault(choice.id, picked)
+                        del lines[n]
+                        text = "\n".join(lines)
+                        break
+            if emails is not None:
+                found = _EMAIL.findall(text)
+                if found:
+                    cells.setdefault(emails.id, "\n".join(found))
+                    text = _EMAIL.sub("", text)
+                    text = "\n".join(
+                        re.sub(r"^[\s,;:/–-]+|[\s,;:/–(-]+$", "", line)
+                        for line in text.split("\n")
+                    )
+            text = _strip_blank_lines(text)
+            if texts and text.strip() and texts[0].id not in cells:
+                self.cell_with_rendered(q, texts[0], text, cells, None, "")
+            if not cells:
+                answers.pop(row_id, None)
+        if not answers:
+            self.answers.pop(q.id, None)
 
     def is_group_label(self, n: str) -> bool:
         if self.rows_q is None:
@@ -328,9 +455,8 @@ class OfficialReader:
             if cell.origin in seen or cell.continued or not cell.text.strip():
                 continue
             seen.add(cell.origin)
-            self.notes.append(
-                ImportNote(f"Tabell {table.number}, rad {r + 1}, kolumn {c + 1}", cell.text.strip())
-            )
+            column = self.places.column_name(table, c, 1) if r else str(c + 1)
+            self.notes.append(ImportNote(self.places.cell(table, r, column), cell.text.strip()))
 
     def question_table(self, table: Table, q: TableQuestion) -> None:
         header = table.rows[0]
@@ -367,7 +493,7 @@ class OfficialReader:
                     if cell.text.strip():
                         self.notes.append(
                             ImportNote(
-                                f'Tabell {table.number}, rad "{row[0].text.strip()}",'
+                                f"{self.places.cell(table, r)},"
                                 f' okänd kolumn "{_header_text(header, c)}"',
                                 cell.text.strip(),
                             )
@@ -381,8 +507,7 @@ class OfficialReader:
                     elif text.strip():
                         self.notes.append(
                             ImportNote(
-                                f'Tabell {table.number}, rad "{table_row.label}",'
-                                f' kolumn "{choice}"',
+                                self.places.cell(table, r, choice),
                                 f"väntade X men fann: {text.strip()}",
                             )
                         )
@@ -393,7 +518,7 @@ class OfficialReader:
                     if len(chosen) > 1:
                         self.notes.append(
                             ImportNote(
-                                f'Tabell {table.number}, rad "{table_row.label}"',
+                                self.places.cell(table, r),
                                 f"flera alternativ markerade ({', '.join(chosen)}); inget valt",
                             )
                         )
@@ -410,7 +535,7 @@ class OfficialReader:
         col: LeafField,
         text: str,
         cells: dict[str, Any],
-        table: Table,
+        table: Table | None,
         row_label: str,
     ) -> None:
         lines = text.split("\n")
@@ -446,7 +571,7 @@ class OfficialReader:
         if not self.areas:
             self.notes.append(
                 ImportNote(
-                    f"Tabell {table.number}",
+                    f"{self.places.heading(table)}, tabellen",
                     "insatstabell utan rubriken Prioriterat område; lagd i ett eget område",
                 )
             )
@@ -476,8 +601,9 @@ class OfficialReader:
                             continue
                         columns.setdefault(c, (f, None))
                     if isinstance(f, MarksField):
-                        for option in f.options:
-                            if h and _similar(h, norm(option)):
+                        shorts = f.short_options or [""] * len(f.options)
+                        for option, short in zip(f.options, shorts, strict=True):
+                            if h and (_similar(h, norm(option)) or h == norm(short)):
                                 columns[c] = (f, option)
                                 is_header = True
             if not is_header:
@@ -494,10 +620,13 @@ class OfficialReader:
                 ]
                 for c, option in zip(sorted(set(span)), f.options, strict=False):
                     columns[c] = (f, option)
+        number = len(area.items)
         for r in range(header_end, len(table.rows)):
             row = table.rows[r]
             if self.is_repeated_header(row, columns):
                 continue
+            if any(cell.text.strip() for cell in row):
+                number += 1  # as the draft will number it: empty rows are no insatser
             item: dict[str, Any] = {}
             seen: set[int] = set()
             for c, cell in enumerate(row):
@@ -507,11 +636,11 @@ class OfficialReader:
                 text = _strip_blank_lines(cell.text)
                 if c not in columns:
                     if text.strip():
-                        head = " ".join(table.text(h, c).strip() for h in range(header_end)).strip()
+                        head = self.places.column_name(table, c, header_end)
                         self.notes.append(
                             ImportNote(
-                                f"Område {area.number}, tabell {table.number}, rad {r + 1},"
-                                f' okänd kolumn "{head or c + 1}"',
+                                f"{self._insats(area, number)},"
+                                f' okänd kolumn "{head}"',
                                 text.strip(),
                             )
                         )
@@ -523,8 +652,7 @@ class OfficialReader:
                     elif text.strip():
                         self.notes.append(
                             ImportNote(
-                                f"Område {area.number}, tabell {table.number}, rad {r + 1},"
-                                f' kolumn "{mark}"',
+                                f'{self._insats(area, number)}, kolumn "{mark}"',
                                 f"väntade X men fann: {text.strip()}",
                             )
                         )
@@ -533,10 +661,17 @@ class OfficialReader:
                     continue
                 if isinstance(f, GoalsField):
                     item[f.id] = self.goals(text, area)
+                    where = f"Område {area.number}, tabell {table.number}, rad {r + 1}"
+                    self.goal_cells.append((item, f.id, text, where))
                 else:
                     item[f.id] = _value_for(f, text)
             if not is_empty(item):
                 area.items.append(item)
+
+    def _insats(self, area: _Area, number: int) -> str:
+        """`Område 2, insats 4`: the insats as counted in the område's table(s)."""
+        label = self.rows_q.item_label.lower() if self.rows_q is not None else "insats"
+        return f"Område {area.number}, {label} {number}"
 
     def is_repeated_header(
         self, row: list[Any], columns: dict[int, tuple[LeafField, str | None]]
@@ -606,17 +741,32 @@ class OfficialReader:
             owner.goals.setdefault(code, text)
 
     def draft(self) -> Draft:
+        if self.matcher is None and self.region:
+            self.matcher = known_programme(self.region)
+        if self.matcher is not None:
+            return self._draft_with(self.matcher)
+        if any(a.number != "?" for a in self.areas) or self.goal_texts:
+            self.notes.append(
+                ImportNote(
+                    "Programmet",
+                    "finns varken i dokumentet eller i rsp-tui; områdena och målen är lästa ur"
+                    " rubrikerna och Mål-kolumnen och kan vara ofullständiga. Lägg in regionens"
+                    " program med: rsp-tui programme import PROGRAM.toml UTKAST (eller läs in"
+                    " dokumentet igen med --programme PROGRAM)",
+                )
+            )
         self._place_goals()
         used: set[str] = set()
         areas: list[Area] = []
         for a in self.areas:
-            area_id = new_area_id(a.number, used)
+            area_id = WHOLE_ID if a.whole else new_area_id(a.number, used)
             used.add(area_id)
             goals = [
                 Goal(code=c, text=t)
                 for c, t in sorted(a.goals.items(), key=lambda kv: _code_key(kv[0]))
             ]
-            areas.append(Area(id=area_id, number=a.number, title=a.title, mal=goals))
+            title = "" if a.whole else a.title
+            areas.append(Area(id=area_id, number=a.number, title=title, mal=goals))
         programme = Programme(region=self.region, omraden=areas)
         if not self.region:
             self.notes.append(ImportNote("Region", "raden Region: hittades inte i dokumentet"))
@@ -629,6 +779,61 @@ class OfficialReader:
                 for item in a.items:
                     draft.add_item(self.rows_q.id, area.id, item)
         return draft
+
+
+    def _draft_with(self, matcher: ProgrammeMatcher) -> Draft:
+        """The draft with the known programme: tables placed by område number, Mål cells by
+        goal code; what the programme does not have is listed."""
+        for item, field_id, text, where in self.goal_cells:
+            found = matcher.goals(text)
+            item[field_id] = goal_cell(found)
+            for code in found.unknown:
+                self.notes.append(
+                    ImportNote(
+                        where,
+                        f"målet {code} finns inte i programmet ({matcher.source}); raden ligger"
+                        " kvar som text under andra mål",
+                    )
+                )
+        targets = [self._target_area(matcher, a) for a in self.areas]
+        for heading in matcher.added:
+            self.notes.append(
+                ImportNote(
+                    f"Prioriterat område {heading}",
+                    f"finns inte i programmet ({matcher.source}); området är tillagt",
+                )
+            )
+        if not self.region:
+            self.notes.append(ImportNote("Region", "raden Region: hittades inte i dokumentet"))
+        draft = new_draft(self.form, self.region, self.year(), matcher.programme)
+        draft.answers.pop("datum", None)
+        for key, value in self.answers.items():
+            draft.set((key,), value)
+        if self.rows_q is not None:
+            for a, target in zip(self.areas, targets, strict=True):
+                for item in a.items:
+                    draft.add_item(self.rows_q.id, target.id, item)
+        return draft
+
+    def _target_area(self, matcher: ProgrammeMatcher, a: _Area) -> Area:
+        whole = matcher.whole()
+        alone = a.number == "?" and len(matcher.programme.omraden) == 1
+        if whole is not None and (a.whole or alone):
+            return whole
+        return matcher.area(a.number, a.title)
+
+
+def known_programme(region: str) -> ProgrammeMatcher | None:
+    """The region's programme as rsp-tui knows it (forms/programmes), if it does."""
+    from rsp_tui.forms.loader import programme_for_region
+
+    try:
+        programme = programme_for_region(region)
+    except Exception:  # a broken programme file is reported where the forms are listed
+        return None
+    if programme is None:
+        return None
+    return ProgrammeMatcher(programme, f"regionens program i rsp-tui för {region}")
 
 
 def _goal_line(line: str) -> tuple[str, str] | None:

@@ -7,6 +7,7 @@ python-docx's own `Table.cell` is quadratic and repeats merged cells; this reads
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -243,28 +244,44 @@ def visible(blocks: list[Block]) -> list[Visible]:
     return out
 
 
-def first_difference(expected: list[Block], actual: list[Block]) -> str:
-    """Where `actual` first differs from `expected`, in Swedish (`tabell 3, rad 2, kolumn 4`);
-    '' when their visible text is the same."""
+Describe = Callable[[Block, "int | None", "int | None"], str]
+"""Says where a block, or a cell (row, column) of a table, is: `places.Places.describe`."""
+
+
+def _numbered(block: Block, row: int | None = None, col: int | None = None) -> str:
+    """A place by numbers, for when the form is not at hand (`tabell 3, rad 2, kolumn 4`)."""
+    if isinstance(block, Paragraph):
+        return f"stycke {block.index + 1}"
+    where = f"tabell {block.number}"
+    if row is not None:
+        where += f", rad {row + 1}"
+    if col is not None:
+        where += f", kolumn {col + 1}"
+    return where
+
+
+def first_difference(
+    expected: list[Block], actual: list[Block], describe: Describe = _numbered
+) -> str:
+    """Where `actual` first differs from `expected`, in Swedish, as `describe` says it (in
+    words, e.g. `Fråga 1, tabellen, rad 4 ("Servicebidrag"), kolumn "Kommentar"`); '' when
+    their visible text is the same."""
     expected, actual = _shown(expected), _shown(actual)
     for want, have in zip(expected, actual, strict=False):
         if isinstance(want, Table) and isinstance(have, Table):
             for r, (row_w, row_h) in enumerate(zip(want.rows, have.rows, strict=False)):
                 for c, (cell_w, cell_h) in enumerate(zip(row_w, row_h, strict=False)):
                     if cell_w.text != cell_h.text:
-                        return f"tabell {have.number}, rad {r + 1}, kolumn {c + 1}"
+                        return describe(have, r, c)
                 if len(row_w) != len(row_h):
-                    return f"tabell {have.number}, rad {r + 1}"
+                    return describe(have, r, None)
             if len(want.rows) != len(have.rows):
-                return f"tabell {have.number}, rad {min(len(want.rows), len(have.rows)) + 1}"
+                return describe(have, min(len(want.rows), len(have.rows)), None)
             continue
         if visible([want]) != visible([have]):
-            if isinstance(have, Table):
-                return f"tabell {have.number}"
-            return f"stycke {have.index + 1}"
+            return describe(have, None, None)
     if len(expected) == len(actual):
         return ""
     if len(actual) > len(expected):
-        extra = actual[len(expected)]
-        return f"tabell {extra.number}" if isinstance(extra, Table) else f"stycke {extra.index + 1}"
+        return describe(actual[len(expected)], None, None)
     return "slutet av dokumentet"

@@ -261,12 +261,11 @@ class Commands:
             return
         area = self.w.part.area
         assert area is not None
-        item = self.w.draft.add_item(q.id, area.id)
-        self.w.session.changed()
+        item_id = self.w.session.add_item(q.id, area.id)
         self.w.save_quietly()
         number = len(self.w.draft.items(q.id, area.id))
         self.c.say(f"Ny {q.item_label.lower()}: {q.item_label} {number}.")
-        self.w.edit_item(q, item[ID_KEY], number)
+        self.w.edit_item(q, item_id, number)
 
     def edit_item(self, rest: str) -> None:
         q = self._rows()
@@ -290,8 +289,7 @@ class Commands:
         else:
             area = self.w.part.area
             assert area is not None
-            self.w.draft.remove_item(q.id, area.id, item_id)
-            self.w.session.changed()
+            self.w.session.remove_item(q.id, area.id, item_id)
             self.w.save_quietly()
             self.c.say(f"{q.item_label} {number} är borttagen.")
         self._back_to_list(q)
@@ -312,9 +310,8 @@ class Commands:
             return
         area = self.w.part.area
         assert area is not None
-        new = self.w.draft.move_item(q.id, area.id, found[0], offset) + 1
+        new = self.w.session.move_item(q.id, area.id, found[0], offset) + 1
         if new != found[1]:
-            self.w.session.changed()
             self.w.save_quietly()
         self.c.say(f"{q.item_label} {found[1]} är nu nummer {new}.")
         self._back_to_list(q)

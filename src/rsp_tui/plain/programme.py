@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rsp_tui.forms.programme import Area, Goal, new_area_id
 from rsp_tui.structure import parts
 
 if TYPE_CHECKING:
@@ -59,7 +58,7 @@ def goal_command(w: Walker, rest: str) -> None:
     elif w.draft.programme.goal(code) is not None:
         w.c.say(f"Det finns redan ett mål med koden {code}. Inget mål lades till.")
     else:
-        area.mal.append(Goal(code=code, text=text))
+        w.session.add_goal(area.id, code, text)
         _changed(w, f"Mål {code} är tillagt i område {area.number}.")
     w.quiet_intro = True
 
@@ -72,9 +71,7 @@ def _new_area(w: Walker) -> None:
     if not number or not title:
         w.c.say("Ett område behöver både nummer och rubrik. Inget område lades till.")
         return
-    programme = w.draft.programme
-    used = {a.id for a in programme.omraden}
-    programme.omraden.append(Area(id=new_area_id(number, used), number=number, title=title))
+    w.session.add_area(number, title)
     _changed(w, f"Prioriterat område {number} är tillagt. Lägg till dess mål med :mål ny.")
 
 
@@ -86,10 +83,10 @@ def _remove_area(w: Walker, number: int) -> None:
         w.c.say(f"Det finns inget område {number} i listan.")
         return
     area = areas[number - 1]
-    items = (w.draft.answers.get("insatser") or {}).get(area.id) or []
-    if items:
+    count = w.session.item_count(area.id)
+    if count:
         w.c.say(
-            f"Område {area.number} har {len(items)} insatser. Ta bort dem först, så att inget"
+            f"Område {area.number} har {count} insatser. Ta bort dem först, så att inget"
             " försvinner av misstag."
         )
         return
@@ -97,12 +94,11 @@ def _remove_area(w: Walker, number: int) -> None:
     if line.strip().casefold() not in ("j", "ja"):
         w.c.say("Inget togs bort.")
         return
-    areas.remove(area)
+    w.session.remove_area(area.id)
     _changed(w, f"Område {area.number} är borttaget.")
 
 
 def _changed(w: Walker, said: str) -> None:
-    w.session.changed()
     w.save_quietly()
     current = w.part.key
     w.parts = parts(w.form, w.draft)

@@ -475,13 +475,27 @@ class RspApp(App[None]):
     async def settle_input(self) -> None:
         """Let the focused widget handle keys it has received but not yet processed (a fast
         typist, a paste) before its contents are saved or the widget is removed."""
-        focused = self.focused
-        if focused is None:
-            return
-        handled = asyncio.Event()
-        focused.call_later(handled.set)
-        with contextlib.suppress(asyncio.TimeoutError):
-            await asyncio.wait_for(handled.wait(), timeout=1.0)
+        # Keys wait in the screen's queue before they reach the focused widget, and a key may
+        # start a chain of messages (Enter in a menu: the option chosen, then the Select's new
+        # value, then focus back on it), each queued behind the last on the focused widget or
+        # its parents: three rounds over these queues let the chain finish. A queue whose own
+        # handler is running (and waiting here) is skipped.
+        current = asyncio.current_task()
+        for _ in range(3):
+            focused = self.focused
+            if focused is None:
+                return
+            waits = []
+            for node in focused.ancestors_with_self:
+                if node is self:
+                    break
+                if getattr(node, "_task", None) is current:
+                    continue
+                handled = asyncio.Event()
+                node.call_later(handled.set)
+                waits.append(handled.wait())
+            with contextlib.suppress(asyncio.TimeoutError):
+                await asyncio.wait_for(asyncio.gather(*waits), timeout=1.0)
 
     async def action_quit(self) -> None:
         """Save and quit; ask only if saving fails (then the answers would be lost)."""

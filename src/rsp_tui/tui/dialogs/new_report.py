@@ -102,6 +102,15 @@ class NewReportDialog(ModalScreen[NewReport | None]):
         key = getattr(event, "key", "")
         if key in ("down", "up") and self.focused is self.query_one("#region-filter"):
             focus_now(self.region_list)
+        elif (
+            key == "tab"
+            and self.chosen_region is not None
+            and self.focused in (self.query_one("#region-filter"), self.region_list)
+        ):
+            # The region is chosen: Tab goes on to the year (not through the list to Avbryt).
+            getattr(event, "stop", lambda: None)()
+            getattr(event, "prevent_default", lambda: None)()
+            focus_now(self.query_one("#year", Input))
 
     @on(OptionList.OptionSelected, "#regions")
     def _picked(self, event: OptionList.OptionSelected) -> None:

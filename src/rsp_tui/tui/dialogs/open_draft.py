@@ -14,6 +14,7 @@ from textual.widgets import Button, Input, Label, Static
 
 from rsp_tui.drafts.session import DraftSession
 from rsp_tui.errors import DraftError, DraftLockedError
+from rsp_tui.tui.path_suggester import PathSuggester
 from rsp_tui.tui.widgets.inputs import RspInput
 
 
@@ -44,8 +45,15 @@ class OpenDraftDialog(ModalScreen[DraftSession | DraftLockedError | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label("Öppna ett utkast", classes="dialog-title")
-            yield Label("Sökväg till utkastet (.toml). En sökväg utan mapp söks i utkastmappen.")
-            yield RspInput(placeholder=str(self.folder / "exempel-2023.toml"), id="open-path")
+            yield Label(
+                "Sökväg till utkastet (.toml). En sökväg utan mapp söks i utkastmappen."
+                " Högerpil fyller i förslaget."
+            )
+            yield RspInput(
+                placeholder=str(self.folder / "exempel-2023.toml"),
+                id="open-path",
+                suggester=PathSuggester(self.folder),
+            )
             yield Static("", id="open-error", markup=False)
             with Horizontal():
                 yield Button("Avbryt", id="cancel", compact=True)

@@ -4,6 +4,7 @@ and the status line. Every answer goes into the draft at once and is autosaved."
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -27,7 +28,7 @@ from rsp_tui.tui.prebuild import PartPrebuilder
 from rsp_tui.tui.widgets.fields import FieldBox
 from rsp_tui.tui.widgets.footer import KeyFooter
 from rsp_tui.tui.widgets.help_pane import INSATSER_HELP, REVIEW_HELP, HelpPane
-from rsp_tui.tui.widgets.inputs import focus_now
+from rsp_tui.tui.widgets.inputs import HelpTopic, focus_now, reveal_focus
 from rsp_tui.tui.widgets.insatser import InsatserView
 from rsp_tui.tui.widgets.part_view import REGION_PATH, YEAR_PATH, PartView
 from rsp_tui.tui.widgets.programme import ProgrammeInput
@@ -71,8 +72,8 @@ class ReportScreen(Screen[None]):
                 show=False, priority=True),
         Binding("alt+down", "insats('move_down')", "Flytta ned", id="insats-down",
                 show=False, priority=True),
-        Binding("tab", "app.focus_next", "Nästa fält", show=False, priority=True),
-        Binding("shift+tab", "app.focus_previous", "Föregående fält", show=False,
+        Binding("tab", "focus_next", "Nästa fält", show=False, priority=True),
+        Binding("shift+tab", "focus_previous", "Föregående fält", show=False,
                 priority=True),
     ]  # fmt: skip
 
@@ -102,6 +103,8 @@ class ReportScreen(Screen[None]):
         self._switching = asyncio.Lock()
         self.prebuilder = PartPrebuilder(self, prebuild_pause)
         """Builds the parts not visited yet while the user pauses (tui/prebuild.py)."""
+        self._last_focus: dict[str, Widget] = {}
+        """The widget that had focus last in each part kept mounted (focus comes back there)."""
 
     @property
     def rsp_app(self) -> RspApp:
@@ -268,7 +271,12 @@ class ReportScreen(Screen[None]):
             if isinstance(view, ReviewView):
                 view.focus_list()
             elif path is None or not view.focus_path(path):
-                view.focus_first(mounted_now)
+                last = self._last_focus.get(key)
+                if not mounted_now and last is not None and self._can_refocus(last, slot):
+                    focus_now(last, scroll_visible=False)  # where the user was in this part
+                else:
+                    view.focus_first(mounted_now)
+            reveal_focus(self)  # focus and view agree once the part is laid out
             self._help_for(self.focused)  # a part shown again keeps its focus: no focus event
             if self.session.read_only is None:  # a window that only reads does not move it
                 remember_part(self.session.path, key)
@@ -303,6 +311,17 @@ class ReportScreen(Screen[None]):
         await self.show_part(REVIEW_KEY)
         self.host.query_one(ReviewView).export(draft_mode=False)
 
+    async def action_focus_next(self) -> None:
+        """Tab: the next field, once the focused one has handled the keys typed before Tab
+        (a choice made with Enter in a menu moves focus back to its Select first)."""
+        await self.rsp_app.settle_input()
+        self.app.action_focus_next()
+
+    async def action_focus_previous(self) -> None:
+        """Shift+Tab, like Tab."""
+        await self.rsp_app.settle_input()
+        self.app.action_focus_previous()
+
     async def action_focus_parts(self) -> None:
         await self.rsp_app.settle_input()
         focus_now(self.part_list)
@@ -328,12 +347,20 @@ class ReportScreen(Screen[None]):
         return True
 
     async def action_insats(self, what: str) -> None:
-        """Ctrl+N and friends on an område: act on its list of insatser."""
-        views = self.host.query(InsatserView)
-        if not views:
-            return
-        await self.rsp_app.settle_input()
-        view = views.first()
+        """Ctrl+N and friends on an område: act on its list of insatser.
+
+        Waits for a part switch under way (F4 typed just before): the keys act on the part
+        the user switched to, never on the one left (whose list is kept, hidden)."""
+        async with self._switching:
+            await self.rsp_app.settle_input()
+            slot = self._slot
+            views = slot.query(InsatserView) if slot is not None else None
+            if not views:
+                return
+            self._insats_action(views.first(), what)
+
+    @staticmethod
+    def _insats_action(view: InsatserView, what: str) -> None:
         if what == "add":
             view.action_add()
         elif what == "duplicate":
@@ -352,8 +379,11 @@ class ReportScreen(Screen[None]):
 
     @on(FieldBox.Edited)
     def _edited(self, event: FieldBox.Edited) -> None:
-        event.stop()
-        self.apply(event.path, event.value)
+        event.stop()  # already stored: the box called `store_answer` when it changed
+
+    def store_answer(self, path: AnswerPath, value: Any) -> None:
+        """A field box's new answer, stored at once (called in the handler of the change)."""
+        self.apply(path, value)
 
     @on(DraftChanged)
     def _draft_changed(self, event: DraftChanged) -> None:
@@ -365,21 +395,15 @@ class ReportScreen(Screen[None]):
 
     def apply(self, path: AnswerPath, value: Any) -> None:
         """Store one answer in the draft (or the draft's region and year)."""
-        draft = self.session.draft
         if path == REGION_PATH:
-            if not value or value == draft.region:
+            if not value or not self.change_region(str(value)):
                 return
-            draft.region = str(value)
-            self.session.changed()
-            self._update_subtitle()
         elif path == YEAR_PATH:
             text, years = str(value).strip(), self.session.form.years
             if not text.isdigit() or not years.min <= int(text) <= years.max:
                 return
-            if int(text) == draft.year:
+            if not self.session.set_year(int(text)):
                 return
-            draft.year = int(text)
-            self.session.changed()
             self._update_subtitle()
         else:
             try:
@@ -390,12 +414,22 @@ class ReportScreen(Screen[None]):
         self._after_change()
 
     def commit(self) -> None:
-        """Store what the fields show now, before saving or leaving: an edit may still be on
-        its way as a message (or not yet reported by its widget). Unchanged answers are no
-        change to the session."""
+        """Store what a field shows and has not yet reported (its widget's change message is
+        still queued), before saving or leaving. A field whose widget shows what it last
+        stored or loaded stores nothing: this never writes an older value over a newer one."""
         for box in self.host.query(FieldBox):
-            box.value = box.read()
-            self.apply(box.path, box.value)
+            box.changed()
+
+    def change_region(self, region: str) -> bool:
+        """The user chose another region: keep the programme, and offer the new region's
+        programme when rsp-tui has one that differs (see `region_change`)."""
+        from rsp_tui.tui.region_change import offer_programme
+
+        if not self.session.set_region(region):
+            return False
+        self._update_subtitle()
+        offer_programme(self, region)
+        return True
 
     def _after_change(self) -> None:
         if self.session.read_only is not None and not self._told_read_only:
@@ -469,17 +503,43 @@ class ReportScreen(Screen[None]):
     @on(FieldBox.HelpChanged)
     def _help_changed(self, event: FieldBox.HelpChanged) -> None:
         event.stop()
-        self.help_pane.show_topic(event.topic, self.session.draft.previous_value(event.box.path))
+        self._box_help(event.box, event.topic)
+
+    def _box_help(self, box: FieldBox, topic: HelpTopic) -> None:
+        """The help of a field, with how to use its editor (e.g. the keys of a choice)."""
+        if hint := box.key_hint():
+            topic = replace(topic, extra=(*topic.extra, hint))
+        self.help_pane.show_topic(topic, self.session.draft.previous_value(box.path))
 
     def on_descendant_focus(self, event: DescendantFocus) -> None:
+        if self._slot is not None and self._slot in event.widget.ancestors:
+            self._last_focus[self.current_key] = event.widget
         self._help_for(event.widget)
+        reveal_focus(self)  # e.g. Tab to a field a layout change just moved
+
+    def on_resize(self) -> None:
+        reveal_focus(self)
+
+    def on_screen_resume(self) -> None:
+        reveal_focus(self)  # a dialog closed: the field the user comes back to is in view
+
+    @staticmethod
+    def _can_refocus(widget: Widget, slot: Widget) -> bool:
+        """`widget` is still in `slot`, shown and focusable."""
+        if not widget.is_attached or slot not in widget.ancestors or not widget.focusable:
+            return False
+        for node in widget.ancestors_with_self:
+            if node is slot:
+                return True
+            if not node.display:
+                return False
+        return False
 
     def _help_for(self, widget: Widget | None) -> None:
         """The help pane follows focus: the focused field's help, or the part's."""
         for node in widget.ancestors_with_self if widget is not None else ():
             if isinstance(node, FieldBox):
-                previous = self.session.draft.previous_value(node.path)
-                self.help_pane.show_topic(node.topic, previous)
+                self._box_help(node, node.topic)
                 return
             if isinstance(node, ProgrammeInput):
                 self.help_pane.show_topic(node.topic)

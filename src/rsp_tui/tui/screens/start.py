@@ -4,6 +4,7 @@ key; a new report; or a draft opened by its path."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,7 +15,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Button, DataTable, Footer, Header, Static
+from textual.widgets import Button, DataTable, Header, Static
 
 from rsp_tui.drafts.lock import open_elsewhere
 from rsp_tui.drafts.store import (
@@ -27,6 +28,7 @@ from rsp_tui.errors import RspError
 from rsp_tui.rollover import rollover
 from rsp_tui.safefile import cleanup_temp_files
 from rsp_tui.tui.dialogs.rollover import RolloverDialog
+from rsp_tui.tui.widgets.footer import KeyFooter
 from rsp_tui.validation import percent, validate
 
 if TYPE_CHECKING:
@@ -40,6 +42,21 @@ class DraftRow:
     summary: DraftSummary
     completeness: float | None
     open_elsewhere: str | None = None  # where another window has it open for editing
+    documents: tuple[Path, ...] = ()
+    """The Word documents exported from it (next to the draft: final, then draft)."""
+
+
+def exported_documents(draft_path: Path) -> tuple[Path, ...]:
+    """The documents an export of `draft_path` wrote, final version first."""
+    from rsp_tui.export import export_path
+
+    found = (export_path(draft_path, draft_mode) for draft_mode in (False, True))
+    return tuple(p for p in found if p.is_file())
+
+
+def _documents_cell(documents: tuple[Path, ...]) -> str:
+    names = ["utkast" if p.stem.endswith("-utkast") else "ja" for p in documents]
+    return " + ".join(names) if names else "–"
 
 
 class StartScreen(Screen[None]):
@@ -105,7 +122,7 @@ class StartScreen(Screen[None]):
                 yield Button("Öppna fil … (O)", id="open", compact=True)
                 yield Button("Avsluta (Ctrl+Q)", id="quit", compact=True)
             yield Static(f"Utkasten sparas i mappen {self.folder}", id="start-folder")
-        yield Footer()
+        yield KeyFooter()  # how to quit shows first on a narrow screen
 
     def on_mount(self) -> None:
         self.title = "rsp-tui"
@@ -115,6 +132,7 @@ class StartScreen(Screen[None]):
         table.add_column("År", key="year")
         table.add_column("Senast sparad", key="saved")
         table.add_column("Ifyllt", key="done")
+        table.add_column("Dokument", key="documents")
         table.add_column("Fil", key="file")
         table.display = False
         self.load_drafts()
@@ -128,7 +146,11 @@ class StartScreen(Screen[None]):
             done = None
             if summary.loaded is not None:
                 done = validate(summary.loaded.form, summary.loaded.draft).completeness
-            rows.append(DraftRow(summary, done, open_elsewhere(summary.path)))
+            rows.append(
+                DraftRow(
+                    summary, done, open_elsewhere(summary.path), exported_documents(summary.path)
+                )
+            )
         self.post_message(self.DraftsListed(rows))
 
     def action_reload(self) -> None:
@@ -150,6 +172,7 @@ class StartScreen(Screen[None]):
                     "",
                     saved,
                     "",
+                    "",
                     s.path.name,
                 ]
             else:
@@ -158,7 +181,8 @@ class StartScreen(Screen[None]):
                 if row.open_elsewhere:
                     region = Text(s.region)
                     region.append(" (öppet)", style="bold yellow")
-                cells = [region, str(s.year or ""), saved, done, s.path.name]
+                documents = _documents_cell(row.documents)
+                cells = [region, str(s.year or ""), saved, done, documents, s.path.name]
             table.add_row(*cells, key=key)
         table.display = bool(event.rows)
         self.query_one("#resume", Button).display = bool(event.rows)
@@ -195,7 +219,16 @@ class StartScreen(Screen[None]):
             text.append(" Du kan öppna det skrivskyddat: läsa och exportera.")
             detail.update(text)
         else:
-            detail.update(f"{row.summary.path}")
+            text = Text(f"{row.summary.path}")
+            for doc in row.documents:
+                kind = "Utkast till dokument" if doc.stem.endswith("-utkast") else "Dokument"
+                try:
+                    saved = datetime.fromtimestamp(doc.stat().st_mtime)
+                except OSError:  # removed since the folder was read
+                    continue
+                when = f" (exporterat {saved:%Y-%m-%d %H:%M})"
+                text.append(f"\n{kind}: {doc}{when}")
+            detail.update(text)
 
     @on(DataTable.RowSelected, "#drafts")
     def _selected(self, event: DataTable.RowSelected) -> None:

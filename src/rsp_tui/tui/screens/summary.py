@@ -22,6 +22,7 @@ from rsp_tui.forms.schema import TableQuestion
 from rsp_tui.summary import Intake, collect, make_summary, plan
 from rsp_tui.summary.figures import choice_counts
 from rsp_tui.tui.widgets.inputs import RspInput
+from rsp_tui.tui.widgets.marklist import RspCheckbox
 
 
 class SummaryScreen(Screen[None]):
@@ -80,8 +81,8 @@ class SummaryScreen(Screen[None]):
             with Horizontal(classes="summary-row"):
                 yield RspInput("", id="summary-out")
                 yield Button("Exportera", id="summary-export", compact=True)
-            yield Checkbox("Utan kontaktpersoner (namn och e-post)", id="summary-no-contacts")
-            yield Checkbox("Även en CSV-fil", id="summary-csv")
+            yield RspCheckbox("Utan kontaktpersoner (namn och e-post)", id="summary-no-contacts")
+            yield RspCheckbox("Även en CSV-fil", id="summary-csv")
             yield Static("", id="summary-result", markup=False)
         yield Footer()
 
@@ -152,20 +153,20 @@ class SummaryScreen(Screen[None]):
                 e.path.name,
                 remark,
             )
-        lines = []
+        status_lines: list[str] = []
         years = intake.years()
         for year in years:
-            missing = intake.missing(year)
-            lines.append(
+            absent = intake.missing(year)
+            status_lines.append(
                 f"{year}: {len(intake.used(year))} av {len(intake.regions)} regioner."
-                + (f" Saknas: {', '.join(missing)}." if missing else "")
+                + (f" Saknas: {', '.join(absent)}." if absent else "")
             )
         if not years:
-            lines.append("Inga läsbara rapporter i mappen.")
+            status_lines.append("Inga läsbara rapporter i mappen.")
         targets = plan(intake, None)
         if targets and targets[0][0] is None:
-            lines.append(f"En region, flera år: {targets[0][1]} jämförs mellan åren.")
-        status.update("\n".join(lines))
+            status_lines.append(f"En region, flera år: {targets[0][1]} jämförs mellan åren.")
+        status.update("\n".join(status_lines))
         self._show_q1(intake, years[-1] if years else None)
         if years:
             out = self.query_one("#summary-out", Input)

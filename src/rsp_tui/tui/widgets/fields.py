@@ -1,8 +1,11 @@
 """Provides one editor per field kind of the form, each wrapped in a `FieldBox` with its label,
 the form's helper text and the validation message shown under it as the user types.
 
-A box knows where its answer lives (`path`) and posts `FieldBox.Edited` when the user changes
-it; it never writes to the draft itself. Loading a value (`load`) does not post anything.
+A box knows where its answer lives (`path`). When the user changes it, the box hands the new
+value to its screen's `store_answer` at once, in the handler of the change (there is no message
+in flight that a later change could overtake), and then posts `FieldBox.Edited` for the views
+that show something about it (sums, the list of insatser). Loading a value (`load`) stores and
+posts nothing.
 """
 
 from __future__ import annotations
@@ -32,10 +35,18 @@ from rsp_tui.forms.schema import (
     MarksField,
     TextAreaField,
 )
-from rsp_tui.tui.widgets.inputs import HelpTopic, RspInput, RspTextArea, focus_now
-from rsp_tui.tui.widgets.marklist import MarkList
+from rsp_tui.tui.widgets.choice import CHOICE_KEYS_HELP, InlineChoice, RspSelect
+from rsp_tui.tui.widgets.inputs import (
+    HelpTopic,
+    RspInput,
+    RspSelectionList,
+    RspTextArea,
+    focus_now,
+)
 from rsp_tui.validation import check_value
 
+INLINE_MAX = 6
+"""Choice fields with at most this many options (Annat included) are chosen inline."""
 OTHER = "\x00annat"
 """The Select value that stands for "another answer, typed below"."""
 
@@ -80,15 +91,16 @@ class FieldBox(Vertical, can_focus=False):
         self.path = path
         self.value: Any = empty_value(field_def) if value is None else value
         self.label_text = field_def.display_label if label is None else label
-        self.topic = topic or HelpTopic(heading=self.label_text, help=field_def.help)
+        self.help_text = field_def.app_help or field_def.help
+        self.topic = topic or HelpTopic(heading=self.label_text, help=self.help_text)
         self._check = check
         self._message: str | None = None
 
     def compose(self) -> ComposeResult:
         if self.label_text:
             yield Label(self.label_text, classes="field-label")
-        if self.field_def.help and self.field_def.help != self.label_text:
-            yield Static(self.field_def.help, classes="field-help", markup=False)
+        if self.help_text and self.help_text != self.label_text:
+            yield Static(self.help_text, classes="field-help", markup=False)
         yield from self.compose_editor()
         yield Static("", classes="field-message", markup=False)
         yield Static("", classes="field-previous", markup=False)
@@ -170,13 +182,21 @@ class FieldBox(Vertical, can_focus=False):
                 focus_now(widget)
                 return
 
+    def key_hint(self) -> str:
+        """How to use the focused editor, for the help pane ("" when it is plain typing)."""
+        return ""
+
     def changed(self) -> None:
-        """Called when a widget changed: validate, and post `Edited` if the answer differs."""
+        """Called when a widget changed: validate, and store and post `Edited` if the answer
+        differs from the one the box last stored or loaded."""
         value = self.read()
         self.show_message(self.problem(value))
         if value != self.value:
             self.value = value
             self.show_previous()
+            store = getattr(self.screen, "store_answer", None)
+            if store is not None:
+                store(self.path, value)
             self.post_message(self.Edited(self, self.path, value))
 
 
@@ -237,7 +257,10 @@ class AreaBox(FieldBox):
 
 
 class ChoiceBox(FieldBox):
-    """One of the options; with `allow_other`, any other text typed below."""
+    """One of the options; with `allow_other`, any other text typed below.
+
+    A short list (up to `INLINE_MAX` options) is an `InlineChoice`: all options on screen,
+    chosen with a key. A long one (the regions) stays a Select menu."""
 
     field_def: ChoiceField
 
@@ -246,6 +269,10 @@ class ChoiceBox(FieldBox):
         if self.field_def.allow_other:
             options.append(("Annat (skriv nedan)", OTHER))
         return options
+
+    @property
+    def inline(self) -> bool:
+        return len(self._options()) <= INLINE_MAX
 
     def _split(self, value: str) -> tuple[Any, str]:
         if not value:
@@ -258,22 +285,39 @@ class ChoiceBox(FieldBox):
 
     def compose_editor(self) -> ComposeResult:
         choice, other = self._split(str(self.value))
-        yield Select(
-            self._options(),
-            prompt="(inget valt)",
-            value=choice,
-            allow_blank=True,
-            compact=True,
-            classes="field-select",
-        )
+        if self.inline:
+            yield InlineChoice(
+                self._options(),
+                None if choice is Select.NULL else choice,
+                classes="field-choice",
+            )
+        else:
+            yield RspSelect(
+                self._options(),
+                prompt="(inget valt)",
+                value=choice,
+                allow_blank=True,
+                compact=True,
+                classes="field-select",
+            )
         if self.field_def.allow_other:
             other_input = RspInput(other, placeholder="Skriv här", classes="field-other")
             other_input.display = choice == OTHER
             yield other_input
 
+    def _choice(self) -> Any:
+        """The option chosen in the widget (Select.NULL for none)."""
+        if self.inline:
+            value = self.query_one(InlineChoice).value
+            return Select.NULL if value is None else value
+        return self.query_one(Select).value
+
     def fill(self, value: Any) -> None:
         choice, other = self._split(str(value))
-        self.query_one(Select).value = choice
+        if self.inline:
+            self.query_one(InlineChoice).load(None if choice is Select.NULL else choice)
+        else:
+            self.query_one(Select).value = choice
         if self.field_def.allow_other:
             other_input = self.query_one(".field-other", RspInput)
             other_input.value = other
@@ -288,21 +332,39 @@ class ChoiceBox(FieldBox):
         )
 
     def read(self) -> Any:
-        choice = self.query_one(Select).value
+        choice = self._choice()
         if choice is Select.NULL and self._unknown():
             return self.value  # kept until the user picks an option
         if choice == OTHER:
             return self.query_one(".field-other", RspInput).value
         return "" if choice is Select.NULL else str(choice)
 
+    def key_hint(self) -> str:
+        hint = CHOICE_KEYS_HELP if self.inline else ""
+        if self.field_def.allow_other and self._choice() == OTHER:
+            hint += " Du valde Annat: skriv vad det är i rutan Skriv här under valet (Tab)."
+        return hint.strip()
+
+    def _reveal_other(self, value: Any) -> None:
+        """Show the box for another answer while Annat is chosen. Focus stays on the choice
+        (a silent move made the next Tab skip the box); the help pane says where to write."""
+        if self.field_def.allow_other:
+            other_input = self.query_one(".field-other", RspInput)
+            other_input.display = value == OTHER
+            focused = self.app.focused
+            if focused is not None and self in focused.ancestors:
+                self.post_message(self.HelpChanged(self, self.topic))
+
+    @on(InlineChoice.Changed)
+    def _inline_changed(self, event: InlineChoice.Changed) -> None:
+        event.stop()
+        self._reveal_other(OTHER if event.value == OTHER else event.value)
+        self.changed()
+
     @on(Select.Changed)
     def _select_changed(self, event: Select.Changed) -> None:
         event.stop()
-        if self.field_def.allow_other:
-            other_input = self.query_one(".field-other", RspInput)
-            other_input.display = event.value == OTHER
-            if event.value == OTHER and other_input.value == "":
-                focus_now(other_input)  # the user chose "Annat": let them type it at once
+        self._reveal_other(event.value)
         self.changed()
 
     @on(Input.Changed)
@@ -318,7 +380,7 @@ class MarksBox(FieldBox):
 
     def compose_editor(self) -> ComposeResult:
         chosen = set(self.value or [])
-        yield MarkList[str](
+        yield RspSelectionList(
             *(Selection(o, o, o in chosen) for o in self.field_def.options),
             compact=True,
             classes="field-marks",
@@ -348,18 +410,18 @@ class GoalsBox(FieldBox):
 
     field_def: GoalsField
 
-    def __init__(self, *args: Any, goals: list[Goal], **kwargs: Any) -> None:
-        self.goals = goals
+    def __init__(self, *args: Any, goals: list[Goal | None], **kwargs: Any) -> None:
+        self.listed = goals
+        """As listed: the område's own goals, None for the divider, the others."""
+        self.goals = [g for g in goals if g is not None]
         super().__init__(*args, **kwargs)
 
     def compose_editor(self) -> ComposeResult:
+        from rsp_tui.tui.widgets.goal_picker import GoalList
+
         chosen = set(self.value.get("codes", []))
         if self.goals:
-            yield MarkList[str](
-                *(Selection(g.printed, g.code, g.code in chosen) for g in self.goals),
-                compact=True,
-                classes="field-goals",
-            )
+            yield GoalList(self.listed, chosen, compact=True, classes="field-goals")
         else:
             yield Static(
                 "Programmet har inga mål ännu. Skriv in dem under Programmet.",
@@ -369,12 +431,12 @@ class GoalsBox(FieldBox):
         yield RspInput(str(self.value.get("other", "")), classes="field-other")
 
     def goal_codes(self) -> set[str]:
-        return {g.code for g in self.goals}
+        return {g.key for g in self.goals}
 
     def read(self) -> Any:
         lists = self.query(SelectionList)
         chosen = set(lists.first().selected) if lists else set()
-        codes = [g.code for g in self.goals if g.code in chosen]
+        codes = [g.key for g in self.goals if g.key in chosen]
         # Codes no longer in the programme are kept, so that the message can name them.
         known = self.goal_codes()
         kept = [c for c in self.value.get("codes", []) if c not in known]
@@ -385,8 +447,8 @@ class GoalsBox(FieldBox):
         for goals in self.query(SelectionList):
             goals.deselect_all()
             for goal in self.goals:
-                if goal.code in chosen:
-                    goals.select(goal.code)
+                if goal.key in chosen:
+                    goals.select(goal.key)
             goals.highlighted = 0
         self.query_one(".field-other", RspInput).value = str(value.get("other", ""))
 
@@ -399,7 +461,7 @@ class GoalsBox(FieldBox):
     def _goal_highlighted(self, event: SelectionList.SelectionHighlighted[str]) -> None:
         # The list cuts long goals short; the help pane shows the highlighted one whole.
         event.stop()
-        goal = next((g for g in self.goals if g.code == event.selection.value), None)
+        goal = next((g for g in self.goals if g.key == event.selection.value), None)
         if goal is not None and event.selection_list.has_focus:
             topic = replace(self.topic, extra=(f"Markerat mål: {goal.printed}", *self.topic.extra))
             self.post_message(self.HelpChanged(self, topic))
@@ -438,7 +500,7 @@ def field_box(
     path: AnswerPath,
     value: Any,
     *,
-    goals: list[Goal] | None = None,
+    goals: list[Goal | None] | None = None,
     **kwargs: Any,
 ) -> FieldBox:
     """The box that edits `field_def`, showing `value`."""

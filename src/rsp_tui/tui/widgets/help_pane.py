@@ -22,8 +22,8 @@ REVIEW_HELP = (
     " celler i dokumentet). Enter på en rad går till fältet; Esc tar dig tillbaka hit."
     " Exportera skapar Word-dokumentet när inga fel återstår, och frågar en gång om det finns"
     " tomma svar; Exportera utkast fungerar alltid och märker sidorna UTKAST. Med krysset"
-    " i Lägg in utkastet följer utkastet med osynligt i filen, så att rsp-tui kan läsa in"
-    " det exakt nästa år; utan krysset innehåller filen bara det som syns."
+    " i Spara rsp-tui-data i dokumentet följer svaren med osynligt i filen, så att rsp-tui"
+    " kan läsa in dem exakt nästa år; utan krysset innehåller filen bara det som syns."
 )
 
 KEYS_HELP = (

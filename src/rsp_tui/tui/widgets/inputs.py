@@ -10,6 +10,8 @@ from textual.binding import Binding
 from textual.widget import Widget
 from textual.widgets import Input, TextArea
 
+from rsp_tui.tui.widgets.marklist import MarkList
+
 
 @dataclass(frozen=True)
 class HelpTopic:
@@ -38,6 +40,48 @@ def focus_now(widget: Widget, scroll_visible: bool = True) -> None:
     widget.screen.set_focus(widget, scroll_visible=scroll_visible)
 
 
+def reveal_focus(widget: Widget) -> None:
+    """Scroll the focused widget of `widget`'s screen into view once the layout has settled
+    (after an insats was added or moved, a part shown again, a dialog closed, a resize):
+    what the user types must land where the user looks."""
+
+    def reveal(again: bool) -> None:
+        focused = widget.screen.focused if widget.is_attached else None
+        if focused is not None and focused.is_attached:
+            focused.scroll_visible(animate=False, immediate=True)
+            if again:  # a layout that grew in the refresh just done (a recompose)
+                widget.call_after_refresh(reveal, False)
+
+    widget.call_after_refresh(reveal, True)
+
+
+class OwnKeys:
+    """Mixin: the widget's own (non-priority) key bindings run in the widget's handler of the
+    key, not later at the app.
+
+    Textual resolves a non-priority binding when the key has bubbled up to the app, against
+    the widget that has focus *then*. A key typed just before Tab (Space in a list of marks,
+    a number in a choice) was resolved after Tab had already moved focus (Tab acts when it
+    arrives), so it was looked up in the next field's bindings and dropped: the mark was
+    never set. Handled here, a key acts on the widget it was sent to, in the order typed.
+    """
+
+    async def _on_key(self, event: Any) -> None:
+        widget: Widget = self  # type: ignore[assignment]
+        for binding in widget._bindings.key_to_bindings.get(event.key, ()):
+            if binding.priority:
+                continue
+            if await widget.app.run_action(binding.action, widget):
+                event.stop()
+                event.prevent_default()
+                return
+
+
+EMPTY = "(tomt)"
+"""What an empty field shows: without colour (16 colours, NO_COLOR) a compact field has no
+background to show where it is, so it says so in letters."""
+
+
 class RspInput(Input):
     """A compact Input whose cursor blink follows the app's setting (off in snapshots).
 
@@ -46,11 +90,25 @@ class RspInput(Input):
 
     def __init__(self, value: str | None = None, **kwargs: Any) -> None:
         kwargs.setdefault("compact", True)
+        kwargs.setdefault("placeholder", EMPTY)
         kwargs.setdefault("select_on_focus", False)
         super().__init__(value, **kwargs)
 
     def on_mount(self) -> None:
         self.cursor_blink = getattr(self.app, "cursor_blink", True)
+
+
+class RspSelectionList(OwnKeys, MarkList[str]):
+    """A list of marks (serviceslag, goals) whose boxes read `[x]` / `[ ]` without colour and
+    whose keys act on it even when Tab follows at once."""
+
+    def action_select(self) -> None:
+        """Space: toggle the option highlighted now. Textual toggles through a message, and
+        then the option highlighted when the message is handled: Space ↓ Space typed quickly
+        toggled the second option twice and the marks the user saw set were lost."""
+        index = self.highlighted
+        if index is not None and not self.get_option_at_index(index).disabled:
+            self.toggle(self.get_option_at_index(index))
 
 
 class RspTextArea(TextArea):
@@ -69,6 +127,7 @@ class RspTextArea(TextArea):
 
     def __init__(self, text: str = "", **kwargs: Any) -> None:
         kwargs.setdefault("compact", True)
+        kwargs.setdefault("placeholder", EMPTY)
         super().__init__(text, soft_wrap=True, tab_behavior="focus", **kwargs)
 
     def on_mount(self) -> None:

@@ -14,6 +14,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.coordinate import Coordinate
 from textual.widgets import Button, DataTable, Label, Static
 
 from rsp_tui.drafts.model import ID_KEY
@@ -30,7 +31,8 @@ from rsp_tui.rollover import CARRIED_KEY
 from rsp_tui.tui.dialogs.confirm import ConfirmDialog
 from rsp_tui.tui.messages import DraftChanged
 from rsp_tui.tui.widgets.fields import FieldBox, field_box
-from rsp_tui.tui.widgets.inputs import HelpTopic, focus_now
+from rsp_tui.tui.widgets.goal_picker import ordered_goals
+from rsp_tui.tui.widgets.inputs import HelpTopic, focus_now, reveal_focus
 
 SUMMARY_WIDTH = 44
 """Characters of a text field shown in the list (fewer in a narrow terminal)."""
@@ -103,7 +105,7 @@ class InsatserView(Vertical):
             yield Static("", id="insats-title", classes="insats-title")
             yield Static("", id="insats-carried", classes="insats-carried", markup=False)
             year = self.session.draft.year
-            goals = self.session.draft.programme.all_goals()
+            goals = ordered_goals(self.session.draft.programme, self.area)
             # Under each column group's heading (with the report's years) its fields; a form
             # without groups lists the fields alone.
             sections: list[tuple[str, list[LeafField]]] = [
@@ -152,7 +154,16 @@ class InsatserView(Vertical):
     @on(DataTable.RowHighlighted, "#insats-list")
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
         event.stop()
+        # Only a highlight that is still the list's cursor counts: `rebuild` moves the cursor
+        # itself and loads the insats at once, and the messages of its moves arrive later. A
+        # stale one used to load another insats under the user's fingers: marks typed for the
+        # new insats went to the old one, and vanished from both when the new one came back.
+        table = self.table
+        if not 0 <= table.cursor_row < table.row_count:
+            return
         item_id = event.row_key.value
+        if table.coordinate_to_cell_key(Coordinate(table.cursor_row, 0)).row_key.value != item_id:
+            return
         if item_id and item_id != self.current_id:
             self.load(item_id)
 
@@ -179,10 +190,16 @@ class InsatserView(Vertical):
             path = (self.question.id, self.area.id, item_id, f.id)
             box.topic = HelpTopic(
                 heading=f"{name} › {f.display_label}",
-                help=f.help,
+                help=f.app_help or f.help,
                 extra=self.group_help.get(f.group, ()),
             )
             box.load(item.get(f.id), path)
+        focused = self.app.focused
+        for box in self.query(FieldBox):
+            if focused is not None and box in focused.ancestors:
+                # Focus stays in this field of another insats: no focus event will refresh
+                # the help pane, so it is told here (it named the previous insats).
+                self.post_message(box.HelpChanged(box, box.topic))
 
     def _show_carried(self, item: dict[str, Any]) -> None:
         """A rolled-over insats: from which year, and last year's note for next year."""
@@ -198,20 +215,25 @@ class InsatserView(Vertical):
             widget.update(text)
 
     def commit(self) -> None:
-        """Store what the editor shows before it shows another insats (an edit may still be
-        on its way as a message)."""
-        changed = False
+        """Store what the editor shows and has not reported yet (a widget's change message
+        may still be queued), before it shows another insats. Fields showing what they last
+        stored or loaded store nothing."""
         for box in self.query(FieldBox):
-            box.value = box.read()
-            with contextlib.suppress(KeyError):  # the insats was deleted
-                changed = self.session.set(box.path, box.value) or changed
-        if changed:
-            self.post_message(DraftChanged())
+            box.changed()
 
     def focus_editor(self) -> None:
         boxes = self.query(FieldBox)
         if boxes and self.current_id:
             boxes.first().focus_input()
+            reveal_focus(self)
+
+    def focus_list(self) -> None:
+        """Focus the list on the selected insats (or Ny insats when there is none)."""
+        if self.items:
+            focus_now(self.table, scroll_visible=False)
+        else:
+            focus_now(self.query_one("#insats-add", Button), scroll_visible=False)
+        reveal_focus(self)
 
     def focus_path(self, path: tuple[str, ...]) -> bool:
         """Select the insats of `path` and focus its field; False if it is not here."""
@@ -258,23 +280,27 @@ class InsatserView(Vertical):
     def action_add(self) -> None:
         """Add an empty insats at the end and start editing it."""
         self.commit()
-        item = self.session.draft.add_item(self.question.id, self.area.id)
-        self._after_change(item[ID_KEY], focus=True)
+        item_id = self.session.add_item(self.question.id, self.area.id)
+        self._after_change(item_id, focus=True)
 
     def action_duplicate(self) -> None:
-        """Copy the selected insats to a new one just below it."""
+        """Copy the selected insats to a new one just below it; the list keeps focus, on the
+        copy (so that Delete or Alt+↑ that follow act on the list, not in a text)."""
         if self.current_id is None:
             return
         self.commit()
-        original = self.session.draft.find_item(self.question.id, self.area.id, self.current_id)
-        if original is None:
+        try:
+            copy = self.session.duplicate_item(self.question.id, self.area.id, self.current_id)
+        except KeyError:
             return
-        values = {k: v for k, v in original.items() if k != ID_KEY}
-        copy = self.session.draft.add_item(
-            self.question.id, self.area.id, values, index=self._index(self.current_id) + 1
+        self._after_change(copy, focus=False)
+        self.focus_list()
+        n = self._index(copy) + 1
+        self.notify(
+            f"Insatsen är kopierad; kopian är {self.question.item_label.lower()} {n}, markerad"
+            " i listan. Enter går till dess fält.",
+            timeout=4,
         )
-        self._after_change(copy[ID_KEY], focus=True)
-        self.notify("Insatsen är kopierad; kopian står under originalet.", timeout=3)
 
     def action_delete(self) -> None:
         """Delete the selected insats, after asking."""
@@ -292,12 +318,13 @@ class InsatserView(Vertical):
             if not confirmed:
                 return
             index = self._index(item_id)
-            self.session.draft.remove_item(self.question.id, self.area.id, item_id)
+            with contextlib.suppress(KeyError):
+                self.session.remove_item(self.question.id, self.area.id, item_id)
             rest = self.items
             following = rest[min(index, len(rest) - 1)][ID_KEY] if rest else None
             self.current_id = None
             self._after_change(following, focus=False)
-            focus_now(self.table if rest else self.query_one("#insats-add", Button))
+            self.focus_list()
 
         self.app.push_screen(
             ConfirmDialog(
@@ -313,11 +340,11 @@ class InsatserView(Vertical):
         if self.current_id is None:
             return
         self.commit()
-        self.session.draft.move_item(self.question.id, self.area.id, self.current_id, offset)
+        self.session.move_item(self.question.id, self.area.id, self.current_id, offset)
         self._after_change(self.current_id, focus=False)
+        reveal_focus(self)  # focus stays where it was; the list and editor moved under it
 
     def _after_change(self, select_id: str | None, focus: bool) -> None:
-        self.session.changed()
         self.current_id = None
         self.rebuild(select_id)
         self.post_message(DraftChanged())

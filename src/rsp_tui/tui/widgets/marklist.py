@@ -8,8 +8,9 @@ from __future__ import annotations
 from typing import TypeVar
 
 from rich.segment import Segment
+from textual.content import Content
 from textual.strip import Strip
-from textual.widgets import SelectionList
+from textual.widgets import Checkbox, SelectionList
 from textual.widgets.option_list import OptionDoesNotExist
 
 T = TypeVar("T")
@@ -34,3 +35,15 @@ class MarkList(SelectionList[T]):
         inner = segments[1]
         text = CHOSEN if selection.value in self._selected else NOT_CHOSEN
         return Strip([Segment(text, inner.style), *segments[3:]], strip.cell_length)
+
+
+class RspCheckbox(Checkbox):
+    """A Checkbox whose box says `[x]` or `[ ]`: Textual draws `▐X▌` both ways and tells
+    them apart by colour alone."""
+
+    BUTTON_LEFT = "["
+    BUTTON_RIGHT = "]"
+
+    def render(self) -> Content:
+        self.BUTTON_INNER = "x" if self.value else " "
+        return super().render()

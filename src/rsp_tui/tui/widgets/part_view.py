@@ -24,7 +24,7 @@ from rsp_tui.forms.schema import (
 )
 from rsp_tui.structure import Part
 from rsp_tui.tui.widgets.fields import FieldBox, field_box
-from rsp_tui.tui.widgets.inputs import HelpTopic, focus_now
+from rsp_tui.tui.widgets.inputs import HelpTopic, focus_now, reveal_focus
 from rsp_tui.tui.widgets.insatser import InsatserView
 from rsp_tui.tui.widgets.programme import ProgrammeEditor, ProgrammeInput
 from rsp_tui.tui.widgets.questions import (
@@ -172,6 +172,13 @@ class PartView(VerticalScroll):
             check=check_year,
             id="report-year",
         )
+
+    def on_resize(self) -> None:
+        # The view got smaller or larger (a line above it changed, the terminal): the field
+        # being typed in stays in view.
+        focused = self.screen.focused
+        if focused is not None and self in focused.ancestors:
+            reveal_focus(self)
 
     # -- navigation ----------------------------------------------------------------------
 

@@ -9,21 +9,32 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Static
 
 from rsp_tui.drafts.session import DraftSession
-from rsp_tui.forms.programme import Area, Goal, new_area_id
-from rsp_tui.forms.schema import GoalsField, ProgrammeQuestion, RowsQuestion
+from rsp_tui.forms.programme import Area, Goal, Programme
+from rsp_tui.forms.schema import ProgrammeQuestion
 from rsp_tui.tui.dialogs.confirm import ConfirmDialog
 from rsp_tui.tui.messages import DraftChanged
-from rsp_tui.tui.widgets.inputs import HelpTopic, RspInput, focus_now
+from rsp_tui.tui.widgets.inputs import HelpTopic, RspInput, focus_now, reveal_focus
 
 
 class ProgrammeInput(RspInput):
-    """An input bound to one attribute of an område or a mål."""
+    """An input bound to one attribute of an område (`goal` None) or of one of its mål."""
 
-    def __init__(self, value: str, target: Area | Goal, attr: str, topic: HelpTopic, **kw: str):
+    def __init__(
+        self, value: str, area_id: str, goal: int | None, attr: str, topic: HelpTopic, **kw: str
+    ):
         super().__init__(value, **kw)
-        self.target = target
+        self.area_id = area_id
+        self.goal = goal
         self.attr = attr
         self.topic = topic
+
+
+class PeriodInput(RspInput):
+    """The first or last year of the programme's period."""
+
+    def __init__(self, value: str, attr: str, **kw: str):
+        super().__init__(value, max_length=4, restrict=r"[0-9]*", **kw)
+        self.attr = attr
 
 
 class ProgrammeEditor(Vertical):
@@ -43,6 +54,25 @@ class ProgrammeEditor(Vertical):
             yield Label(self.question.label, classes="field-label")
         if self.question.help:
             yield Static(self.question.help, classes="field-help")
+        programme = self.session.draft.programme
+        with Horizontal(classes="programme-buttons"):
+            yield Button(
+                "Klistra in program",
+                id="paste-programme",
+                compact=True,
+                variant="primary",
+                tooltip="Klistra in programmets områden och mål ur dess PDF eller Word-fil",
+            )
+            yield Label("Programperiod:", classes="programme-period")
+            for attr, label in (("first_year", "Från år"), ("last_year", "Till år")):
+                year = getattr(programme, attr)
+                yield PeriodInput(
+                    str(year or ""),
+                    attr,
+                    placeholder=label,
+                    id=f"period-{attr}",
+                    classes="programme-input -code",
+                )
         if not self.areas:
             yield Static(
                 "Programmet har inga prioriterade områden ännu. Lägg till det första nedan.",
@@ -50,27 +80,35 @@ class ProgrammeEditor(Vertical):
             )
         for i, area in enumerate(self.areas):
             box = Vertical(classes="programme-area")
-            box.border_title = f"Prioriterat område {area.number or '?'}"
+            box.border_title = (
+                "Programmets mål (utan område)"
+                if area.whole
+                else f"Prioriterat område {area.number or '?'}"
+            )
             with box:
-                with Horizontal(classes="programme-line"):
-                    yield self._input(area, "number", "Nummer", f"a{i}-number", "-code")
-                    yield self._input(area, "title", "Rubrik", f"a{i}-title", "-text")
-                yield Label("Mål", classes="field-sublabel")
-                for j, goal in enumerate(area.mal):
+                if not area.whole:
                     with Horizontal(classes="programme-line"):
-                        yield self._input(goal, "code", "Kod", f"g{i}-{j}-code", "-code")
-                        yield self._input(goal, "text", "Mål", f"g{i}-{j}-text", "-text")
+                        yield self._input(area, None, "number", "Nummer", f"a{i}-number", "-code")
+                        yield self._input(area, None, "title", "Rubrik", f"a{i}-title", "-text")
+                yield Label("Mål", classes="field-sublabel")
+                for j in range(len(area.mal)):
+                    with Horizontal(classes="programme-line"):
+                        yield self._input(area, j, "code", "Kod", f"g{i}-{j}-code", "-code")
+                        yield self._input(area, j, "text", "Mål", f"g{i}-{j}-text", "-text")
                         yield Button("Ta bort", id=f"del-goal-{i}-{j}", compact=True)
                 with Horizontal(classes="programme-buttons"):
                     yield Button("Nytt mål", id=f"add-goal-{i}", compact=True)
                     yield Button(
                         "Ta bort området", id=f"del-area-{i}", compact=True, variant="error"
                     )
-        yield Button("Nytt prioriterat område", id="add-area", compact=True, variant="primary")
+        with Horizontal(classes="programme-buttons"):
+            yield Button("Nytt prioriterat område", id="add-area", compact=True, variant="primary")
+            if programme.whole() is None:
+                yield Button("Mål för hela programmet", id="add-whole", compact=True)
 
     def _input(
-        self, target: Area | Goal, attr: str, label: str, widget_id: str, cls: str
-    ) -> RspInput:
+        self, area: Area, goal: int | None, attr: str, label: str, widget_id: str, cls: str
+    ) -> Horizontal:
         topic = HelpTopic(
             heading=f"Programmet › {label}",
             help=self.question.help,
@@ -79,14 +117,21 @@ class ProgrammeEditor(Vertical):
                 " område 1. Rubrik. Målen går att välja i insatsernas kolumn Mål.",
             ),
         )
-        return ProgrammeInput(
-            str(getattr(target, attr)),
-            target,
-            attr,
-            topic,
-            placeholder=label,
-            id=widget_id,
-            classes=f"programme-input {cls}",
+        target: Area | Goal = area if goal is None else area.mal[goal]
+        # The label stays beside the field once it is filled in (a placeholder alone goes).
+        return Horizontal(
+            Label(label, classes="programme-field-label"),
+            ProgrammeInput(
+                str(getattr(target, attr)),
+                area.id,
+                goal,
+                attr,
+                topic,
+                placeholder=label,
+                id=widget_id,
+                classes=f"programme-input {cls}",
+            ),
+            classes=f"programme-field {cls}",
         )
 
     @on(Input.Changed, "ProgrammeInput")
@@ -94,54 +139,92 @@ class ProgrammeEditor(Vertical):
         event.stop()
         widget = event.input
         assert isinstance(widget, ProgrammeInput)
-        if getattr(widget.target, widget.attr) == event.value:
+        try:
+            if widget.goal is None:
+                changed = self.session.set_area(widget.area_id, widget.attr, event.value)
+            else:
+                changed = self.session.set_goal(
+                    widget.area_id, widget.goal, widget.attr, event.value
+                )
+        except (KeyError, IndexError):  # removed meanwhile
             return
-        setattr(widget.target, widget.attr, event.value)
-        self.session.changed()
-        if isinstance(widget.target, Area):
+        if not changed:
+            return
+        if widget.goal is None:
             parent = widget.parent.parent if widget.parent else None
             if isinstance(parent, Vertical):
-                parent.border_title = f"Prioriterat område {widget.target.number or '?'}"
-        self.post_message(DraftChanged(structure=isinstance(widget.target, Area)))
+                number = self.session.draft.programme.area(widget.area_id).number
+                parent.border_title = f"Prioriterat område {number or '?'}"
+        self.post_message(DraftChanged(structure=widget.goal is None))
 
     @on(Button.Pressed)
     async def _pressed(self, event: Button.Pressed) -> None:
         event.stop()
         name = event.button.id or ""
-        if name == "add-area":
-            used = {a.id for a in self.areas}
-            number = str(len(self.areas) + 1)
-            self.areas.append(Area(id=new_area_id(number, used), number=number, title=""))
+        if name == "paste-programme":
+            self._paste()
+        elif name == "add-whole":
+            self.session.add_whole_area()
+            await self._rebuilt("#g0-0-text")
+        elif name == "add-area":
+            self.session.add_area()
             await self._rebuilt(f"#a{len(self.areas) - 1}-title")
         elif name.startswith("add-goal-"):
             i = int(name.rsplit("-", 1)[1])
-            area = self.areas[i]
-            area.mal.append(Goal(code=f"{area.number}.{len(area.mal) + 1}", text=""))
-            await self._rebuilt(f"#g{i}-{len(area.mal) - 1}-text")
+            j = self.session.add_goal(self.areas[i].id)
+            await self._rebuilt(f"#g{i}-{j}-text")
         elif name.startswith("del-goal-"):
             i, j = (int(x) for x in name.removeprefix("del-goal-").split("-"))
             self._confirm_goal(i, j)
         elif name.startswith("del-area-"):
             self._confirm_area(int(name.rsplit("-", 1)[1]))
 
+    def _paste(self) -> None:
+        """Klistra in program: the dialog's programme replaces the draft's; the insatser
+        follow their områden (see `replace_programme`)."""
+        from rsp_tui.tui.dialogs.paste_programme import PasteProgrammeDialog
+
+        async def done(programme: Programme | None) -> None:
+            if programme is None:
+                return
+            change = self.session.replace_programme(programme)
+            await self._rebuilt()
+            lines = change.lines()
+            self.notify(
+                "\n".join(lines) if lines else "Programmet är inlagt.",
+                title="Programmet",
+                severity="warning" if lines else "information",
+                timeout=15 if lines else 5,
+            )
+
+        self.app.push_screen(PasteProgrammeDialog(self.session.draft.region), done)
+
+    @on(Input.Changed, "PeriodInput")
+    def _period_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        assert isinstance(event.input, PeriodInput)
+        text = event.value.strip()
+        year = int(text) if text.isdigit() and len(text) == 4 else 0
+        self.session.set_period(event.input.attr, year)
+
     async def _rebuilt(self, focus: str | None = None) -> None:
-        self.session.changed()
+        """Show the programme again after a change; focus `focus` (the new field), or else
+        the field that had focus, and scroll it into view once laid out."""
         self.post_message(DraftChanged(structure=True))
+        focused = self.app.focused
+        keep = focused.id if focused is not None and focused in self.query("*") else None
         await self.recompose()
-        if focus:
-            for widget in self.query(focus):
-                focus_now(widget)
+        for selector in (focus, f"#{keep}" if keep else None, "#add-area"):
+            found = self.query(selector) if selector else None
+            if found:
+                focus_now(found.first(), scroll_visible=False)
+                break
+        reveal_focus(self)
 
     def _confirm_goal(self, i: int, j: int) -> None:
         area = self.areas[i]
         goal = area.mal[j]
-        used = 0
-        for q in self._rows_questions():
-            goal_fields = [f.id for f in q.fields if isinstance(f, GoalsField)]
-            for items in self.session.draft.answers.get(q.id, {}).values():
-                for item in items:
-                    if any(goal.code in (item.get(f) or {}).get("codes", []) for f in goal_fields):
-                        used += 1
+        used = self.session.goal_uses(goal.code)
         note = (
             f"\n\nMålet är valt i {used} insatser; där visas det som fel tills du väljer om."
             if used
@@ -149,9 +232,9 @@ class ProgrammeEditor(Vertical):
         )
 
         async def done(confirmed: bool | None) -> None:
-            if confirmed:
-                area.mal.remove(goal)
-                await self._rebuilt()
+            if confirmed and goal in area.mal:
+                self.session.remove_goal(area.id, area.mal.index(goal))
+                await self._rebuilt(f"#add-goal-{i}")
 
         self.app.push_screen(
             ConfirmDialog("Ta bort målet?", f"{goal.printed}{note}", confirm="Ta bort"), done
@@ -159,25 +242,16 @@ class ProgrammeEditor(Vertical):
 
     def _confirm_area(self, i: int) -> None:
         area = self.areas[i]
-        rows = self._rows_questions()
-        count = sum(len(self.session.draft.answers.get(q.id, {}).get(area.id, [])) for q in rows)
+        count = self.session.item_count(area.id)
         note = f"\n\nOmrådets {count} insatser tas också bort." if count else ""
 
         async def done(confirmed: bool | None) -> None:
-            if not confirmed:
+            if not confirmed or area not in self.areas:
                 return
-            self.areas.remove(area)
-            for q in rows:
-                self.session.draft.answers.get(q.id, {}).pop(area.id, None)
-            await self._rebuilt()
+            self.session.remove_area(area.id)
+            await self._rebuilt("#add-area")
 
         title = f"Prioriterat område {area.number}. {area.title}".strip()
         self.app.push_screen(
             ConfirmDialog("Ta bort området?", f"{title}{note}", confirm="Ta bort"), done
         )
-
-    def _rows_questions(self) -> list[RowsQuestion]:
-        section = self.session.form.repeat_section
-        if section is None:
-            return []
-        return [q for q in section.questions if isinstance(q, RowsQuestion)]

@@ -24,10 +24,12 @@ from rsp_tui.drafts.model import Draft
 from rsp_tui.drafts.session import DraftSession
 from rsp_tui.errors import RspError
 from rsp_tui.export import export_path
+from rsp_tui.opener import open_path
 from rsp_tui.structure import unchanged_groups
 from rsp_tui.tui.dialogs.confirm import ConfirmDialog
 from rsp_tui.tui.messages import PartRequested
 from rsp_tui.tui.widgets.inputs import focus_now
+from rsp_tui.tui.widgets.marklist import RspCheckbox
 from rsp_tui.validation import Problem, blanks_sentence, refusal_sentence, validate
 
 BLANKS_SHOWN = 6
@@ -65,6 +67,8 @@ class ReviewView(Vertical):
         self.highlight = highlight
         self.problems: dict[str, Problem] = {}
         self.unchanged: dict[str, tuple[str, tuple[str, ...]]] = {}
+        self.exported: Path | None = None
+        """The document the last export wrote (Öppna dokumentet / Öppna mappen)."""
         """Answers still as last year (rollover): option id → (part key, path)."""
 
     def compose(self) -> ComposeResult:
@@ -72,17 +76,28 @@ class ReviewView(Vertical):
         with Horizontal(classes="review-buttons"):
             yield Button("Exportera", id="export-final", variant="primary", compact=True)
             yield Button("Exportera utkast", id="export-draft", compact=True)
-        embed = Checkbox(
-            "Lägg in utkastet i filen",
+        embed = RspCheckbox(
+            "Spara rsp-tui-data i dokumentet (för import)",
             value=True,
             id="export-embed",
             compact=True,
         )
         embed.tooltip = (
-            "Utkastet följer med osynligt i Word-filen, så att rsp-tui kan läsa in det exakt."
+            "Svaren följer med osynligt i Word-filen, så att rsp-tui kan läsa in det exakt."
             " Ta bort krysset om filen bara ska innehålla det som syns i dokumentet."
         )
         yield embed
+        author = RspCheckbox("Regionen som författare", id="export-author-region", compact=True)
+        author.tooltip = (
+            "Dokumentets egenskap Författare blir regionen i stället för namnet under"
+            " Upprättad av, för ett dokument som ska publiceras."
+        )
+        yield author
+        # The buttons for the exported file come before the result's text, whose notes can
+        # take several lines: on a small screen they stay within reach.
+        with Horizontal(id="export-open", classes="review-buttons"):
+            yield Button("Öppna dokumentet", id="open-document", compact=True)
+            yield Button("Öppna mappen", id="open-folder", compact=True)
         yield Static("", id="export-result")
         yield OptionList(id="problems")
 
@@ -208,8 +223,9 @@ class ReviewView(Vertical):
         snapshot = self.session.draft.model_copy(deep=True)
         out = export_path(self.session.path, draft_mode)
         embed = self.query_one("#export-embed", Checkbox).value
+        by_region = self.query_one("#export-author-region", Checkbox).value
         self.run_worker(
-            partial(self._export, snapshot, out, draft_mode, embed),
+            partial(self._export, snapshot, out, draft_mode, embed, by_region),
             name="export",
             group="export",
             thread=True,
@@ -217,12 +233,24 @@ class ReviewView(Vertical):
             exit_on_error=False,
         )
 
-    def _export(self, draft: Draft, out: Path, draft_mode: bool, embed: bool = True) -> None:
-        from rsp_tui.export import ExportRefused, export_report
+    def _export(
+        self, draft: Draft, out: Path, draft_mode: bool, embed: bool = True, by_region: bool = False
+    ) -> None:
+        from rsp_tui.export import (
+            ExportRefused,
+            accessibility_summary,
+            export_report,
+            personal_data_note,
+        )
 
         try:
             result = export_report(
-                self.session.form, draft, out, draft_mode=draft_mode, embed_draft=embed
+                self.session.form,
+                draft,
+                out,
+                draft_mode=draft_mode,
+                embed_draft=embed,
+                author_region=by_region,
             )
         except ExportRefused as exc:
             self.post_message(self.ExportFinished(draft_mode, refused=len(exc.problems)))
@@ -233,11 +261,19 @@ class ReviewView(Vertical):
                 self.ExportFinished(draft_mode, error=f"oväntat fel ({type(exc).__name__})")
             )
         else:
+            privacy = personal_data_note(
+                result,
+                embed_draft=embed,
+                author_region=by_region,
+                author_hint="Regionen som författare ikryssad",
+                embed_hint="Spara rsp-tui-data i dokumentet (för import) urkryssad",
+            )
+            notes = [*result.notes, *accessibility_summary(result), *([privacy] if privacy else [])]
             self.post_message(
                 self.ExportFinished(
                     draft_mode,
                     path=result.path,
-                    notes=tuple(result.notes),
+                    notes=tuple(notes),
                     blanks=0 if draft_mode else len(result.blanks),
                 )
             )
@@ -255,6 +291,8 @@ class ReviewView(Vertical):
             for note in event.notes:
                 text.append(f"\nObs: {note}")
             self.notify(f"{kind} är sparat: {event.path.name}", timeout=6)
+            self.exported = event.path
+            self.query_one("#export-open").display = True
         elif event.refused:
             text.append(
                 f"Slutversionen kan inte exporteras: {refusal_sentence(event.refused)}"
@@ -270,6 +308,18 @@ class ReviewView(Vertical):
             text.append(f"Exporten misslyckades: {event.error}", style="bold red")
         result.update(text)
         self.refresh_report()
+
+
+    @on(Button.Pressed, "#open-document, #open-folder")
+    def _open_pressed(self, event: Button.Pressed) -> None:
+        if self.exported is None:
+            return
+        target = self.exported if event.button.id == "open-document" else self.exported.parent
+        problem = open_path(target)
+        if problem is None:
+            self.notify(f"Öppnar {target.name} …", timeout=4)
+        else:
+            self.notify(problem, severity="warning", timeout=12)
 
 
 def _prompt(problem: Problem) -> Text:

@@ -17,7 +17,7 @@ STATE_MARKS: dict[str, tuple[str, str]] = {
 }
 """The mark and colour of each state, as validation names it."""
 
-LEGEND = "○ tom  ◐ påbörjad\n✓ klar  ✗ har fel\nF2: hit, Enter: välj del"
+LEGEND = "○ tom  ◐ påbörjad\n✓ klar  ✗ har fel\nF2: gå till listan\nEnter: öppna delen"
 
 
 class PartList(OptionList):
