@@ -15,6 +15,7 @@ final export, validation included. The text is made from a fixed seed: runs are 
 
 from __future__ import annotations
 
+import argparse
 import random
 import sys
 from datetime import datetime, timedelta, timezone
@@ -224,10 +225,14 @@ def write_inputs(folder: Path) -> dict[str, Path]:
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 1:
-        print(__doc__)
-        return 2
-    for path in write_inputs(Path(argv[0])).values():
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0],
+        epilog=__doc__.split("\n\n", 2)[2],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("out_dir", type=Path, help="folder to write the drafts into")
+    args = parser.parse_args(argv)
+    for path in write_inputs(args.out_dir).values():
         print(f"{path}  ({path.stat().st_size / 1024:.0f} kB)")
     return 0
 

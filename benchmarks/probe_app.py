@@ -107,15 +107,24 @@ def app(path: str, tour: bool = False) -> dict[str, float]:
 
 
 def main(argv: list[str]) -> int:
-    if argv[:1] == ["bare"]:
+    import argparse
+
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0],
+        epilog=__doc__.split("\n\n", 1)[1],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("what", choices=("bare", "data", "app", "tour"))
+    parser.add_argument("draft", nargs="?", help="the draft (not for bare)")
+    args = parser.parse_args(argv)
+    if (args.what == "bare") != (args.draft is None):
+        parser.error("bare takes no draft" if args.draft else f"{args.what} needs a DRAFT")
+    if args.what == "bare":
         times = bare()
-    elif argv[:1] == ["data"] and len(argv) == 2:
-        times = bare(argv[1])
-    elif argv[:1] in (["app"], ["tour"]) and len(argv) == 2:
-        times = app(argv[1], tour=argv[0] == "tour")
+    elif args.what == "data":
+        times = bare(args.draft)
     else:
-        print(__doc__, file=sys.stderr)
-        return 2
+        times = app(args.draft, tour=args.what == "tour")
     print(json.dumps(times))
     return 0
 

@@ -12,6 +12,9 @@ Figures (the details and what each floor is are in docs/benchmarks.md):
 
 - start-up to the first interactive screen with the large draft, as a whole process
   (benchmarks/probe_app.py), against the same harness running a Textual app with one label;
+- as a person sees it, in a pseudo terminal (benchmarks/pty_keys.py): start-up to the first
+  part on screen and a key (F4) to the next part on screen, against a bare Textual app in the
+  same pty (started until its label shows; a key that changes its label);
 - switching parts and showing another insats in the editor, in-process with the pilot, against
   the pilot's round trip for a key that does nothing (benchmarks/interactive.py);
 - keystroke to disk: the work (commit + snapshot + dumps + atomic write) for the large draft
@@ -52,7 +55,7 @@ import generate  # noqa: E402  (benchmarks/generate.py, next to this file)
 PY = sys.executable
 EXAMPLE = REPO / "examples" / "exempel-2023.toml"
 DOCS = REPO / "docs" / "benchmarks.md"
-GROUPS = ("startup", "navigate", "keystroke", "export", "memory")
+GROUPS = ("startup", "terminal", "navigate", "keystroke", "export", "memory")
 DOC_START = "<!-- bench:start -->"
 DOCX_FLOOR = "import sys, docx; docx.Document().save(sys.argv[1])"
 """The export's floor: import python-docx and save an empty document."""
@@ -280,6 +283,60 @@ def startup(inputs: dict[str, Path], folder: Path, runs: int, notes: list[str]) 
             "–",
             None,
         ),
+    ]
+
+
+READ = "3"
+"""Seconds the terminal figures wait after each part is on screen, as a person reading it."""
+
+
+def terminal(inputs: dict[str, Path], folder: Path, runs: int, notes: list[str]) -> list[Row]:
+    """As a person sees it: the app and a bare Textual app in a pty (benchmarks/pty_keys.py),
+    interleaved, each from the key (or the start) to the change arriving in the terminal."""
+    env = env_for(folder)
+    script = str(HERE / "pty_keys.py")
+    apps: list[dict[str, Any]] = []
+    bares: list[dict[str, Any]] = []
+    for _ in range(max(1, runs // 2)):
+        draft = folder / "terminal.toml"
+        shutil.copy(inputs[generate.LARGE], draft)
+        bare = measure([PY, script, "bare", "--rounds", "1"], env)
+        app = measure([PY, script, "app", str(draft), "--rounds", "1", "--read", READ], env)
+        bares.append(json.loads(bare.stdout))
+        apps.append(json.loads(app.stdout))
+    start = med([a["start"] for a in apps])
+    start_floor = med([b["start"] for b in bares])
+    switches = [t for a in apps for t in a["samples"]["part"]]
+    key_floor = med([t for b in bares for t in b["samples"]["key"]])
+    by_part: dict[str, list[float]] = {}
+    for a in apps:
+        for key, value in a["by_part"].items():
+            by_part.setdefault(key, []).append(value)
+    slowest_key, slowest = max(((k, med(v)) for k, v in by_part.items()), key=lambda kv: kv[1])
+    notes.append(
+        f"In a pty (first visits, F4 from the first part to the last, {READ} s of reading"
+        " after each part, median): "
+        + ", ".join(f"{k} {fmt(med(v), 's')}" for k, v in by_part.items())
+        + f". Floor: a bare Textual app's label changed by a key, {fmt(key_floor, 's')}."
+    )
+    return [
+        Row(
+            "Start-up to the first part on screen, large draft, in a pty",
+            start,
+            start_floor,
+            "s",
+            "≤ 1.5× floor",
+            start <= 1.5 * start_floor,
+        ),
+        Row(
+            "Part switch in a pty, first visit (F4): key to the part on screen",
+            med(switches),
+            key_floor,
+            "s",
+            "< 100 ms",
+            med(switches) < 0.1,
+        ),
+        Row(f"↳ slowest part in a pty ({slowest_key})", slowest, key_floor, "s", "–", None),
     ]
 
 
@@ -542,6 +599,8 @@ def main(argv: list[str]) -> int:
             print(f"Measuring {group} …", flush=True)
             if group == "startup":
                 rows += startup(inputs, tmp, runs, notes)
+            elif group == "terminal":
+                rows += terminal(inputs, tmp, runs, notes)
             elif group == "navigate":
                 rows += navigate(inputs, tmp, runs, notes)
             elif group == "keystroke":

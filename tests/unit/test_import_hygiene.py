@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import os
 import subprocess
 import sys
 
@@ -44,3 +46,54 @@ def test_cli_check_does_not_import_docx_or_textual(tmp_path) -> None:  # type: i
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stderr.strip().splitlines()[-1] == "[]"
+
+
+HEAVY = ("textual", "docx", "lxml", "matplotlib", "tomlkit", "email_validator")
+
+
+def _check_imports(draft: str) -> tuple[int, list[str]]:
+    """Run `rsp-tui check DRAFT` alone in a fresh interpreter: its exit status and which of
+    HEAVY it imported."""
+    code = (
+        "import json, sys\nfrom rsp_tui.cli import main\n"
+        f"status = main(['check', {draft!r}])\n"
+        f"loaded = sorted({{m.split('.')[0] for m in sys.modules}} & {set(HEAVY)!r})\n"
+        "print(json.dumps([status, loaded]), file=sys.stderr)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    status, loaded = json.loads(result.stderr.strip().splitlines()[-1])
+    return status, loaded
+
+
+def test_check_alone_imports_no_ui_document_or_toml_writer() -> None:
+    """`rsp-tui check` of the example (which has e-mail addresses) reads and validates only:
+    no Textual, python-docx, lxml, matplotlib or tomlkit; email_validator only because the
+    example has addresses to check."""
+    from rsp_tui.paths import example_path
+
+    status, loaded = _check_imports(str(example_path()))
+    assert status == 0
+    assert loaded == ["email_validator"]
+
+
+def test_check_without_addresses_does_not_import_email_validator(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from rsp_tui.cli import main
+
+    draft = tmp_path / "ny.toml"
+    assert main(["new", "--region", "Skåne", "--year", "2023", "-o", str(draft)]) == 0
+    assert "@" not in draft.read_text(encoding="utf-8")
+    status, loaded = _check_imports(str(draft))
+    assert status == 1  # a new draft lacks required answers
+    assert loaded == []
+
+
+def test_pydantic_plugin_discovery_is_off() -> None:
+    """rsp-tui uses no pydantic plugins; looking for them reads every package's metadata."""
+    code = (
+        "import rsp_tui.forms\n"
+        "from pydantic.plugin._loader import get_plugins\n"
+        "import os\nprint(os.environ['PYDANTIC_DISABLE_PLUGINS'], list(get_plugins()))\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert result.stdout.split() == ["__all__", "[]"], result.stderr

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from typing import Any
-from xml.sax.saxutils import escape
 
 from docx import Document as new_docx
 from docx.document import Document
@@ -26,6 +25,7 @@ from docx.section import Section
 from docx.shared import Cm, Emu, Pt, RGBColor
 
 from rsp_tui.export.ooxml import add_field
+from rsp_tui.export.xmltext import escape
 
 FONT = "Arial"
 """Arial everywhere: on Linux LibreOffice shows it as the metric-compatible Liberation Sans,

@@ -27,12 +27,13 @@ import re
 import uuid
 from dataclasses import dataclass
 from typing import Any
-from xml.sax.saxutils import escape, quoteattr
 
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
+
+from rsp_tui.export.xmltext import escape, quoteattr
 
 NAMESPACE = "urn:x-rsp-tui:draft:1"
 """Namespace of the payload's root element (also its schema reference in the data store)."""

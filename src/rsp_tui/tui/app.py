@@ -67,6 +67,10 @@ EXIT_UNREADABLE = 2
 TEARDOWN_ERRORS = (MountError, NoMatches, NoScreen, ScreenStackError)
 """Errors of widgets that are being removed because the app is closing."""
 
+PREBUILD_PAUSE = 1.0
+"""Seconds without a key, paste or click before the report starts building the parts not
+visited yet (hidden, one at a time), so that a first visit only shows them."""
+
 READ_ONLY_HINT_EVERY = 4.0
 """Seconds between two reminders that a read-only report cannot be changed."""
 
@@ -119,6 +123,7 @@ class RspApp(App[None]):
         clock: Clock = now,
         autosave_delay: float = 0.8,
         cursor_blink: bool = True,
+        prebuild_pause: float | None = None,
     ) -> None:
         super().__init__()
         safe_output.install()  # answers and file names never drive the terminal
@@ -128,6 +133,9 @@ class RspApp(App[None]):
         self.folder = drafts_dir(folder)
         self.clock = clock
         self.autosave_delay = autosave_delay
+        self.prebuild_pause = prebuild_pause
+        """Seconds of no input before the report builds a part not visited yet, hidden
+        (tui/prebuild.py); None: parts are built when first visited (the tests' default)."""
         self.cursor_blink = cursor_blink
         """Input cursors blink (off for snapshots)."""
         self.report_screen: ReportScreen | None = None
@@ -172,7 +180,12 @@ class RspApp(App[None]):
 
             self.push_screen(OpenFailedDialog(path, exc.describe()), decided)
             return
-        self.report_screen = ReportScreen(session, self.regions, autosave_delay=self.autosave_delay)
+        self.report_screen = ReportScreen(
+            session,
+            self.regions,
+            autosave_delay=self.autosave_delay,
+            prebuild_pause=self.prebuild_pause,
+        )
         self.push_screen(self.report_screen)
 
     @property
@@ -218,7 +231,12 @@ class RspApp(App[None]):
 
     def open_session(self, session: DraftSession) -> None:
         """Show the report editor for `session` (replacing the start screen)."""
-        report = ReportScreen(session, self.regions, autosave_delay=self.autosave_delay)
+        report = ReportScreen(
+            session,
+            self.regions,
+            autosave_delay=self.autosave_delay,
+            prebuild_pause=self.prebuild_pause,
+        )
         self.report_screen = report
         self.switch_screen(report)
 
@@ -404,6 +422,10 @@ class RspApp(App[None]):
     # -- read-only -----------------------------------------------------------------------
 
     async def on_event(self, event: events.Event) -> None:
+        if self.report_screen is not None and isinstance(
+            event, events.Key | events.Paste | events.MouseDown
+        ):
+            self.report_screen.prebuilder.postpone()
         if self._refused_read_only(event):
             event.stop()
             event.prevent_default()
@@ -611,17 +633,25 @@ def make_app(
     clock: Clock = now,
     autosave_delay: float = 0.8,
     cursor_blink: bool = True,
+    prebuild_pause: float | None = None,
 ) -> RspApp:
     """The app, as the CLI, the tests and the snapshot app build it."""
     return RspApp(
-        path, folder, clock=clock, autosave_delay=autosave_delay, cursor_blink=cursor_blink
+        path,
+        folder,
+        clock=clock,
+        autosave_delay=autosave_delay,
+        cursor_blink=cursor_blink,
+        prebuild_pause=prebuild_pause,
     )
 
 
 def run(path: Path | None, folder: Path | None, **options: Any) -> int:
     """Run the app in the terminal; the exit status (non-zero after a crash or a signal).
 
-    `options` go to `make_app` (the tests use a long autosave delay)."""
+    `options` go to `make_app` (the tests use a long autosave delay). In the terminal, the
+    report builds the parts not visited yet while the user pauses (`PREBUILD_PAUSE`)."""
+    options.setdefault("prebuild_pause", PREBUILD_PAUSE)
     app = make_app(path, folder, **options)
     watchdog = None
     if _is_terminal(0):

@@ -24,6 +24,7 @@ from rsp_tui.resume import last_part, remember_part
 from rsp_tui.structure import Part, parts
 from rsp_tui.tui.autosave import Autosaver
 from rsp_tui.tui.messages import DraftChanged, DraftSaved, PartRequested
+from rsp_tui.tui.prebuild import PartPrebuilder
 from rsp_tui.tui.widgets.fields import FieldBox
 from rsp_tui.tui.widgets.footer import KeyFooter
 from rsp_tui.tui.widgets.help_pane import INSATSER_HELP, REVIEW_HELP, HelpPane
@@ -76,7 +77,13 @@ class ReportScreen(Screen[None]):
                 priority=True),
     ]  # fmt: skip
 
-    def __init__(self, session: DraftSession, regions: list[str], autosave_delay: float = 0.8):
+    def __init__(
+        self,
+        session: DraftSession,
+        regions: list[str],
+        autosave_delay: float = 0.8,
+        prebuild_pause: float | None = None,
+    ):
         super().__init__()
         self.session = session
         self.regions = regions
@@ -94,6 +101,8 @@ class ReportScreen(Screen[None]):
         self._told_read_only = False
         self._progress_timer: Timer | None = None
         self._switching = asyncio.Lock()
+        self.prebuilder = PartPrebuilder(self, prebuild_pause)
+        """Builds the parts not visited yet while the user pauses (tui/prebuild.py)."""
         self._last_focus: dict[str, Widget] = {}
         """The widget that had focus last in each part kept mounted (focus comes back there)."""
 
@@ -205,6 +214,7 @@ class ReportScreen(Screen[None]):
             for kept in self._slots.values():
                 await kept.remove()
             self._slots.clear()
+            self.prebuilder.forget()
         else:
             slot.display = False
 
@@ -230,7 +240,7 @@ class ReportScreen(Screen[None]):
                 self.review_highlight = review.highlight  # the list comes back where it was
             await self._hide_current()
             slot = self._slots.get(key)
-            mounted_now = slot is None
+            mounted_now = slot is None or self.prebuilder.shown(key)
             if slot is None:
                 view: PartView | ReviewView
                 if key == REVIEW_KEY:
@@ -270,6 +280,7 @@ class ReportScreen(Screen[None]):
             self._help_for(self.focused)  # a part shown again keeps its focus: no focus event
             if self.session.read_only is None:  # a window that only reads does not move it
                 remember_part(self.session.path, key)
+            self.prebuilder.schedule()
 
     @on(PartRequested)
     async def _part_requested(self, event: PartRequested) -> None:

@@ -1,0 +1,246 @@
+"""Figures as a person sees them: the real app in a pseudo terminal (pty), a key sent, and the
+time until the terminal receives the change on screen. The same measure on a bare Textual app
+is the floor.
+
+    python benchmarks/pty_keys.py app DRAFT [--rounds N]    # rsp-tui DRAFT in a 120×40 pty
+    python benchmarks/pty_keys.py bare [--rounds N]         # the floor: a bare Textual app
+
+Nothing is emulated: the script reads what the app writes to the terminal and waits for a text
+that is only on screen once the change is shown. Textual writes only the lines that changed, so a
+text appears in the output exactly when it is painted.
+
+- `start`: from starting the process to the first part on screen;
+- `part`: F4 (next part) through every part (`--read S`: S seconds more after each part,
+  as a person reading it; the app builds parts not visited yet while the user pauses), each
+  from the key to the line over the part (`Del 2 av 12 · 1 Efterfrågan`), which the report
+  screen writes once the part is mounted;
+- the bare app: started until its label shows; a key that changes its label, until the new
+  text shows (start-up and key-to-screen floors).
+
+Printed on stdout, as JSON: medians in seconds, and every sample.
+"""
+
+from __future__ import annotations
+
+import argparse
+import fcntl
+import json
+import os
+import pty
+import select
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import time
+from pathlib import Path
+
+ROWS, COLS = 40, 120
+F4 = "\x1bOS"
+DOWN = "\x1b[B"
+QUIT = "\x11"  # Ctrl+Q
+
+APP_SCRIPT = """
+import sys
+from pathlib import Path
+from rsp_tui.tui.app import run
+sys.exit(run(Path(sys.argv[1]), None))
+"""
+
+BARE_SCRIPT = """
+from textual.app import App
+from textual.widgets import Label
+
+class Bare(App):
+    BINDINGS = [("f4", "next", "next"), ("ctrl+q", "quit", "quit")]
+
+    def __init__(self):
+        super().__init__()
+        self.count = 0
+
+    def compose(self):
+        yield Label("bare-ready", id="label")
+
+    def action_next(self):
+        self.count += 1
+        self.query_one(Label).update(f"bare-shown-{self.count:03d}")
+
+Bare().run()
+"""
+
+
+class Pty:
+    """A process in a ROWS×COLS pty; its output is read into memory as it comes."""
+
+    def __init__(self, script: str, *args: str) -> None:
+        master, slave = pty.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLS, 0, 0))
+        env = dict(os.environ, TERM="xterm-256color", LANG="C.UTF-8", LC_ALL="C.UTF-8")
+        self.started = time.perf_counter()
+        self.proc = subprocess.Popen(
+            [sys.executable, "-c", script, *args],
+            stdin=slave,
+            stdout=slave,
+            stderr=slave,
+            env=env,
+            start_new_session=True,
+        )
+        os.close(slave)
+        self.master = master
+        self.out = bytearray()
+
+    def _pump(self, timeout: float) -> None:
+        ready, _, _ = select.select([self.master], [], [], timeout)
+        if ready:
+            try:
+                chunk = os.read(self.master, 1 << 16)
+            except OSError:
+                chunk = b""
+            if not chunk:
+                raise RuntimeError("the process closed its terminal")
+            self.out += chunk
+
+    def wait_for(self, text: str, after: int, timeout: float = 60.0) -> tuple[float, int]:
+        """Read until `text` is in the output after byte `after`: the time it arrived and
+        the offset after it."""
+        needle = text.encode()
+        end = time.perf_counter() + timeout
+        while True:
+            at = self.out.find(needle, after)
+            if at >= 0:
+                return time.perf_counter(), at + len(needle)
+            if time.perf_counter() > end:
+                raise TimeoutError(f"{text!r} not on screen after {timeout:.0f} s")
+            self._pump(0.05)
+
+    def settle(self, quiet: float) -> int:
+        """Read until the app has written nothing for `quiet` seconds; the output's length.
+        Keep `quiet` under 0.5 s: a focused input's blinking cursor writes twice a second."""
+        while True:
+            before = len(self.out)
+            self._pump(quiet)
+            if len(self.out) == before:
+                return before
+
+    def read_for(self, seconds: float) -> None:
+        """Go on reading the output for `seconds` (a person reading the part)."""
+        end = time.perf_counter() + seconds
+        while (left := end - time.perf_counter()) > 0:
+            self._pump(min(left, 0.05))
+
+    def key(self, keys: str) -> tuple[float, int]:
+        at = len(self.out)
+        sent = time.perf_counter()
+        os.write(self.master, keys.encode())
+        return sent, at
+
+    def close(self) -> None:
+        try:
+            os.write(self.master, QUIT.encode())
+            self.proc.wait(10)
+        except (OSError, subprocess.TimeoutExpired):
+            self.proc.kill()
+            self.proc.wait(10)
+        os.close(self.master)
+
+
+def _part_markers(draft: Path) -> list[tuple[str, str]]:
+    """(part key, the line over the part, `Del 2 av 12 · 1 Efterfrågan`), in the sidebar's
+    order. The report screen writes that line once the part is mounted, so it is painted
+    together with the part."""
+    from rsp_tui.drafts import load_draft
+    from rsp_tui.forms import load_form
+    from rsp_tui.structure import parts
+
+    shown = parts(load_form(), load_draft(draft).draft)
+    total = len(shown) + 1  # and Granska och exportera
+    return [(p.key, f"Del {n} av {total} · {p.title}") for n, p in enumerate(shown, 1)]
+
+
+def measure_app(draft: Path, rounds: int, read: float = 0.0) -> dict[str, object]:
+    markers = _part_markers(draft)
+    samples: dict[str, list[float]] = {"start": [], "part": []}
+    by_part: dict[str, list[float]] = {}
+    for _ in range(rounds):
+        term = Pty(APP_SCRIPT, str(draft))
+        try:
+            shown, at = term.wait_for(markers[0][1], 0)
+            samples["start"].append(shown - term.started)
+            at = term.settle(0.3)
+            term.read_for(read)
+            for key, marker in markers[1:]:
+                sent, at = term.key(F4)
+                shown, at = term.wait_for(marker, at)
+                samples["part"].append(shown - sent)
+                by_part.setdefault(key, []).append(shown - sent)
+                at = term.settle(0.3)
+                term.read_for(read)
+        finally:
+            term.close()
+    return {
+        "start": statistics.median(samples["start"]),
+        "part": statistics.median(samples["part"]),
+        "part_slowest": max(statistics.median(v) for v in by_part.values()),
+        "by_part": {k: statistics.median(v) for k, v in by_part.items()},
+        "samples": samples,
+    }
+
+
+def measure_bare(rounds: int) -> dict[str, object]:
+    start: list[float] = []
+    keys: list[float] = []
+    for _ in range(rounds):
+        term = Pty(BARE_SCRIPT)
+        try:
+            shown, at = term.wait_for("bare-ready", 0)
+            start.append(shown - term.started)
+            term.settle(0.3)
+            for n in range(1, 11):
+                sent, at = term.key(F4)
+                shown, at = term.wait_for(f"bare-shown-{n:03d}", at)
+                keys.append(shown - sent)
+                term.settle(0.1)
+        finally:
+            term.close()
+    return {
+        "start": statistics.median(start),
+        "key": statistics.median(keys),
+        "samples": {"start": start, "key": keys},
+    }
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0],
+        epilog=__doc__.split("\n\n", 1)[1],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("what", choices=("app", "bare"))
+    parser.add_argument("draft", nargs="?", type=Path, help="the draft (for app)")
+    parser.add_argument("--rounds", type=int, default=3, help="processes to start (default 3)")
+    parser.add_argument(
+        "--read",
+        type=float,
+        default=0.0,
+        metavar="SECONDS",
+        help="app: after each part is on screen and the app quiet, wait this long before the"
+        " next key, as a person reading the part (default 0: keys as fast as the app allows)",
+    )
+    args = parser.parse_args(argv)
+    if (args.what == "app") != (args.draft is not None):
+        parser.error("app needs a DRAFT" if args.what == "app" else "bare takes no draft")
+    os.environ.setdefault("RSP_TUI_DRAFTS_DIR", tempfile.mkdtemp(prefix="rsp-bench-"))
+    os.environ.setdefault("RSP_TUI_STATE_DIR", tempfile.mkdtemp(prefix="rsp-bench-state-"))
+    rounds = max(1, args.rounds)
+    if args.what == "app":
+        result = measure_app(args.draft, rounds, max(0.0, args.read))
+    else:
+        result = measure_bare(rounds)
+    print(json.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
