@@ -14,7 +14,7 @@ from rsp_tui.tui.screens.report import ReportScreen
 from rsp_tui.tui.widgets.insatser import InsatserView
 from rsp_tui.tui.widgets.review import REVIEW_KEY
 
-from .driving import type_text
+from .driving import settle, type_text
 
 
 async def test_sidebar_next_previous_and_mouse(
@@ -43,10 +43,16 @@ async def test_sidebar_next_previous_and_mouse(
         # The mouse: a click on Område 2 in the sidebar, then on the "Ny insats" button.
         index = report.keys.index("omrade:o2")
         await pilot.click("#parts", offset=(4, index))
+        for _ in range(100):  # the part switch finishes after the click (slowly when busy)
+            if report.current_key == "omrade:o2":
+                break
+            await settle(pilot)
         assert report.current_key == "omrade:o2"
+        await settle(pilot)
         view = report.host.query_one(InsatserView)
         count = len(view.items)
         await pilot.click("#insats-add")
+        await settle(pilot)
         assert len(view.items) == count + 1
         assert app.focused is not None and app.focused.parent is not None
 
