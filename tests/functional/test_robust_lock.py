@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from textual import events
-from textual.widgets import DataTable, Input, Select, Static, TextArea
+from textual.widgets import DataTable, Input, Static, TextArea
 
 from rsp_tui.drafts.lock import DraftLock
 from rsp_tui.errors import DraftLockedError
@@ -23,6 +23,7 @@ from rsp_tui.tui.dialogs.locked import DraftLockedDialog
 from rsp_tui.tui.dialogs.open_draft import OpenDraftDialog
 from rsp_tui.tui.screens.report import ReportScreen
 from rsp_tui.tui.screens.start import StartScreen
+from rsp_tui.tui.widgets.choice import InlineChoice
 from rsp_tui.tui.widgets.inputs import RspInput, RspTextArea
 from rsp_tui.tui.widgets.insatser import InsatserView
 from rsp_tui.tui.widgets.status import StatusLine
@@ -169,13 +170,16 @@ async def test_choices_and_buttons_that_change_the_draft_are_held_back(
         await pilot.pause()
         report = app.screen
         assert isinstance(report, ReportScreen)
-        await pilot.press("f4")  # q1: choices
-        while not isinstance(app.focused, Select):
+        await pilot.press("f4")  # q1: choices, chosen inline
+        for _ in range(40):
+            if isinstance(app.focused, InlineChoice):
+                break
             await pilot.press("tab")
-        select = app.focused
-        value = select.value
-        await pilot.press("enter", "down", "enter", "space", "up")
-        assert not select.expanded and select.value == value
+        choice = app.focused
+        assert isinstance(choice, InlineChoice)
+        value = choice.value
+        await pilot.press("right", "1", "3", "delete", "left")
+        assert choice.value == value
 
         while report.current_key != "omrade:o1":
             await pilot.press("f4")

@@ -74,7 +74,13 @@ def refuses(widget: Widget | None, kind: Kind, key: str = "", printable: bool = 
         key: the key pressed (for `key`).
         printable: the key types a character.
     """
+    from rsp_tui.tui.widgets.choice import InlineChoice  # widgets import this module's users
+
     for node in widget.ancestors_with_self if widget is not None else ():
+        if isinstance(node, InlineChoice):  # a number, ←/→ or Delete picks or clears
+            if kind == "key":
+                return printable or key in {"left", "right", "delete", "backspace", "enter"}
+            return True
         if isinstance(node, Input | TextArea):
             if kind == "key":
                 return printable or key in TEXT_EDIT_KEYS
