@@ -143,11 +143,15 @@ async def test_disk_full_is_named_and_quitting_offers_another_folder(
             patch.setattr(store, "atomic_write", full)
             await type_text(pilot, " full disk")
             await pilot.press("ctrl+q")
-            await pilot.pause()
+            for _ in range(100):  # the save on quit runs in a worker: slow on a busy machine
+                if isinstance(app.screen, SaveFailedDialog):
+                    break
+                await pilot.pause(0.05)
             dialog = app.screen
             assert isinstance(dialog, SaveFailedDialog)  # quitting would lose the answers
             assert "disken är full" in dialog.error
             await pilot.press("enter")  # Försök igen: still full
+            await settle(pilot)
             assert isinstance(app.screen, SaveFailedDialog)
         await pilot.press("shift+tab")  # from the buttons back to the folder field
         await pilot.press("ctrl+u")
