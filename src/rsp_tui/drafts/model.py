@@ -25,9 +25,7 @@ from rsp_tui.forms.programme import Programme
 from rsp_tui.forms.schema import (
     DateField,
     FormDefinition,
-    GoalsField,
     LeafField,
-    MarksField,
 )
 from rsp_tui.textutil import clean_text
 
@@ -222,11 +220,7 @@ def is_empty(value: Any) -> bool:
 
 def empty_value(field: LeafField) -> Any:
     """The unanswered value of a field."""
-    if isinstance(field, MarksField):
-        return []
-    if isinstance(field, GoalsField):
-        return {"codes": [], "other": ""}
-    return ""
+    return field.empty_value()
 
 
 def new_draft(

@@ -871,13 +871,4 @@ def _row_by_label(q: TableQuestion, text: str) -> tuple[Any, str] | None:
 
 
 def _value_for(f: LeafField, text: str) -> Any:
-    if isinstance(f, ChoiceField):
-        for option in f.options:
-            if norm(option) == norm(text):
-                return option
-        return text.strip()
-    if isinstance(f, MarksField):
-        return [o for o in f.options if norm(o) in {norm(t) for t in text.split("\n")}]
-    if isinstance(f, GoalsField):
-        return {"codes": [], "other": text}
-    return text
+    return f.from_cell(text)

@@ -23,7 +23,7 @@ from rsp_tui.forms.schema import (
     TextField,
 )
 from rsp_tui.structure import Part
-from rsp_tui.tui.widgets.fields import FieldBox, field_box
+from rsp_tui.tui.widgets.fields import FieldBox
 from rsp_tui.tui.widgets.inputs import HelpTopic, focus_now, reveal_focus
 from rsp_tui.tui.widgets.insatser import InsatserView
 from rsp_tui.tui.widgets.programme import ProgrammeEditor, ProgrammeInput
@@ -34,6 +34,7 @@ from rsp_tui.tui.widgets.questions import (
     rich_text,
     topic_for,
 )
+from rsp_tui.tui.widgets.registry import field_box
 
 REGION_PATH: AnswerPath = ("@region",)
 """Pseudo answer path of the draft's region (not an answer of the form)."""

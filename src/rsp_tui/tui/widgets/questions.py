@@ -22,8 +22,9 @@ from rsp_tui.forms.schema import (
     TextField,
 )
 from rsp_tui.textutil import format_decimal, markup_runs, parse_decimal, plain
-from rsp_tui.tui.widgets.fields import COMPACT_KINDS, FieldBox, field_box
+from rsp_tui.tui.widgets.fields import FieldBox
 from rsp_tui.tui.widgets.inputs import HelpTopic
+from rsp_tui.tui.widgets.registry import field_box
 
 
 def rich_text(text: str, style: str = "") -> Text:
@@ -142,7 +143,7 @@ def _arrange(boxes: list[FieldBox]) -> list[Vertical | Horizontal | FieldBox]:
         run.clear()
 
     for box in boxes:
-        if box.field_def.kind in COMPACT_KINDS:
+        if box.field_def.COMPACT:
             box.add_class("-compact")
             run.append(box)
         else:
