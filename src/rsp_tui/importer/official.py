@@ -191,7 +191,7 @@ class OfficialReader:
             if current is not None:
                 text = _strip_blank_lines("\n".join(collected))
                 if text.strip():
-                    self.answers[current.id] = text
+                    self.answers[current.id] = current.from_cell(text)
             collected = []
 
         for block in self.blocks:
@@ -289,7 +289,7 @@ class OfficialReader:
             return False
         for f in self._meta_fields():
             if norm(label) == norm(f.label):
-                self.answers[f.id] = value.strip()
+                self.answers[f.id] = f.from_cell(value.strip())
                 return True
         return False
 
@@ -402,7 +402,7 @@ class OfficialReader:
         if not values or len(values) > len(fields):
             return False
         for f, v in zip(fields, values, strict=False):
-            self.answers[f.id] = v
+            self.answers[f.id] = f.from_cell(v)
         return True
 
     def meta_table(self, table: Table) -> bool:
@@ -413,7 +413,8 @@ class OfficialReader:
                 below = table.rows[r + 1] if r + 1 < len(table.rows) else []
                 for c, key in enumerate(keys):
                     if key and c < len(below) and below[c].text.strip():
-                        self.answers[fields[key].id] = _strip_blank_lines(below[c].text)
+                        field = fields[key]
+                        self.answers[field.id] = field.from_cell(_strip_blank_lines(below[c].text))
                 for extra in table.rows[r + 2 :]:
                     self.unplaced_row(table, extra, table.rows.index(extra))
                 return True
@@ -421,7 +422,7 @@ class OfficialReader:
                 for row2 in table.rows[r:]:
                     f = fields.get(norm(row2[0].text)) if row2 else None
                     if f is not None and len(row2) > 1 and row2[1].text.strip():
-                        self.answers[f.id] = _strip_blank_lines(row2[1].text)
+                        self.answers[f.id] = f.from_cell(_strip_blank_lines(row2[1].text))
                 return True
         return False
 
