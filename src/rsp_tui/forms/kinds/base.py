@@ -128,6 +128,9 @@ class FieldKind(FieldBase):
     """The `kind` key of this class (set on registration)."""
     COMPACT: ClassVar[bool] = False
     """Narrow enough to stand side by side with others in a table row in the app."""
+    FOUND_IN_TEXT: ClassVar[bool] = False
+    """Its answer can be picked out of free text (`find_in_text`): a table written as
+    paragraphs gives such a column what it recognises and the rest to the first text column."""
     DOCUMENT_WIDTH: ClassVar[float] = 8.0
     """Relative column width in the document's generated tables (a date needs less)."""
 
@@ -168,6 +171,26 @@ class FieldKind(FieldBase):
             return []
         text = str(value)
         return [text] if text.strip() else []
+
+    def mark_columns(self) -> list[str] | None:
+        """The options printed as marked columns of their own in a document table (the chosen
+        ones get the form's mark), or None for one column with the answer's lines."""
+        return None
+
+    def short_marks(self) -> list[str]:
+        """Abbreviations printed over those columns (explained in a legend); empty: the
+        options themselves, rotated."""
+        return []
+
+    def find_in_text(self, lines: list[str]) -> tuple[Any, list[str]] | None:
+        """With `FOUND_IN_TEXT`: (the answer, the lines left) when `lines` (a table row
+        written as paragraphs) hold this kind's answer, else None."""
+        return None
+
+    def from_marks(self, chosen: list[str]) -> Any:
+        """The answer read back from its marked columns (`mark_columns`): the options marked,
+        in column order; None when they make no answer (two marked for one choice)."""
+        return None
 
     def from_cell(self, text: str) -> Any:
         """The answer read back from the text of a document cell."""

@@ -32,6 +32,7 @@ class ChoiceField(FieldKind):
     """In a table in the document: one column per option, the chosen one marked."""
 
     COMPACT: ClassVar[bool] = True
+    FOUND_IN_TEXT: ClassVar[bool] = True
 
     @model_validator(mode="after")
     def _options(self) -> ChoiceField:
@@ -43,6 +44,19 @@ class ChoiceField(FieldKind):
             return "ska vara en text"
         if value not in self.options and not self.allow_other:
             return f'"{value}" är inget giltigt val; välj {" eller ".join(self.options)}'
+        return None
+
+    def mark_columns(self) -> list[str] | None:
+        return list(self.options) if self.as_columns else None
+
+    def from_marks(self, chosen: list[str]) -> Any:
+        return chosen[0] if len(chosen) == 1 else None
+
+    def find_in_text(self, lines: list[str]) -> tuple[Any, list[str]] | None:
+        for n, line in enumerate(lines):
+            picked = next((o for o in self.options if norm(o) == norm(line)), None)
+            if picked is not None:
+                return picked, lines[:n] + lines[n + 1 :]
         return None
 
     def from_cell(self, text: str) -> Any:
@@ -117,6 +131,15 @@ class MarksField(FieldKind):
         if value is None:
             return []
         return [str(v) for v in value] if isinstance(value, list) else [str(value)]
+
+    def mark_columns(self) -> list[str] | None:
+        return list(self.options)
+
+    def short_marks(self) -> list[str]:
+        return list(self.short_options)
+
+    def from_marks(self, chosen: list[str]) -> Any:
+        return list(chosen)
 
     def from_cell(self, text: str) -> Any:
         wanted = {norm(t) for t in text.split("\n")}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from rsp_tui.forms.kinds.base import FieldKind, Parsed
@@ -9,6 +10,8 @@ from rsp_tui.textutil import split_emails
 
 if TYPE_CHECKING:
     from rsp_tui.forms.programme import Goal, Programme
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
 class TextField(FieldKind):
@@ -38,6 +41,8 @@ class EmailsField(FieldKind):
 
     kind: Literal["emails"]
 
+    FOUND_IN_TEXT: ClassVar[bool] = True
+
     def check(self, value: Any, goal_codes: set[str] | None = None) -> str | None:
         bad = [a for a in split_emails(str(value)) if not is_valid_email(a)]
         if not bad:
@@ -56,6 +61,15 @@ class EmailsField(FieldKind):
         if value is None or not str(value).strip():
             return ""
         return ", ".join(split_emails(str(value)))
+
+    def find_in_text(self, lines: list[str]) -> tuple[Any, list[str]] | None:
+        text = "\n".join(lines)
+        found = _EMAIL.findall(text)
+        if not found:
+            return None
+        text = _EMAIL.sub("", text)
+        rest = [re.sub(r"^[\s,;:/–-]+|[\s,;:/–(-]+$", "", line) for line in text.split("\n")]
+        return "\n".join(found), rest
 
     def plain_hint(self, sub: str, brief: bool = False) -> str:
         return "Skriv en eller flera e-postadresser med kommatecken mellan."
