@@ -23,7 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from rsp_tui import __version__
 from rsp_tui.forms.programme import Programme
 from rsp_tui.forms.schema import (
-    DateField,
+    FieldKind,
     FormDefinition,
     LeafField,
 )
@@ -237,6 +237,9 @@ def new_draft(
     )
     for section in form.sections:
         for question in section.answer_questions():
-            if isinstance(question, DateField) and question.default == "today":
-                draft.answers[question.id] = date.today().isoformat()
+            # A leaf question of its own (tables and rows start empty).
+            if isinstance(question, FieldKind):
+                value = question.initial_value(date.today())
+                if value is not None:
+                    draft.answers[question.id] = value
     return draft

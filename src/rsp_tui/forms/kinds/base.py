@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import typing
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, PlainValidator, SerializeAsAny
@@ -149,6 +150,15 @@ class FieldKind(FieldBase):
         """The unanswered value."""
         return ""
 
+    def initial_value(self, today: date) -> Any:
+        """The answer a new report starts with; None: unanswered."""
+        return None
+
+    def export_value(self, today: date) -> Any:
+        """The answer a blank field is given when the report is exported (and so counts as
+        answered while drafting); None: it stays blank."""
+        return None
+
     def is_empty(self, value: Any) -> bool:
         """Whether `value` is unanswered."""
         return blank(value)
@@ -158,6 +168,10 @@ class FieldKind(FieldBase):
         if not isinstance(value, str):
             return "ska vara en text inom citattecken"
         return None
+
+    def goal_codes_of(self, value: Any) -> list[str]:
+        """The codes of the programme's goals the answer names (none for most kinds)."""
+        return []
 
     def check(self, value: Any, goal_codes: set[str] | None = None) -> str | None:
         """The Swedish error message for a non-empty value, or None when it is valid."""

@@ -22,6 +22,12 @@ class DateField(FieldKind):
     COMPACT: ClassVar[bool] = True
     DOCUMENT_WIDTH: ClassVar[float] = 3.5
 
+    def initial_value(self, today: date) -> Any:
+        return today.isoformat() if self.default == "today" else None
+
+    def export_value(self, today: date) -> Any:
+        return today.isoformat() if self.default == "export" else None
+
     def check(self, value: Any, goal_codes: set[str] | None = None) -> str | None:
         text = str(value).strip()
         if not _ISO_DATE.match(text):

@@ -36,6 +36,10 @@ class GoalsField(FieldKind):
             return "other ska vara en text"
         return None
 
+    def goal_codes_of(self, value: Any) -> list[str]:
+        codes = value.get("codes", []) if isinstance(value, dict) else []
+        return [str(c) for c in codes] if isinstance(codes, list) else []
+
     def check(self, value: Any, goal_codes: set[str] | None = None) -> str | None:
         if goal_codes is not None:
             unknown = [c for c in value.get("codes", []) if c not in goal_codes]
