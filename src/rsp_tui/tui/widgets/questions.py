@@ -112,6 +112,7 @@ class TableBlock(Vertical):
             self._refresh_sum(col)
 
     def _sum_columns(self) -> list[DecimalField]:
+        # `sum` is a key of the decimal kind only: the columns the form asks to add up.
         return [c for c in self.question.columns if isinstance(c, DecimalField) and c.sum]
 
     def _refresh_sum(self, col: DecimalField) -> None:
