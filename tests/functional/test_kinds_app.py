@@ -60,7 +60,9 @@ async def test_a_percent_question_shows_checks_and_lands_in_the_draft(
         assert not box.has_class("-invalid")
 
         cell = next(
-            b for b in report.host.query(FieldBox) if b.path == ("andel_per_typ", "drivmedel", "andel")
+            b
+            for b in report.host.query(FieldBox)
+            if b.path == ("andel_per_typ", "drivmedel", "andel")
         )
         cell.focus_input()
         await pilot.pause()

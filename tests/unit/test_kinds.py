@@ -90,9 +90,7 @@ def test_the_document_prints_percent_and_the_importer_reads_it_back_from_the_tex
     path = _new_report(tmp_path, capsys)
     _answer(path, "45,5", "45")
     out_docx = tmp_path / "procent.docx"
-    assert main(["export", str(path), "-o", str(out_docx), "--no-embed"]) == 0, (
-        capsys.readouterr()
-    )
+    assert main(["export", str(path), "-o", str(out_docx), "--no-embed"]) == 0, capsys.readouterr()
     document = docx.Document(io.BytesIO(out_docx.read_bytes()))
     cells = {c.text for t in document.tables for r in t.rows for c in r.cells}
     paragraphs = {p.text for p in document.paragraphs}
