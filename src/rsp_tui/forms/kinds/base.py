@@ -258,23 +258,22 @@ def known_kinds() -> str:
 
 
 def dispatch(value: Any, extra: dict[str, type[BaseModel]] | None = None) -> BaseModel:
-    """Validate `value` (a table from a form file) as the class its `kind` names."""
+    """Validate `value` (a table from a form file) as the class its `kind` names: a registered
+    field kind, or one of `extra` (the question structures)."""
     if isinstance(value, BaseModel):
         return value
-    choices: dict[str, type[BaseModel]] = {**KINDS, **(extra or {})}
-    expected = ", ".join(choices)
     if not isinstance(value, dict):
         raise PydanticCustomError("model_type", "ska vara en tabell")
-    if "kind" not in value:
+    kind = value.get("kind")
+    cls = (KINDS.get(kind) or (extra or {}).get(kind)) if isinstance(kind, str) else None
+    if cls is not None:
+        return cls.model_validate(value)
+    expected = ", ".join([*KINDS, *(extra or {})])
+    if kind is None:
         raise PydanticCustomError("union_tag_not_found", "kind saknas", {"expected_tags": expected})
-    cls = choices.get(value["kind"]) if isinstance(value["kind"], str) else None
-    if cls is None:
-        raise PydanticCustomError(
-            "union_tag_invalid",
-            "okänd typ {tag}",
-            {"tag": str(value["kind"]), "expected_tags": expected},
-        )
-    return cls.model_validate(value)
+    raise PydanticCustomError(
+        "union_tag_invalid", "okänd typ {tag}", {"tag": str(kind), "expected_tags": expected}
+    )
 
 
 def _leaf(value: Any) -> FieldKind:
