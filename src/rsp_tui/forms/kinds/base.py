@@ -235,9 +235,26 @@ class FieldKind(FieldBase):
         """The parts the answer is asked in, as (sub, label); one part "" for most kinds."""
         return [("", self.display_label)]
 
+    def part_empty(self, sub: str) -> Any:
+        """The unanswered value of one part (`plain_parts`)."""
+        return self.empty_value()
+
+    def with_part(self, whole: Any, sub: str, value: Any) -> Any:
+        """The whole answer with part `sub` set to `value` (the part is the whole for most
+        kinds)."""
+        return value
+
+    def plain_multiline(self, sub: str) -> bool:
+        """The answer is typed on several lines, ended by a line with only a dot."""
+        return False
+
     def plain_shown(self, value: Any, sub: str = "") -> str:
         """The (non-empty) answer as read aloud."""
         return str(value)
+
+    def plain_brief(self, value: Any) -> str:
+        """The answer in a spoken list of rows (the first line is used)."""
+        return str(value or "")
 
     def plain_options(self, sub: str, goals: list[Goal]) -> list[str]:
         """The numbered alternatives (empty for text)."""

@@ -88,6 +88,21 @@ class GoalsField(FieldKind):
     def plain_parts(self) -> list[tuple[str, str]]:
         return [("codes", self.display_label), ("other", self.other_label)]
 
+    def part_empty(self, sub: str) -> Any:
+        return [] if sub == "codes" else ""
+
+    def with_part(self, whole: Any, sub: str, value: Any) -> Any:
+        if not sub:
+            return value
+        merged = dict(whole or self.empty_value())
+        merged[sub] = value
+        return merged
+
+    def plain_brief(self, value: Any) -> str:
+        if isinstance(value, dict):
+            return ", ".join(value.get("codes", []))
+        return str(value or "")
+
     def plain_shown(self, value: Any, sub: str = "") -> str:
         if sub == "codes":
             return ", ".join(value)  # the codes: their texts were just listed

@@ -27,6 +27,9 @@ class TextAreaField(FieldKind):
 
     kind: Literal["textarea"]
 
+    def plain_multiline(self, sub: str) -> bool:
+        return True
+
     def plain_hint(self, sub: str, brief: bool = False) -> str:
         if brief:
             return "Avsluta med en punkt på egen rad."
