@@ -262,6 +262,8 @@ class _Walker:
         for part in parts(self.form, self.draft):
             self.progress(part)
             for question in part.section.questions:
+                # Structural dispatch: the question's shape (table, rows, static text, programme)
+                # decides what happens; a leaf field of any kind goes through its kind.
                 if isinstance(question, ProgrammeQuestion):
                     self.programme(part)
                 elif isinstance(question, TableQuestion):

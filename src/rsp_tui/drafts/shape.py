@@ -42,6 +42,8 @@ def check_shapes(form: FormDefinition, programme: Programme, answers: Any) -> li
         if question is None:
             problems.append((where, f'okänd fråga "{qid}" (finns inte i formuläret {form.id})'))
             continue
+        # Structural dispatch: a table or rows question has its own shape; a leaf field of
+        # any kind is checked by its kind (`_value_problem`).
         if isinstance(question, TableQuestion):
             problems.extend(_check_table(question, value, where))
         elif isinstance(question, RowsQuestion):

@@ -67,6 +67,8 @@ def part_steps(part: Part, draft: Draft) -> list[Step]:
     """The steps of one part, in order (an insats's own fields come from `item_steps`)."""
     steps: list[Step] = []
     for q in part.section.questions:
+        # Structural dispatch: the question's shape (table, rows, static text, programme)
+        # decides what happens; a leaf field of any kind goes through its kind.
         if isinstance(q, StaticQuestion | ProgrammeQuestion):
             continue
         if isinstance(q, TableQuestion):

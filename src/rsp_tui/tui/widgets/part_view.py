@@ -100,6 +100,8 @@ class PartView(VerticalScroll):
         if self.first:
             yield from self._report_fields()
         for question in section.questions:
+            # Structural dispatch: the question's shape (table, rows, static text, programme)
+            # decides what happens; a leaf field of any kind goes through its kind.
             if isinstance(question, StaticQuestion):
                 yield StaticText(question)
             elif isinstance(question, ProgrammeQuestion):
