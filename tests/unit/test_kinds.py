@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import Literal
 
 import docx
 import pytest
@@ -107,3 +108,12 @@ def test_the_document_prints_percent_and_the_importer_reads_it_back_from_the_tex
 def test_the_kind_is_a_plain_field_kind_subclass() -> None:
     # Nothing but the base class: the same file works from src/rsp_tui/forms/kinds/.
     assert PercentField.__mro__[1] is FieldKind
+
+
+def test_a_second_class_for_a_known_kind_is_refused() -> None:
+    with pytest.raises(TypeError, match='kind "text" is already'):
+
+        class Duplicate(FieldKind):
+            kind: Literal["text"]
+
+    assert KINDS["text"].__name__ == "TextField"

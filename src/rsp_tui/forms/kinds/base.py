@@ -138,11 +138,24 @@ class FieldKind(FieldBase):
     @classmethod
     def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
         super().__pydantic_init_subclass__(**kwargs)
+        if "kind" not in cls.__dict__.get("__annotations__", {}):
+            return  # a subclass that keeps its parent's kind is not a kind of its own
         field = cls.model_fields.get("kind")
         args = typing.get_args(field.annotation) if field is not None else ()
-        if len(args) == 1 and isinstance(args[0], str):
-            cls.KIND = args[0]
-            KINDS[args[0]] = cls
+        if len(args) != 1 or not isinstance(args[0], str):
+            return  # an intermediate base without a kind name of its own
+        kind = args[0]
+        known = KINDS.get(kind)
+        if known is not None and (known.__module__, known.__qualname__) != (
+            cls.__module__,
+            cls.__qualname__,
+        ):
+            raise TypeError(
+                f'kind "{kind}" is already {known.__module__}.{known.__qualname__};'
+                f" {cls.__module__}.{cls.__qualname__} needs another name"
+            )
+        cls.KIND = kind
+        KINDS[kind] = cls
 
     # --- the value ------------------------------------------------------------------------
 
