@@ -25,7 +25,6 @@ from rsp_tui.forms.programme import Programme
 from rsp_tui.forms.schema import (
     FieldKind,
     FormDefinition,
-    LeafField,
 )
 from rsp_tui.textutil import clean_text
 
@@ -216,11 +215,6 @@ def is_empty(value: Any) -> bool:
     if isinstance(value, dict):
         return all(is_empty(v) for k, v in value.items() if k != ID_KEY)
     return False
-
-
-def empty_value(field: LeafField) -> Any:
-    """The unanswered value of a field."""
-    return field.empty_value()
 
 
 def new_draft(

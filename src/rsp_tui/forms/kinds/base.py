@@ -125,8 +125,6 @@ class FieldKind(FieldBase):
 
     kind: str
 
-    KIND: ClassVar[str] = ""
-    """The `kind` key of this class (set on registration)."""
     COMPACT: ClassVar[bool] = False
     """Narrow enough to stand side by side with others in a table row in the app."""
     FOUND_IN_TEXT: ClassVar[bool] = False
@@ -154,7 +152,6 @@ class FieldKind(FieldBase):
                 f'kind "{kind}" is already {known.__module__}.{known.__qualname__};'
                 f" {cls.__module__}.{cls.__qualname__} needs another name"
             )
-        cls.KIND = kind
         KINDS[kind] = cls
 
     # --- the value ------------------------------------------------------------------------
