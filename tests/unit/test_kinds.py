@@ -5,6 +5,10 @@ and in the importer, with no change to any source file."""
 from __future__ import annotations
 
 import io
+import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Literal
 
@@ -117,3 +121,28 @@ def test_a_second_class_for_a_known_kind_is_refused() -> None:
             kind: Literal["text"]
 
     assert KINDS["text"].__name__ == "TextField"
+
+
+def test_the_same_file_dropped_into_forms_kinds_needs_no_other_change(tmp_path: Path) -> None:
+    import rsp_tui
+
+    package = Path(rsp_tui.__file__).parent
+    copy = tmp_path / "src" / "rsp_tui"
+    shutil.copytree(package, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(Path(__file__).parent.parent / "kinds_percent.py", copy / "forms/kinds/percent.py")
+    script = (
+        "from rsp_tui.forms import load_form\n"
+        "from rsp_tui.values import check_value\n"
+        "form = load_form()\n"
+        "q = form.question('andel_digitalt')\n"
+        "print(type(q).__module__, check_value(q, '120 %'))\n"
+    )
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(tmp_path / "src"),
+        "RSP_TUI_FORMS_DIR": str(PERCENT_FORMS),
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "rsp_tui.forms.kinds.percent måste vara mellan 0 och 100 %"
