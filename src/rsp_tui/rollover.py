@@ -87,6 +87,8 @@ def rollover(
 
     for section in form.sections:
         for q in section.answer_questions():
+            # Structural dispatch: the question's shape (table, rows, static text, programme)
+            # decides what happens; a leaf field of any kind goes through its kind.
             if isinstance(q, TableQuestion):
                 _carry_table(q, old, carry)
             elif isinstance(q, RowsQuestion):

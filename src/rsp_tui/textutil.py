@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -66,3 +67,17 @@ def slug(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     ascii_only = decomposed.encode("ascii", "ignore").decode("ascii").lower()
     return re.sub(r"[^a-z0-9]+", "-", ascii_only).strip("-") or "rapport"
+
+
+_SPACES = re.compile(r"[ \t\u00a0\u2007\u202f]+")
+_WRAP = re.compile(r"(\w)[-\u00ad]\s+(\w)")
+
+
+@lru_cache(maxsize=8192)
+def norm(text: str) -> str:
+    """Text for matching labels: case-folded, spaces collapsed, soft hyphens and words broken
+    by a hyphen and a space (`drivmedels- försäljning`) joined."""
+    text = text.replace("\u00ad", "").replace("\u2011", "-")
+    text = _WRAP.sub(r"\1\2", text)
+    text = _SPACES.sub(" ", text.replace("\n", " "))
+    return text.strip().casefold()

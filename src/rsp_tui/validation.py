@@ -20,11 +20,12 @@ answer.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any, Literal
 
 from rsp_tui.drafts.model import ID_KEY, NAME_KEY, AnswerPath, Draft, is_empty
 from rsp_tui.forms.schema import (
-    DateField,
+    FieldKind,
     FormDefinition,
     LeafField,
     ProgrammeQuestion,
@@ -261,6 +262,8 @@ class _Walker:
         for part in parts(self.form, self.draft):
             self.progress(part)
             for question in part.section.questions:
+                # Structural dispatch: the question's shape (table, rows, static text, programme)
+                # decides what happens; a leaf field of any kind goes through its kind.
                 if isinstance(question, ProgrammeQuestion):
                     self.programme(part)
                 elif isinstance(question, TableQuestion):
@@ -434,8 +437,9 @@ class _Walker:
 
 
 def follows_export(f: object) -> bool:
-    """A date that, left blank, is the day of the export (form-spec D.2)."""
-    return isinstance(f, DateField) and f.default == "export"
+    """A field that, left blank, is given a value on export, such as a date that is the day
+    of the export (form-spec D.2). Any date will do to ask the kind."""
+    return isinstance(f, FieldKind) and f.export_value(date.min) is not None
 
 
 def _question_name(q: Any) -> str:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from rsp_tui.drafts.model import ID_KEY, Draft
 from rsp_tui.forms.programme import WHOLE_ID, Area, Goal, Programme, new_area_id
-from rsp_tui.forms.schema import FormDefinition, GoalsField, RowsQuestion
+from rsp_tui.forms.schema import FormDefinition, RowsQuestion
 
 if TYPE_CHECKING:
     from rsp_tui.drafts.programme_change import ProgrammeChange
@@ -212,10 +212,9 @@ class DraftEdits:
         """How many insatser have chosen the mål `code`."""
         used = 0
         for question in self.rows_questions():
-            goal_fields = [f.id for f in question.fields if isinstance(f, GoalsField)]
             for items in (self.draft.answers.get(question.id) or {}).values():
                 for item in items:
-                    if any(code in (item.get(f) or {}).get("codes", []) for f in goal_fields):
+                    if any(code in f.goal_codes_of(item.get(f.id)) for f in question.fields):
                         used += 1
         return used
 

@@ -23,11 +23,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from rsp_tui import __version__
 from rsp_tui.forms.programme import Programme
 from rsp_tui.forms.schema import (
-    DateField,
+    FieldKind,
     FormDefinition,
-    GoalsField,
-    LeafField,
-    MarksField,
 )
 from rsp_tui.textutil import clean_text
 
@@ -220,15 +217,6 @@ def is_empty(value: Any) -> bool:
     return False
 
 
-def empty_value(field: LeafField) -> Any:
-    """The unanswered value of a field."""
-    if isinstance(field, MarksField):
-        return []
-    if isinstance(field, GoalsField):
-        return {"codes": [], "other": ""}
-    return ""
-
-
 def new_draft(
     form: FormDefinition, region: str, year: int, programme: Programme | None = None
 ) -> Draft:
@@ -243,6 +231,9 @@ def new_draft(
     )
     for section in form.sections:
         for question in section.answer_questions():
-            if isinstance(question, DateField) and question.default == "today":
-                draft.answers[question.id] = date.today().isoformat()
+            # A leaf question of its own (tables and rows start empty).
+            if isinstance(question, FieldKind):
+                value = question.initial_value(date.today())
+                if value is not None:
+                    draft.answers[question.id] = value
     return draft

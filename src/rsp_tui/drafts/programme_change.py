@@ -92,6 +92,8 @@ def replace_programme(form: FormDefinition, draft: Draft, new: Programme) -> Pro
         for old_id, items in by_area.items():
             new_id = target.get(old_id, old_id)
             moved.setdefault(new_id, []).extend(items)
+        # The goals kind's value is rewritten here (codes kept, the others' texts moved to
+        # its free text), so this stays a switch on that one kind.
         goal_fields = [f.id for f in q.fields if isinstance(f, GoalsField)]
         for area_id, items in moved.items():
             for n, item in enumerate(items, 1):

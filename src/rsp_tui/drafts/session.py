@@ -44,7 +44,7 @@ from rsp_tui.drafts.store import (
 )
 from rsp_tui.errors import DraftError, DraftLockedError
 from rsp_tui.forms.programme import Programme
-from rsp_tui.forms.schema import DateField, FormDefinition
+from rsp_tui.forms.schema import FieldKind, FormDefinition
 from rsp_tui.safefile import cleanup_temp_files
 
 Clock = Callable[[], datetime]
@@ -191,8 +191,11 @@ class DraftSession(DraftEdits):
         draft.updated = stamp
         for section in form.sections:
             for question in section.answer_questions():
-                if isinstance(question, DateField) and question.default == "today":
-                    draft.answers[question.id] = stamp.date().isoformat()
+                # A leaf question of its own (tables and rows start empty).
+                if isinstance(question, FieldKind):
+                    value = question.initial_value(stamp.date())
+                    if value is not None:
+                        draft.answers[question.id] = value
         path, lock = _claim_free_name(draft, folder, default_filename(region, year))
         session = cls(form, draft, path, clock)
         session.disk = fingerprint_of(path)

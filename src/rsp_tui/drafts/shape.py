@@ -13,9 +13,7 @@ from rsp_tui.drafts.model import ID_KEY, NAME_KEY
 from rsp_tui.forms.programme import Programme
 from rsp_tui.forms.schema import (
     FormDefinition,
-    GoalsField,
     LeafField,
-    MarksField,
     RowsQuestion,
     TableQuestion,
 )
@@ -27,25 +25,7 @@ Problem = tuple[tuple[str | int, ...], str]
 
 
 def _value_problem(field: LeafField, value: Any) -> str | None:
-    if isinstance(field, MarksField):
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            return "ska vara en lista med texter"
-        return None
-    if isinstance(field, GoalsField):
-        if not isinstance(value, dict):
-            return 'ska vara en tabell { codes = [ … ], other = "…" }'
-        unknown = set(value) - {"codes", "other"}
-        if unknown:
-            return f"okänd nyckel {sorted(unknown)[0]}"
-        codes = value.get("codes", [])
-        if not isinstance(codes, list) or not all(isinstance(c, str) for c in codes):
-            return "codes ska vara en lista med texter"
-        if not isinstance(value.get("other", ""), str):
-            return "other ska vara en text"
-        return None
-    if not isinstance(value, str):
-        return "ska vara en text inom citattecken"
-    return None
+    return field.shape_problem(value)
 
 
 def check_shapes(form: FormDefinition, programme: Programme, answers: Any) -> list[Problem]:
@@ -62,6 +42,8 @@ def check_shapes(form: FormDefinition, programme: Programme, answers: Any) -> li
         if question is None:
             problems.append((where, f'okänd fråga "{qid}" (finns inte i formuläret {form.id})'))
             continue
+        # Structural dispatch: a table or rows question has its own shape; a leaf field of
+        # any kind is checked by its kind (`_value_problem`).
         if isinstance(question, TableQuestion):
             problems.extend(_check_table(question, value, where))
         elif isinstance(question, RowsQuestion):

@@ -14,8 +14,8 @@ from pathlib import Path
 
 from rsp_tui.drafts.model import Draft, is_empty
 from rsp_tui.errors import RspError
-from rsp_tui.forms.schema import FormDefinition
-from rsp_tui.validation import Problem, follows_export, validate
+from rsp_tui.forms.schema import FieldKind, FormDefinition
+from rsp_tui.validation import Problem, validate
 
 
 class ExportRefused(RspError):
@@ -49,18 +49,19 @@ def export_path(draft_path: Path, draft_mode: bool) -> Path:
 
 
 def with_export_date(form: FormDefinition, draft: Draft, today: date) -> Draft:
-    """`draft`, or a copy of it with each blank date that follows the export set to `today`."""
-    blank = [
-        q.id
+    """`draft`, or a copy of it with each blank answer that follows the export (a date: the
+    day of the export) given its value for `today`."""
+    blank = {
+        q.id: q.export_value(today)
         for s in form.sections
         for q in s.answer_questions()
-        if follows_export(q) and is_empty(draft.answers.get(q.id))
-    ]
-    if not blank:
+        if isinstance(q, FieldKind) and is_empty(draft.answers.get(q.id))
+    }
+    given = {k: v for k, v in blank.items() if v is not None}
+    if not given:
         return draft
     copy = draft.model_copy(deep=True)
-    for question_id in blank:
-        copy.answers[question_id] = today.isoformat()
+    copy.answers.update(given)
     return copy
 
 

@@ -95,6 +95,8 @@ def _part(w: Writer, part: Part, first_area: bool) -> None:
             _region_line(w, page_break=True).paragraph_format.keep_with_next = True
         w.heading(w.clean(part.heading, part.title), 2, page_break=not first_area, markup=False)
     for q in part.section.questions:
+        # Structural dispatch: the question's shape (table, rows, static text, programme)
+        # decides what happens; a leaf field of any kind goes through its kind.
         if isinstance(q, LEAF_TYPES) and not q.number:
             pending.append(q)
             continue

@@ -44,7 +44,7 @@ from rsp_tui.export.ooxml import (
 from rsp_tui.export.package import INSATS_FONT, INSATS_HEADER, INSATS_HEADER_FONT, INSATS_TEXT
 from rsp_tui.export.questions import where
 from rsp_tui.export.writer import Writer, fill, header_cell, value_lines
-from rsp_tui.forms.schema import LeafField, MarksField, RowsQuestion
+from rsp_tui.forms.schema import LeafField, RowsQuestion
 from rsp_tui.structure import Part
 
 SHADE = "E2E2E2"
@@ -75,21 +75,29 @@ class Column:
 
 
 def columns_of(q: RowsQuestion) -> list[Column]:
-    """The printed columns, in order: one per field, one per option of a `marks` field."""
+    """The printed columns, in order: one per field, one per option of a `marks` field (a
+    kind whose options are printed as marked columns)."""
     out: list[Column] = []
     for f in q.fields:
-        if isinstance(f, MarksField):
-            out.extend(Column(f, option) for option in f.options)
+        options = f.mark_columns()
+        if options is not None:
+            out.extend(Column(f, option) for option in options)
         else:
             out.append(Column(f))
     return out
+
+
+def _span(f: LeafField) -> int:
+    """Printed columns of one field."""
+    options = f.mark_columns()
+    return 1 if options is None else len(options)
 
 
 def group_spans(q: RowsQuestion) -> list[tuple[str, int, bool]]:
     """(group id, printed columns, all shaded) for each run of fields in the same group."""
     runs: list[tuple[str, int, bool]] = []
     for f in q.fields:
-        count = len(f.options) if isinstance(f, MarksField) else 1
+        count = _span(f)
         if runs and runs[-1][0] == f.group:
             group, n, shaded = runs[-1]
             runs[-1] = (group, n + count, shaded and f.shaded)
@@ -116,10 +124,10 @@ def legend(q: RowsQuestion) -> list[str]:
     serviceslag: Dagl. = Dagligvaror, …`."""
     out = []
     for f in q.fields:
-        if isinstance(f, MarksField) and f.short_options:
+        shorts, options = f.short_marks(), f.mark_columns()
+        if shorts and options:
             pairs = ", ".join(
-                f"{short} = {option}"
-                for short, option in zip(f.short_options, f.options, strict=True)
+                f"{short} = {option}" for short, option in zip(shorts, options, strict=True)
             )
             out.append(f"{f.display_label}: {pairs}.")
     return out
@@ -128,7 +136,7 @@ def legend(q: RowsQuestion) -> list[str]:
 def _mark_width(q: RowsQuestion) -> float:
     """Room (cm) for the widest horizontal abbreviation (e.g. `Bredare`): every mark column
     is this wide."""
-    shorts = [s for f in q.fields if isinstance(f, MarksField) for s in f.short_options]
+    shorts = [s for f in q.fields for s in f.short_marks()]
     if not shorts:
         return 0.0
     widest = max(text_width(s, INSATS_HEADER_FONT.pt) for s in shorts)
@@ -195,11 +203,11 @@ def insatser_table(w: Writer, part: Part, q: RowsQuestion) -> None:
             if shaded:
                 shade(cell._tc, SHADE)
 
-    title_spans = [len(f.options) if isinstance(f, MarksField) else 1 for f in q.fields]
+    title_spans = [_span(f) for f in q.fields]
     title_cells = grid.row(title_spans, header=True)
     for cell, f in zip(title_cells, q.fields, strict=True):
         header_cell(cell, f.label, f.help, style=INSATS_HEADER)
-        if has_marks and not isinstance(f, MarksField):
+        if has_marks and f.mark_columns() is None:
             v_merge(cell._tc, restart=True)
         if f.shaded:
             shade(cell._tc, SHADE)
@@ -216,9 +224,9 @@ def insatser_table(w: Writer, part: Part, q: RowsQuestion) -> None:
             else:
                 narrow_margins(tc, MARK_MARGIN)
                 f = column.field
-                assert isinstance(f, MarksField)
-                if f.short_options:
-                    short = f.short_options[f.options.index(column.option)]
+                shorts, options = f.short_marks(), f.mark_columns() or []
+                if shorts:
+                    short = shorts[options.index(column.option)]
                     header_cell(cell, "", short, style=INSATS_HEADER)
                     cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
                 else:

@@ -18,11 +18,8 @@ from rsp_tui.drafts.model import NAME_KEY, is_empty
 from rsp_tui.export.package import TABLE_FONT
 from rsp_tui.export.writer import Writer, fill, header_cell, value_lines
 from rsp_tui.forms.schema import (
-    ChoiceField,
-    DateField,
     FieldBase,
     LeafField,
-    MarksField,
     TableQuestion,
 )
 from rsp_tui.structure import Part
@@ -49,7 +46,7 @@ def where(*parts: str) -> str:
 
 def report_fields(w: Writer, part: Part, fields: Sequence[LeafField]) -> None:
     """Unnumbered fields (Datum, Upprättad av) as a table: labels over values (decision D.2)."""
-    widths = [3.5 if isinstance(f, DateField) else 8.0 for f in fields]
+    widths = [f.DOCUMENT_WIDTH for f in fields]
     grid = w.table(widths, cm=True)
     labels = [f.display_label for f in fields]
     grid.describe(
@@ -99,11 +96,7 @@ def _description(q: TableQuestion, headers: Sequence[str]) -> str:
 
 def _mark_options(column: LeafField) -> list[str] | None:
     """The options printed as columns of their own, or None for a one-column field."""
-    if isinstance(column, ChoiceField) and column.as_columns:
-        return column.options
-    if isinstance(column, MarksField):
-        return column.options
-    return None
+    return column.mark_columns()
 
 
 def _label_width(q: TableQuestion, text_width_cm: float) -> float:

@@ -31,15 +31,13 @@ from rsp_tui.export.ooxml import (
     rule_below,
 )
 from rsp_tui.export.package import TABLE_HEADER, TABLE_TEXT
+from rsp_tui.forms.kinds.decimal import display_number as display_number
 from rsp_tui.forms.schema import (
-    DecimalField,
-    EmailsField,
     FieldBase,
     FormDefinition,
-    GoalsField,
-    MarksField,
+    LeafField,
 )
-from rsp_tui.textutil import format_decimal, markup_runs, parse_decimal, split_emails
+from rsp_tui.textutil import markup_runs
 
 TABLE_STYLE = "Table Grid"
 CELL_MARGINS = (Cm(0.06), Cm(0.15))
@@ -292,35 +290,6 @@ def header_cell(cell: _Cell, title: str, help_text: str = "", *, style: str = TA
         add_markup(p, help_text, bold=False)
 
 
-def display_number(text: str) -> str:
-    """A decimal as the document prints it: Swedish comma and the precision as typed
-    (`0.85` → `0,85`); text that is no number is printed as typed."""
-    number = parse_decimal(text)
-    return text.strip() if number is None else format_decimal(number)
-
-
-def value_lines(f: FieldBase, value: Any, draft: Draft) -> list[str]:
-    """The printed lines of one answer (empty list when unanswered)."""
-    if value is None:
-        return []
-    if isinstance(f, GoalsField):
-        if not isinstance(value, dict):
-            return [str(value)] if str(value).strip() else []
-        lines = []
-        for code in value.get("codes") or []:
-            goal = draft.programme.goal(str(code))
-            lines.append(goal.printed if goal is not None else str(code))
-        other = str(value.get("other") or "")
-        if other.strip():
-            lines.append(other)
-        return lines
-    if isinstance(f, MarksField):
-        return [str(v) for v in value] if isinstance(value, list) else [str(value)]
-    text = str(value)
-    if not text.strip():
-        return []
-    if isinstance(f, EmailsField):
-        return ["\n".join(split_emails(text))]
-    if isinstance(f, DecimalField):
-        return [display_number(text)]
-    return [text]
+def value_lines(f: LeafField, value: Any, draft: Draft) -> list[str]:
+    """The printed lines of one answer (empty list when unanswered); the kind says which."""
+    return f.document_lines(value, draft.programme)

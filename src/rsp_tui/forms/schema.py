@@ -19,187 +19,57 @@ Field kinds (the `kind` key):
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, Field, PlainValidator, SerializeAsAny, model_validator
 
-Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
-"""A stable identifier: answers in drafts are stored under it. Lower case, digits and _."""
+from rsp_tui.forms.kinds import (
+    KINDS,
+    ChoiceField,
+    DateField,
+    DecimalField,
+    EmailsField,
+    FieldBase,
+    FieldKind,
+    GoalsField,
+    Id,
+    LeafField,
+    MarksField,
+    Strict,
+    TextAreaField,
+    TextField,
+    dispatch,
+)
 
-
-class Strict(BaseModel):
-    """Base of every form-file model: unknown keys are an error, values are immutable."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class FieldBase(Strict):
-    """What every field, column and question has."""
-
-    id: Id
-    """Stable id; answers are stored under it."""
-    label: str = ""
-    """Short label (column header in the document, field label in the app)."""
-    app_label: str = ""
-    """Label used in the app when `label` is empty in the official form."""
-    help: str = ""
-    """Help text (in tables: the helper text under the column title)."""
-    app_help: str = ""
-    """Help shown in the app instead of `help`, where the document's text (printed in the
-    column header) does not say what to do in the app, e.g. "Markera med X."."""
-    required: bool = False
-    """Required (form-spec D.14): unanswered is a warning while drafting and blocks a final
-    export. Not required: left blank it is listed as `inte besvarad` (see `list_blank`) and
-    the cell stays blank in the document; it never blocks an export."""
-    list_blank: bool = True
-    """For a field that is not required: list it as `inte besvarad` before a final export
-    and count it in the progress figure when blank. False for details a region often leaves
-    blank on purpose (a comment, a step, a note); those count once answered."""
-    number: str = ""
-    """Question number as printed, e.g. "1"."""
-    text: str = ""
-    """The question sentence as printed (without its number)."""
-    instruction: str = ""
-    """Instruction printed after the question sentence, in the regular font."""
-    instruction_inline: bool = False
-    """Print the instruction on the same line as the question sentence."""
-    guidance: list[str] = Field(default_factory=list)
-    """Guidance bullets printed under the question."""
-    footnote: str = ""
-    """Footnote attached to the end of the instruction."""
-    group: str = ""
-    """In a `rows` question: the id of the column group this field belongs to."""
-    shaded: bool = False
-    """Shade this column in the document."""
-    width: float = 1.0
-    """Relative column width in the document."""
-    render_into: str = ""
-    """In a `table`: print this column's value inside another column's cell instead."""
-    render_format: str = ""
-    """With `render_into`: the line printed, `{value}` is the answer."""
-    carry: bool = False
-    """Next year's report starts from this year's answer (rollover)."""
-
-    @property
-    def title(self) -> str:
-        """The question as printed: `1. Hur bedömer …`, or the label."""
-        if self.text:
-            return f"{self.number}. {self.text}" if self.number else self.text
-        return self.label or self.app_label or self.id
-
-    @property
-    def display_label(self) -> str:
-        """The label shown in the app."""
-        return self.label or self.app_label or self.text or self.id
-
-
-class TextField(FieldBase):
-    """Single-line text."""
-
-    kind: Literal["text"]
-
-
-class TextAreaField(FieldBase):
-    """Multi-line text; line breaks are kept in the document."""
-
-    kind: Literal["textarea"]
-
-
-class DateField(FieldBase):
-    """An ISO date, ÅÅÅÅ-MM-DD."""
-
-    kind: Literal["date"]
-    default: Literal["today", "export"] | None = None
-    """`today`: a new report gets the day it was created. `export`: left blank, the date is
-    the day of the export (form-spec D.2); a date the user types is kept."""
-
-
-class DecimalField(FieldBase):
-    """A decimal number; `0,85` and `0.85` are both accepted."""
-
-    kind: Literal["decimal"]
-    min: float | None = None
-    max: float | None = None
-    sum: bool = False
-    """In a table: the app shows the sum of this column."""
-    sum_label: str = ""
-
-    @model_validator(mode="after")
-    def _range(self) -> DecimalField:
-        if self.min is not None and self.max is not None and self.min > self.max:
-            raise ValueError(f"min ({self.min}) är större än max ({self.max})")
-        return self
-
-
-class EmailsField(FieldBase):
-    """One or more e-mail addresses, one per line or separated by commas."""
-
-    kind: Literal["emails"]
-
-
-def _check_options(options: list[str]) -> None:
-    if not options:
-        raise ValueError("options får inte vara tom")
-    duplicates = sorted({o for o in options if options.count(o) > 1})
-    if duplicates:
-        raise ValueError(f"options har dubbletter: {', '.join(duplicates)}")
-
-
-class ChoiceField(FieldBase):
-    """One of `options`, or not yet answered."""
-
-    kind: Literal["choice"]
-    options: list[str]
-    allow_other: bool = False
-    """Any other text is accepted too."""
-    as_columns: bool = False
-    """In a table in the document: one column per option, the chosen one marked."""
-
-    @model_validator(mode="after")
-    def _options(self) -> ChoiceField:
-        _check_options(self.options)
-        return self
-
-
-class MarksField(FieldBase):
-    """Zero or more of `options`; printed as one marked column per option."""
-
-    kind: Literal["marks"]
-    options: list[str]
-    short_options: list[str] = []
-    """Abbreviations the document prints as column headers, one per option, explained in a
-    legend above the table (empty: the options themselves, rotated)."""
-
-    @model_validator(mode="after")
-    def _options(self) -> MarksField:
-        _check_options(self.options)
-        if self.short_options and len(self.short_options) != len(self.options):
-            raise ValueError(
-                f"short_options: {len(self.short_options)} förkortningar för"
-                f" {len(self.options)} alternativ; ange en per alternativ"
-            )
-        return self
-
-
-class GoalsField(FieldBase):
-    """Goal codes from the region's programme, plus free text for other goals."""
-
-    kind: Literal["goals"]
-    other_label: str = "Andra mål"
-
-
-LeafField = Annotated[
-    TextField
-    | TextAreaField
-    | DateField
-    | DecimalField
-    | EmailsField
-    | ChoiceField
-    | MarksField
-    | GoalsField,
-    Field(discriminator="kind"),
+__all__ = [
+    "KINDS",
+    "LEAF_TYPES",
+    "AnswerQuestion",
+    "ChoiceField",
+    "ColumnGroup",
+    "DateField",
+    "DecimalField",
+    "EmailsField",
+    "FieldBase",
+    "FieldKind",
+    "FormDefinition",
+    "GoalsField",
+    "Id",
+    "LeafField",
+    "MarksField",
+    "ProgrammeQuestion",
+    "Question",
+    "RowsQuestion",
+    "Section",
+    "StaticBlock",
+    "StaticQuestion",
+    "Strict",
+    "TableQuestion",
+    "TableRow",
+    "TextAreaField",
+    "TextField",
+    "YearSetting",
 ]
-"""A field that holds one value: a question of its own, a table column or an insats field."""
 
 
 class TableRow(Strict):
@@ -349,46 +219,30 @@ class ProgrammeQuestion(Strict):
     help: str = ""
 
 
-Question = Annotated[
-    TextField
-    | TextAreaField
-    | DateField
-    | DecimalField
-    | EmailsField
-    | ChoiceField
-    | MarksField
-    | GoalsField
-    | TableQuestion
-    | RowsQuestion
-    | StaticQuestion
-    | ProgrammeQuestion,
-    Field(discriminator="kind"),
-]
+_STRUCTURES: dict[str, type[BaseModel]] = {}
+"""The question kinds that are structures rather than one value (filled in below)."""
 
-AnswerQuestion = (
-    TextField
-    | TextAreaField
-    | DateField
-    | DecimalField
-    | EmailsField
-    | ChoiceField
-    | MarksField
-    | GoalsField
-    | TableQuestion
-    | RowsQuestion
+
+def _question(value: Any) -> BaseModel:
+    return dispatch(value, _STRUCTURES)
+
+
+_STRUCTURES.update(
+    table=TableQuestion, rows=RowsQuestion, static=StaticQuestion, programme=ProgrammeQuestion
 )
+
+Question = Annotated[
+    SerializeAsAny[FieldKind | TableQuestion | RowsQuestion | StaticQuestion | ProgrammeQuestion],
+    PlainValidator(_question),
+]
+"""A question of a section: any registered field kind, or one of the structures. The kind is
+looked up when a form file is validated, so kinds registered later are accepted too."""
+
+AnswerQuestion = FieldKind | TableQuestion | RowsQuestion
 """Questions that hold an answer (not static text, not the programme)."""
 
-LEAF_TYPES = (
-    TextField,
-    TextAreaField,
-    DateField,
-    DecimalField,
-    EmailsField,
-    ChoiceField,
-    MarksField,
-    GoalsField,
-)
+LEAF_TYPES = (FieldKind,)
+"""The classes of questions that hold one value (every registered kind subclasses FieldKind)."""
 
 
 class Section(Strict):

@@ -16,12 +16,9 @@ from typing import Any
 from rsp_tui.drafts.model import NAME_KEY, Draft, is_empty, new_draft
 from rsp_tui.forms.programme import WHOLE_ID, Area, Goal, Programme, new_area_id
 from rsp_tui.forms.schema import (
-    ChoiceField,
-    EmailsField,
     FormDefinition,
     GoalsField,
     LeafField,
-    MarksField,
     RowsQuestion,
     StaticQuestion,
     TableQuestion,
@@ -35,7 +32,6 @@ from rsp_tui.years import default_year
 LONG_FORM_TEXT = 30
 """Form texts longer than this (in characters) are sentences no answer repeats by chance."""
 MARKS = {"x", "✓", "✔", "☒", "■", "1", "ja"}
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _GOAL_LINE = re.compile(r"^\s*(\d+(?:\.\d+)*)\.?\s+(\S.*)$")
 _GOAL_CODE = re.compile(r"^\s*(\d+(?:\.\d+)+)\.?\s*$")
 """A goal code alone on its line (a goal whose text is not given)."""
@@ -191,7 +187,7 @@ class OfficialReader:
             if current is not None:
                 text = _strip_blank_lines("\n".join(collected))
                 if text.strip():
-                    self.answers[current.id] = text
+                    self.answers[current.id] = current.from_cell(text)
             collected = []
 
         for block in self.blocks:
@@ -289,7 +285,7 @@ class OfficialReader:
             return False
         for f in self._meta_fields():
             if norm(label) == norm(f.label):
-                self.answers[f.id] = value.strip()
+                self.answers[f.id] = f.from_cell(value.strip())
                 return True
         return False
 
@@ -319,9 +315,10 @@ class OfficialReader:
         return False
 
     def table_text_done(self) -> None:
-        """Place the rows written as text (see `table_text_line`) in the table's cells: an
-        option of a choice column is chosen, e-mail addresses go to the e-mail column, the
-        rest to the first text column (with a rendered line such as `Totalt: …` read)."""
+        """Place the rows written as text (see `table_text_line`) in the table's cells: each
+        column whose kind can find its answer in free text takes it (an option of a choice
+        column, e-mail addresses; the first column of each kind), the rest goes to the first
+        other column (with a rendered line such as `Totalt: …` read)."""
         q, rows = self.text_table, self.text_rows
         self.text_table, self.text_row, self.text_rows = None, None, {}
         names, self.text_names = self.text_names, {}
@@ -329,32 +326,21 @@ class OfficialReader:
             return
         answers: dict[str, Any] = self.answers.setdefault(q.id, {})
         columns = q.printed_columns()
-        emails = next((c for c in columns if isinstance(c, EmailsField)), None)
-        choice = next((c for c in columns if isinstance(c, ChoiceField)), None)
-        texts = [c for c in columns if c is not emails and c is not choice]
+        finders: list[LeafField] = []
+        for c in columns:
+            if c.FOUND_IN_TEXT and all(f.kind != c.kind for f in finders):
+                finders.append(c)
+        texts = [c for c in columns if c not in finders]
         for row_id, lines in rows.items():
             cells: dict[str, Any] = answers.setdefault(row_id, {})
             if row_id in names:
                 cells.setdefault(NAME_KEY, names[row_id])
-            text = "\n".join(lines)
-            if choice is not None:
-                for n, line in enumerate(lines):
-                    picked = next((o for o in choice.options if norm(o) == norm(line)), None)
-                    if picked is not None:
-                        cells.setdefault(choice.id, picked)
-                        del lines[n]
-                        text = "\n".join(lines)
-                        break
-            if emails is not None:
-                found = _EMAIL.findall(text)
-                if found:
-                    cells.setdefault(emails.id, "\n".join(found))
-                    text = _EMAIL.sub("", text)
-                    text = "\n".join(
-                        re.sub(r"^[\s,;:/–-]+|[\s,;:/–(-]+$", "", line)
-                        for line in text.split("\n")
-                    )
-            text = _strip_blank_lines(text)
+            for finder in finders:
+                found = finder.find_in_text(lines)
+                if found is not None:
+                    cells.setdefault(finder.id, found[0])
+                    lines = found[1]
+            text = _strip_blank_lines("\n".join(lines))
             if texts and text.strip() and texts[0].id not in cells:
                 self.cell_with_rendered(q, texts[0], text, cells, None, "")
             if not cells:
@@ -402,7 +388,7 @@ class OfficialReader:
         if not values or len(values) > len(fields):
             return False
         for f, v in zip(fields, values, strict=False):
-            self.answers[f.id] = v
+            self.answers[f.id] = f.from_cell(v)
         return True
 
     def meta_table(self, table: Table) -> bool:
@@ -413,7 +399,8 @@ class OfficialReader:
                 below = table.rows[r + 1] if r + 1 < len(table.rows) else []
                 for c, key in enumerate(keys):
                     if key and c < len(below) and below[c].text.strip():
-                        self.answers[fields[key].id] = _strip_blank_lines(below[c].text)
+                        field = fields[key]
+                        self.answers[field.id] = field.from_cell(_strip_blank_lines(below[c].text))
                 for extra in table.rows[r + 2 :]:
                     self.unplaced_row(table, extra, table.rows.index(extra))
                 return True
@@ -421,7 +408,7 @@ class OfficialReader:
                 for row2 in table.rows[r:]:
                     f = fields.get(norm(row2[0].text)) if row2 else None
                     if f is not None and len(row2) > 1 and row2[1].text.strip():
-                        self.answers[f.id] = _strip_blank_lines(row2[1].text)
+                        self.answers[f.id] = f.from_cell(_strip_blank_lines(row2[1].text))
                 return True
         return False
 
@@ -466,8 +453,9 @@ class OfficialReader:
                 continue
             h = norm(cell.text)
             for col in q.printed_columns():
-                if isinstance(col, ChoiceField) and col.as_columns:
-                    for option in col.options:
+                options = col.mark_columns()
+                if options is not None:
+                    for option in options:
                         if _similar(h, norm(option)):
                             columns[c] = (col, option)
                 elif _similar(h, norm(col.label)):
@@ -485,7 +473,7 @@ class OfficialReader:
             cells: dict[str, Any] = answers.setdefault(table_row.id, {})
             if name:
                 cells[NAME_KEY] = name
-            chosen: list[str] = []
+            chosen: dict[str, list[str]] = {}
             for c, cell in enumerate(row):
                 if c == 0 or cell.continued:
                     continue
@@ -503,7 +491,7 @@ class OfficialReader:
                 text = _strip_blank_lines(cell.text)
                 if choice is not None:
                     if norm(text) in MARKS:
-                        chosen.append(choice)
+                        chosen.setdefault(col.id, []).append(choice)
                     elif text.strip():
                         self.notes.append(
                             ImportNote(
@@ -514,16 +502,18 @@ class OfficialReader:
                     continue
                 self.cell_with_rendered(q, col, text, cells, table, table_row.label)
             for col in q.printed_columns():
-                if isinstance(col, ChoiceField) and col.as_columns and chosen:
-                    if len(chosen) > 1:
+                picked = chosen.get(col.id)
+                if picked:
+                    value = col.from_marks(picked)
+                    if value is None:
                         self.notes.append(
                             ImportNote(
                                 self.places.cell(table, r),
-                                f"flera alternativ markerade ({', '.join(chosen)}); inget valt",
+                                f"flera alternativ markerade ({', '.join(picked)}); inget valt",
                             )
                         )
                     else:
-                        cells[col.id] = chosen[0]
+                        cells[col.id] = value
             if not cells:
                 answers.pop(table_row.id, None)
         if not answers:
@@ -544,7 +534,7 @@ class OfficialReader:
             for i in range(len(lines) - 1, -1, -1):
                 m = pattern.match(lines[i])
                 if m:
-                    cells[extra.id] = m.group("value").strip()
+                    cells[extra.id] = extra.from_cell(m.group("value").strip())
                     del lines[i]
                     break
         value = _strip_blank_lines("\n".join(lines))
@@ -597,28 +587,29 @@ class OfficialReader:
                     label = norm(f.label or f.help)
                     if label and h.startswith(label):
                         is_header = True
-                        if isinstance(f, MarksField):
+                        if f.mark_columns() is not None:
                             continue
                         columns.setdefault(c, (f, None))
-                    if isinstance(f, MarksField):
-                        shorts = f.short_options or [""] * len(f.options)
-                        for option, short in zip(f.options, shorts, strict=True):
+                    options = f.mark_columns()
+                    if options is not None:
+                        shorts = f.short_marks() or [""] * len(options)
+                        for option, short in zip(options, shorts, strict=True):
                             if h and (_similar(h, norm(option)) or h == norm(short)):
                                 columns[c] = (f, option)
                                 is_header = True
             if not is_header:
                 break
             header_end = r + 1
-        marks = [f for f in q.fields if isinstance(f, MarksField)]
-        for f in marks:  # sub-columns without their own labels: the parent's span, in order
-            if not any(opt for fld, opt in columns.values() if fld is f):
+        marks = [(f, f.mark_columns()) for f in q.fields]
+        for f, options in marks:  # sub-columns without their own labels: the parent's span
+            if options is not None and not any(opt for fld, opt in columns.values() if fld is f):
                 span = [
                     c
                     for r in range(header_end)
                     for c, cell in enumerate(table.rows[r])
                     if norm(cell.text).startswith(norm(f.label))
                 ]
-                for c, option in zip(sorted(set(span)), f.options, strict=False):
+                for c, option in zip(sorted(set(span)), options, strict=False):
                     columns[c] = (f, option)
         number = len(area.items)
         for r in range(header_end, len(table.rows)):
@@ -628,6 +619,7 @@ class OfficialReader:
             if any(cell.text.strip() for cell in row):
                 number += 1  # as the draft will number it: empty rows are no insatser
             item: dict[str, Any] = {}
+            marked: dict[str, list[str]] = {}
             seen: set[int] = set()
             for c, cell in enumerate(row):
                 if cell.origin in seen or cell.continued:
@@ -648,7 +640,12 @@ class OfficialReader:
                 f, mark = columns[c]
                 if mark is not None:
                     if norm(text) in MARKS:
-                        item.setdefault(f.id, []).append(mark)
+                        marked.setdefault(f.id, []).append(mark)
+                        value = f.from_marks(marked[f.id])
+                        if value is not None:
+                            item[f.id] = value
+                        else:
+                            item.pop(f.id, None)
                     elif text.strip():
                         self.notes.append(
                             ImportNote(
@@ -660,6 +657,8 @@ class OfficialReader:
                 if not text.strip():
                     continue
                 if isinstance(f, GoalsField):
+                    # Structural, not a kind switch: goal codes are matched against the
+                    # programme being imported and checked once all områden are read.
                     item[f.id] = self.goals(text, area)
                     where = f"Område {area.number}, tabell {table.number}, rad {r + 1}"
                     self.goal_cells.append((item, f.id, text, where))
@@ -871,13 +870,4 @@ def _row_by_label(q: TableQuestion, text: str) -> tuple[Any, str] | None:
 
 
 def _value_for(f: LeafField, text: str) -> Any:
-    if isinstance(f, ChoiceField):
-        for option in f.options:
-            if norm(option) == norm(text):
-                return option
-        return text.strip()
-    if isinstance(f, MarksField):
-        return [o for o in f.options if norm(o) in {norm(t) for t in text.split("\n")}]
-    if isinstance(f, GoalsField):
-        return {"codes": [], "other": text}
-    return text
+    return f.from_cell(text)

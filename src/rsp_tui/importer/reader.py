@@ -6,26 +6,13 @@ python-docx's own `Table.cell` is quadratic and repeats merged cells; this reads
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
+from rsp_tui.textutil import norm as norm
+
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-
-_SPACES = re.compile(r"[ \t\u00a0\u2007\u202f]+")
-_WRAP = re.compile(r"(\w)[-\u00ad]\s+(\w)")
-
-
-@lru_cache(maxsize=8192)
-def norm(text: str) -> str:
-    """Text for matching labels: case-folded, spaces collapsed, soft hyphens and words broken
-    by a hyphen and a space (`drivmedels- försäljning`) joined."""
-    text = text.replace("\u00ad", "").replace("\u2011", "-")
-    text = _WRAP.sub(r"\1\2", text)
-    text = _SPACES.sub(" ", text.replace("\n", " "))
-    return text.strip().casefold()
 
 
 @dataclass

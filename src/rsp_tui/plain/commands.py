@@ -241,10 +241,7 @@ class Commands:
             bits = []
             for name in q.summary_fields:
                 f = q.field(name)
-                value = item.get(name)
-                if f.kind == "goals" and isinstance(value, dict):
-                    value = ", ".join(value.get("codes", []))
-                text = plain(str(value or "")).split("\n")[0].strip()
+                text = plain(f.plain_brief(item.get(name))).split("\n")[0].strip()
                 if text:
                     bits.append(f"{f.display_label}: {text}")
             self.c.say(f"{label} {n}. " + ("; ".join(bits) if bits else "tom") + ".")

@@ -10,7 +10,6 @@ from typing import Any
 from rsp_tui.drafts.model import NAME_KEY, AnswerPath, Draft
 from rsp_tui.forms.schema import (
     FieldBase,
-    GoalsField,
     LeafField,
     ProgrammeQuestion,
     RowsQuestion,
@@ -68,6 +67,8 @@ def part_steps(part: Part, draft: Draft) -> list[Step]:
     """The steps of one part, in order (an insats's own fields come from `item_steps`)."""
     steps: list[Step] = []
     for q in part.section.questions:
+        # Structural dispatch: the question's shape (table, rows, static text, programme)
+        # decides what happens; a leaf field of any kind goes through its kind.
         if isinstance(q, StaticQuestion | ProgrammeQuestion):
             continue
         if isinstance(q, TableQuestion):
@@ -75,11 +76,8 @@ def part_steps(part: Part, draft: Draft) -> list[Step]:
         elif isinstance(q, RowsQuestion):
             if part.area is not None:
                 steps.append(Step("menu", label=q.label, question=q))
-        elif q.kind == "goals":
-            steps.extend(_goal_steps(q, (q.id,), question_intro(q) if q.text else []))
         else:
-            intro = question_intro(q) if q.text else []
-            steps.append(Step("answer", intro, (q.id,), q, q.display_label))
+            steps.extend(_answer_steps(q, (q.id,), question_intro(q) if q.text else []))
     return steps
 
 
@@ -120,18 +118,16 @@ def item_steps(q: RowsQuestion, area_id: str, item_id: str, number: int, year: i
             intro.append(group_labels.get(f.group, ""))
             seen_group = f.group
         path = (q.id, area_id, item_id, f.id)
-        if isinstance(f, GoalsField):
-            steps.extend(_goal_steps(f, path, intro))
-        else:
-            steps.append(Step("answer", intro, path, f, f.display_label))
+        steps.extend(_answer_steps(f, path, intro))
     steps.append(Step("menu", label=q.label, question=q))
     return steps
 
 
-def _goal_steps(f: GoalsField, path: AnswerPath, intro: list[str]) -> list[Step]:
+def _answer_steps(f: LeafField, path: AnswerPath, intro: list[str]) -> list[Step]:
+    """One step per part the kind is asked in (goals: the codes, then other goals)."""
     return [
-        Step("answer", intro, path, f, f.display_label, sub="codes"),
-        Step("answer", [], path, f, f.other_label, sub="other"),
+        Step("answer", intro if n == 0 else [], path, f, label, sub=sub)
+        for n, (sub, label) in enumerate(f.plain_parts())
     ]
 
 

@@ -163,7 +163,7 @@ class Walker:
         if not line.strip():
             self.index += 1
             return
-        if f.kind == "textarea" and step.sub == "":
+        if f.plain_multiline(step.sub):
             if line.strip() == ".":
                 self.index += 1
                 return
@@ -199,10 +199,7 @@ class Walker:
             self.c.say(f"Svaret sparas inte: {self.session.read_only}")
             self.index += 1
             return
-        if step.sub:
-            whole = dict(self.draft.get(step.path) or {"codes": [], "other": ""})
-            whole[step.sub] = value
-            value = whole
+        value = step.field.with_part(self.draft.get(step.path), step.sub, value)
         changed = self.session.set(step.path, value)
         if changed:
             self.save_quietly()
@@ -238,11 +235,8 @@ class Walker:
         if self.session.read_only is not None:
             self.c.say(f"Inget ändras: {self.session.read_only}")
             return
-        empty: object = [] if step.field.kind == "marks" or step.sub == "codes" else ""
-        if step.sub:
-            whole = dict(self.draft.get(step.path) or {"codes": [], "other": ""})
-            whole[step.sub] = empty
-            empty = whole
+        f = step.field
+        empty = f.with_part(self.draft.get(step.path), step.sub, f.part_empty(step.sub))
         if self.session.set(step.path, empty):
             self.save_quietly()
         self.c.say(f"Svaret är tomt nu: {EMPTY}")

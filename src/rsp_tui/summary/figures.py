@@ -23,13 +23,12 @@ from rsp_tui.forms.schema import (
     ChoiceField,
     DecimalField,
     EmailsField,
-    GoalsField,
     LeafField,
     MarksField,
     RowsQuestion,
     TableQuestion,
 )
-from rsp_tui.textutil import format_decimal, parse_decimal, split_emails
+from rsp_tui.textutil import parse_decimal
 
 NOT_ANSWERED = "Ej besvarat"
 OTHER = "Annat"
@@ -38,32 +37,8 @@ NOT_GIVEN = "Ej angiven"
 
 def text_of(f: LeafField, value: Any, draft: Draft) -> str:
     """The answer as printed: decimals with a comma, marks and e-mail lists joined, goals as
-    `<kod> <text>` lines (unknown codes as written). Empty when unanswered."""
-    if value is None:
-        return ""
-    if isinstance(f, GoalsField):
-        if not isinstance(value, dict):
-            return str(value).strip()
-        lines = []
-        for code in value.get("codes") or []:
-            goal = draft.programme.goal(str(code))
-            lines.append(goal.printed if goal is not None else str(code))
-        other = str(value.get("other") or "").strip()
-        if other:
-            lines.append(other)
-        return "\n".join(lines)
-    if isinstance(f, MarksField):
-        items = value if isinstance(value, list) else [value]
-        return "; ".join(str(v) for v in items if str(v).strip())
-    text = str(value)
-    if not text.strip():
-        return ""
-    if isinstance(f, EmailsField):
-        return ", ".join(split_emails(text))
-    if isinstance(f, DecimalField):
-        number = parse_decimal(text)
-        return text.strip() if number is None else format_decimal(number)
-    return text.strip("\n")
+    `<kod> <text>` lines (unknown codes as written). Empty when unanswered (the kind says)."""
+    return f.summary_value(value, draft.programme)
 
 
 def cell(draft: Draft, q: TableQuestion, row_id: str, column_id: str) -> Any:

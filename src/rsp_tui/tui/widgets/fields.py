@@ -23,18 +23,9 @@ from textual.message import Message
 from textual.widgets import Input, Label, Select, SelectionList, Static, TextArea
 from textual.widgets.selection_list import Selection
 
-from rsp_tui.drafts.model import AnswerPath, empty_value
+from rsp_tui.drafts.model import AnswerPath
 from rsp_tui.forms.programme import Goal
-from rsp_tui.forms.schema import (
-    ChoiceField,
-    DateField,
-    DecimalField,
-    EmailsField,
-    GoalsField,
-    LeafField,
-    MarksField,
-    TextAreaField,
-)
+from rsp_tui.forms.schema import ChoiceField, GoalsField, LeafField, MarksField
 from rsp_tui.tui.widgets.choice import CHOICE_KEYS_HELP, InlineChoice, RspSelect
 from rsp_tui.tui.widgets.inputs import (
     HelpTopic,
@@ -89,7 +80,7 @@ class FieldBox(Vertical, can_focus=False):
         self.add_class(f"-kind-{field_def.kind}")
         self.field_def = field_def
         self.path = path
-        self.value: Any = empty_value(field_def) if value is None else value
+        self.value: Any = field_def.empty_value() if value is None else value
         self.label_text = field_def.display_label if label is None else label
         self.help_text = field_def.app_help or field_def.help
         self.topic = topic or HelpTopic(heading=self.label_text, help=self.help_text)
@@ -137,7 +128,7 @@ class FieldBox(Vertical, can_focus=False):
         """Show `value` (and move the box to `path`) without posting `Edited`."""
         if path is not None:
             self.path = path
-        self.value = empty_value(self.field_def) if value is None else value
+        self.value = self.field_def.empty_value() if value is None else value
         self.fill(self.value)
         self.show_message(self.problem(self.value))
         self.show_previous()
@@ -201,18 +192,10 @@ class FieldBox(Vertical, can_focus=False):
 
 
 class TextBox(FieldBox):
-    """Single-line text, dates and decimals."""
+    """Single-line text, dates and decimals: typed into one line, stored as typed."""
 
     def compose_editor(self) -> ComposeResult:
-        placeholder = ""
-        if isinstance(self.field_def, DateField):
-            placeholder = (
-                "exportdagen"  # blank: the day of the export (the help text says so)
-                if self.field_def.default == "export"
-                else "ÅÅÅÅ-MM-DD"
-            )
-        elif isinstance(self.field_def, DecimalField):
-            placeholder = "till exempel 0,5"
+        placeholder = self.field_def.placeholder()
         yield RspInput(str(self.value), placeholder=placeholder, classes="field-input")
 
     def read(self) -> Any:
@@ -235,8 +218,7 @@ class AreaBox(FieldBox):
     answer as stored, so that merely showing a question never changes its answer."""
 
     def compose_editor(self) -> ComposeResult:
-        classes = "field-area -emails" if isinstance(self.field_def, EmailsField) else "field-area"
-        yield RspTextArea(str(self.value), classes=classes)
+        yield RspTextArea(str(self.value), classes="field-area")
 
     def read(self) -> Any:
         text: str = self.query_one(RspTextArea).text
@@ -493,27 +475,3 @@ def previous_text(value: Any, limit: int = 160) -> str:
     else:
         text = " / ".join(line.strip() for line in str(value).splitlines() if line.strip())
     return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def field_box(
-    field_def: LeafField,
-    path: AnswerPath,
-    value: Any,
-    *,
-    goals: list[Goal | None] | None = None,
-    **kwargs: Any,
-) -> FieldBox:
-    """The box that edits `field_def`, showing `value`."""
-    if isinstance(field_def, TextAreaField | EmailsField):
-        return AreaBox(field_def, path, value, **kwargs)
-    if isinstance(field_def, ChoiceField):
-        return ChoiceBox(field_def, path, value, **kwargs)
-    if isinstance(field_def, MarksField):
-        return MarksBox(field_def, path, value, **kwargs)
-    if isinstance(field_def, GoalsField):
-        return GoalsBox(field_def, path, value, goals=goals or [], **kwargs)
-    return TextBox(field_def, path, value, **kwargs)
-
-
-COMPACT_KINDS = ("text", "date", "decimal", "choice")
-"""Field kinds narrow enough to stand side by side in a table row."""

@@ -21,18 +21,16 @@ from rsp_tui.drafts.model import ID_KEY
 from rsp_tui.drafts.session import DraftSession
 from rsp_tui.forms.programme import Area
 from rsp_tui.forms.schema import (
-    ChoiceField,
-    GoalsField,
     LeafField,
-    MarksField,
     RowsQuestion,
 )
 from rsp_tui.rollover import CARRIED_KEY
 from rsp_tui.tui.dialogs.confirm import ConfirmDialog
 from rsp_tui.tui.messages import DraftChanged
-from rsp_tui.tui.widgets.fields import FieldBox, field_box
+from rsp_tui.tui.widgets.fields import FieldBox
 from rsp_tui.tui.widgets.goal_picker import ordered_goals
 from rsp_tui.tui.widgets.inputs import HelpTopic, focus_now, reveal_focus
+from rsp_tui.tui.widgets.registry import field_box
 
 SUMMARY_WIDTH = 44
 """Characters of a text field shown in the list (fewer in a narrow terminal)."""
@@ -40,18 +38,7 @@ SUMMARY_WIDTH = 44
 
 def summary_cell(field_def: LeafField, value: Any, width: int = SUMMARY_WIDTH) -> str:
     """A short text for the list: first line of a text, goal codes, the chosen option."""
-    if value is None:
-        return ""
-    if isinstance(field_def, GoalsField):
-        codes = ", ".join(value.get("codes", []))
-        other = "annat" if str(value.get("other", "")).strip() else ""
-        return " + ".join(p for p in (codes, other) if p)
-    if isinstance(field_def, MarksField):
-        return ", ".join(value)
-    if isinstance(field_def, ChoiceField):
-        return str(value)
-    first = str(value).strip().split("\n", 1)[0]
-    return first if len(first) <= width else first[: width - 1] + "…"
+    return field_def.list_cell(value, width)
 
 
 class InsatserView(Vertical):

@@ -23,7 +23,7 @@ from rsp_tui.forms.schema import (
     TextField,
 )
 from rsp_tui.structure import Part
-from rsp_tui.tui.widgets.fields import FieldBox, field_box
+from rsp_tui.tui.widgets.fields import FieldBox
 from rsp_tui.tui.widgets.inputs import HelpTopic, focus_now, reveal_focus
 from rsp_tui.tui.widgets.insatser import InsatserView
 from rsp_tui.tui.widgets.programme import ProgrammeEditor, ProgrammeInput
@@ -34,6 +34,7 @@ from rsp_tui.tui.widgets.questions import (
     rich_text,
     topic_for,
 )
+from rsp_tui.tui.widgets.registry import field_box
 
 REGION_PATH: AnswerPath = ("@region",)
 """Pseudo answer path of the draft's region (not an answer of the form)."""
@@ -99,6 +100,8 @@ class PartView(VerticalScroll):
         if self.first:
             yield from self._report_fields()
         for question in section.questions:
+            # Structural dispatch: the question's shape (table, rows, static text, programme)
+            # decides what happens; a leaf field of any kind goes through its kind.
             if isinstance(question, StaticQuestion):
                 yield StaticText(question)
             elif isinstance(question, ProgrammeQuestion):

@@ -22,8 +22,9 @@ from rsp_tui.forms.schema import (
     TextField,
 )
 from rsp_tui.textutil import format_decimal, markup_runs, parse_decimal, plain
-from rsp_tui.tui.widgets.fields import COMPACT_KINDS, FieldBox, field_box
+from rsp_tui.tui.widgets.fields import FieldBox
 from rsp_tui.tui.widgets.inputs import HelpTopic
+from rsp_tui.tui.widgets.registry import field_box
 
 
 def rich_text(text: str, style: str = "") -> Text:
@@ -111,6 +112,7 @@ class TableBlock(Vertical):
             self._refresh_sum(col)
 
     def _sum_columns(self) -> list[DecimalField]:
+        # `sum` is a key of the decimal kind only: the columns the form asks to add up.
         return [c for c in self.question.columns if isinstance(c, DecimalField) and c.sum]
 
     def _refresh_sum(self, col: DecimalField) -> None:
@@ -142,7 +144,7 @@ def _arrange(boxes: list[FieldBox]) -> list[Vertical | Horizontal | FieldBox]:
         run.clear()
 
     for box in boxes:
-        if box.field_def.kind in COMPACT_KINDS:
+        if box.field_def.COMPACT:
             box.add_class("-compact")
             run.append(box)
         else:
