@@ -265,6 +265,31 @@ def test_a_hand_filled_document_is_read_from_its_text(
     assert f"| {READ_TEXT} |" in _text(out)
 
 
+def test_a_word_file_edited_after_the_export_is_read_from_its_text(
+    generated: tuple[Path, Path, Expected], tmp_path: Path
+) -> None:
+    """The untouched Word files are read exactly (the cheap way); the one changed after the
+    export is read from its text, with the importer's note, and counted as it now reads."""
+    _, word, _ = generated
+    folder = tmp_path / "in"
+    shutil.copytree(word, folder)
+    edited = sorted(folder.glob("*.docx"))[2]
+    document = docx.Document(str(edited))
+    row = next(r for r in document.tables[1].rows if r.cells[0].text == "Servicebidrag")
+    row.cells[-1].paragraphs[0].text = "Ändrat efter exporten."
+    for extra in row.cells[-1].paragraphs[1:]:
+        extra._p.getparent().remove(extra._p)
+    document.save(str(edited))
+    intake = collect([folder])
+    assert [e.path for e in intake.entries] == sorted(folder.glob("*.docx"))
+    entry = next(e for e in intake.entries if e.path == edited)
+    assert entry.how == READ_TEXT and entry.used
+    assert entry.notes[0].startswith("Dokumentet: har ändrats i Word")
+    assert {e.how for e in intake.entries if e.path != edited} == {READ_EXACT}
+    table = csv_bytes(FORM, intake, None, no_contacts=False).decode("utf-8-sig")
+    assert f"{entry.region};2023;q1;servicebidrag;kommentar;Ändrat efter exporten." in table
+
+
 def test_unreadable_files_are_listed_and_the_rest_summarised(
     generated: tuple[Path, Path, Expected], tmp_path: Path
 ) -> None:
