@@ -19,11 +19,13 @@ from rsp_tui.drafts import load_draft, save_draft
 from rsp_tui.forms import load_form, region_names
 from rsp_tui.forms.schema import RowsQuestion, TableQuestion
 from rsp_tui.summary import collect, make_summary, plan
+from rsp_tui.summary.charts import Drawer, choice_chart
 from rsp_tui.summary.csvout import COLUMNS, csv_bytes
 from rsp_tui.summary.figures import (
     NOT_ANSWERED,
     NOT_GIVEN,
     OTHER,
+    ChoiceCounts,
     choice_counts,
     decimal_sums,
     insats_counts,
@@ -344,3 +346,37 @@ def test_csv_never_hands_a_spreadsheet_a_formula(tmp_path: Path) -> None:
     }
     decimals = [r[5] for r in rows if r[4] == "totalt"]
     assert decimals and all(not v.startswith("'") for v in decimals)
+
+
+def _chart_args() -> tuple[list[str], ChoiceCounts, list[str]]:
+    q1 = FORM.question("q1")
+    assert isinstance(q1, TableQuestion)
+    drafts = [report(n, region, YEAR) for n, region in enumerate(region_names()[:5])]
+    counts = choice_counts(q1, drafts)
+    assert counts is not None
+    return [r.label for r in q1.rows], counts, [r.id for r in q1.rows]
+
+
+def test_charts_drawn_in_their_own_process_are_the_ones_drawn_here() -> None:
+    args = _chart_args()
+    drawer = Drawer.start()
+    try:
+        first, second = drawer.draw(*args), drawer.draw(*args)
+        assert drawer._process is not None, "a process of its own where fork exists"
+        assert first() == second() == choice_chart(*args)
+    finally:
+        drawer.close()
+    assert drawer._process is None
+
+
+def test_a_chart_is_drawn_here_when_its_process_is_gone() -> None:
+    args = _chart_args()
+    drawer = Drawer.start()
+    try:
+        assert drawer._process is not None
+        drawer._process.kill()
+        drawer._process.join()
+        png = drawer.draw(*args)()
+    finally:
+        drawer.close()
+    assert png == choice_chart(*args)

@@ -2,17 +2,20 @@
 answered each option), drawn with matplotlib's non-interactive Agg backend and placed in the
 document with an alternative text that says everything the chart shows.
 
-matplotlib is imported here only, so only `rsp-tui summary` pays for it.
+matplotlib is imported here only, so only `rsp-tui summary` pays for it. Importing it takes
+longer than anything else the command does, so the command line draws the charts in a process
+of its own (`Drawer.start`), forked before the inputs are read: it imports matplotlib and draws
+while this process reads the reports and writes the rest of the document, and the pictures
+are put in their places last (`Drawer.draw` hands back a function that waits for one). The
+app, which runs threads, draws them here (`Drawer()`).
 """
 
 from __future__ import annotations
 
 import io
 import textwrap
+from collections.abc import Callable
 from typing import Any
-
-from docx.oxml.ns import qn
-from docx.shared import Cm
 
 from rsp_tui.summary.figures import NOT_ANSWERED, OTHER, ChoiceCounts
 
@@ -104,11 +107,120 @@ def alt_text(title: str, labels: list[str], counts: ChoiceCounts, row_ids: list[
     return " ".join(parts)
 
 
-def add_picture(doc: Any, png: bytes, width_cm: float, title: str, description: str) -> None:
-    """The picture in its own paragraph, with a title and an alternative text (docPr)."""
-    paragraph = doc.add_paragraph()
+def add_picture(paragraph: Any, png: bytes, width_cm: float, title: str, description: str) -> None:
+    """The picture in `paragraph` (an empty one of its own), with a title and an alternative
+    text (docPr)."""
+    from docx.oxml.ns import qn
+    from docx.shared import Cm
+
     run = paragraph.add_run()
     shape = run.add_picture(io.BytesIO(png), width=Cm(width_cm))
     doc_pr = shape._inline.find(qn("wp:docPr"))
     doc_pr.set("descr", description)
     doc_pr.set("title", title)
+
+
+def _import_matplotlib() -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.backends.backend_agg  # noqa: F401  (what savefig uses)
+    import matplotlib.figure  # noqa: F401
+
+
+def _serve(connection: Any, other_end: Any) -> None:
+    """The drawing process: import matplotlib, then draw every job sent until the other end
+    closes; each answer is (job number, PNG bytes or None when drawing failed)."""
+    other_end.close()  # the copy forked with us: else the other end never seems closed
+    try:
+        _import_matplotlib()
+    except Exception:
+        pass  # each job then fails, and is drawn by the other process (and fails there)
+    while True:
+        try:
+            number, args = connection.recv()
+        except (EOFError, OSError):
+            return
+        try:
+            png: bytes | None = choice_chart(*args)
+        except Exception:
+            png = None
+        try:
+            connection.send((number, png))
+        except OSError:
+            return
+
+
+class Drawer:
+    """Draws the charts: in this process, or, once `start`ed, in a forked process of its own.
+    Anything that goes wrong with that process (no fork on this system, the process gone)
+    only means the chart is drawn here."""
+
+    def __init__(self) -> None:
+        self._connection: Any = None
+        self._process: Any = None
+        self._jobs: dict[int, tuple[list[str], ChoiceCounts, list[str]]] = {}
+        self._done: dict[int, bytes | None] = {}
+
+    @classmethod
+    def start(cls) -> Drawer:
+        """A drawer whose process starts now (importing matplotlib): call it before the slow
+        work, and before any thread is started."""
+        import multiprocessing
+
+        drawer = cls()
+        if "fork" not in multiprocessing.get_all_start_methods():
+            return drawer
+        try:
+            context = multiprocessing.get_context("fork")
+            here, there = context.Pipe()
+            process = context.Process(target=_serve, args=(there, here), daemon=True)
+            process.start()
+            there.close()
+        except Exception:  # e.g. no processes allowed: draw here instead
+            return drawer
+        drawer._connection, drawer._process = here, process
+        return drawer
+
+    def draw(
+        self, labels: list[str], counts: ChoiceCounts, row_ids: list[str]
+    ) -> Callable[[], bytes]:
+        """Begin drawing `choice_chart(labels, counts, row_ids)`; the function returned gives
+        the PNG bytes (waiting for them if need be)."""
+        args = (labels, counts, row_ids)
+        if self._connection is None:
+            png = choice_chart(*args)
+            return lambda: png
+        number = len(self._jobs)
+        self._jobs[number] = args
+        try:
+            self._connection.send((number, args))
+        except (OSError, ValueError):
+            self._stop()
+        return lambda: self._result(number)
+
+    def _result(self, number: int) -> bytes:
+        while number not in self._done and self._connection is not None:
+            try:
+                got, png = self._connection.recv()
+            except (EOFError, OSError):
+                self._stop()
+                break
+            self._done[got] = png
+        png = self._done.get(number)
+        return png if png is not None else choice_chart(*self._jobs[number])
+
+    def _stop(self) -> None:
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
+
+    def close(self) -> None:
+        """End the drawing process (it ends by itself when this one does, too)."""
+        self._stop()
+        if self._process is not None:
+            self._process.join(timeout=5)
+            if self._process.is_alive():
+                self._process.kill()
+                self._process.join()
+            self._process = None

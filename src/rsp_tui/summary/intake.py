@@ -212,10 +212,10 @@ def read_unchanged_entry(path: Path, form: FormDefinition) -> Entry | None:
     """A Word file exported by rsp-tui and unchanged since, read exactly the cheap way (see
     `rsp_tui.importer.import_unchanged`); None for any other input, or on any trouble (then
     `read_entry` reads it, and says what is wrong)."""
-    from rsp_tui.importer import import_unchanged
-
     if path.suffix.lower() != ".docx":
         return None
+    from rsp_tui.importer import import_unchanged
+
     try:
         core = _core_properties(path)
         if SUMMARY_KEYWORD in core:
