@@ -19,7 +19,7 @@ from rsp_tui.drafts import load_draft, save_draft
 from rsp_tui.forms import load_form, region_names
 from rsp_tui.forms.schema import RowsQuestion, TableQuestion
 from rsp_tui.summary import collect, make_summary, plan
-from rsp_tui.summary.charts import Drawer, choice_chart
+from rsp_tui.summary.charts import Drawer, choice_chart, legend_order
 from rsp_tui.summary.csvout import COLUMNS, csv_bytes
 from rsp_tui.summary.figures import (
     NOT_ANSWERED,
@@ -380,3 +380,16 @@ def test_a_chart_is_drawn_here_when_its_process_is_gone() -> None:
     finally:
         drawer.close()
     assert png == choice_chart(*args)
+
+
+@pytest.mark.parametrize("n", [2, 4, 5, 6, 7, 8])
+def test_the_legend_reads_row_by_row(n: int) -> None:
+    """matplotlib fills legend columns top to bottom (numpy's array_split of the entries);
+    handed in `legend_order`, the entries read left to right, row by row."""
+    import numpy as np
+
+    columns = min(n, 4)
+    placed = np.array_split(np.array(legend_order(n, columns)), columns)
+    rows = -(-n // columns)
+    grid = [[int(col[r]) for col in placed if r < len(col)] for r in range(rows)]
+    assert [k for row in grid for k in row] == list(range(n))

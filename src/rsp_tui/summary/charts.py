@@ -34,6 +34,14 @@ def _colour(n: int, category: str) -> str:
     return PALETTE[n % len(PALETTE)]
 
 
+def legend_order(n: int, columns: int) -> list[int]:
+    """The order to hand matplotlib `n` legend entries in so that they read row by row, like
+    the bars (matplotlib fills a legend column by column, the first `n % columns` columns one
+    entry longer): the steps of the samverkanstrappa then read Samtal, Samråd, Samarbete, …
+    on the first row instead of down the columns."""
+    return [k for c in range(columns) for k in range(c, n, columns)]
+
+
 def choice_chart(labels: list[str], counts: ChoiceCounts, row_ids: list[str]) -> bytes:
     """A horizontal stacked bar per row (`labels`), one segment per category; PNG bytes."""
     import matplotlib
@@ -84,10 +92,15 @@ def choice_chart(labels: list[str], counts: ChoiceCounts, row_ids: list[str]) ->
         ax.spines[side].set_visible(False)
     bottom = (1.0 + 0.25 * (legend_rows - 1)) / height
     axes_height = height * (1 - bottom) - 0.15  # inches; the legend goes 0.45 in below
+    columns = min(len(counts.categories), LEGEND_COLUMNS)
+    handles, names = ax.get_legend_handles_labels()
+    order = legend_order(len(names), columns)
     ax.legend(
+        [handles[k] for k in order],
+        [names[k] for k in order],
         loc="upper center",
         bbox_to_anchor=(0.5, -0.45 / axes_height),
-        ncol=min(len(counts.categories), LEGEND_COLUMNS),
+        ncol=columns,
         fontsize=8,
         frameon=False,
     )
