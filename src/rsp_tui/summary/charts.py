@@ -144,7 +144,12 @@ def _import_matplotlib() -> None:
 def _serve(connection: Any, other_end: Any) -> None:
     """The drawing process: import matplotlib, then draw every job sent until the other end
     closes; each answer is (job number, PNG bytes or None when drawing failed)."""
+    import signal
+
     other_end.close()  # the copy forked with us: else the other end never seems closed
+    # Ctrl+C is for the command, which stops and closes its end; this process then ends
+    # quietly instead of printing a traceback of its own.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         _import_matplotlib()
     except Exception:
