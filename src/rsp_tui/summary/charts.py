@@ -13,6 +13,7 @@ app, which runs threads, draws them here (`Drawer()`).
 from __future__ import annotations
 
 import io
+import sys
 import textwrap
 from collections.abc import Callable
 from typing import Any
@@ -133,6 +134,11 @@ def add_picture(paragraph: Any, png: bytes, width_cm: float, title: str, descrip
     doc_pr.set("title", title)
 
 
+WAIT_SECONDS = 120.0
+"""How long to wait for the drawing process's next chart before drawing it here (a chart takes
+a fraction of a second; this is only for a process that hangs)."""
+
+
 def _import_matplotlib() -> None:
     import matplotlib
 
@@ -189,6 +195,9 @@ class Drawer:
         drawer = cls()
         if "fork" not in multiprocessing.get_all_start_methods():
             return drawer
+        for stream in (sys.stdout, sys.stderr):  # else the child flushes their copies too
+            if stream is not None:
+                stream.flush()
         try:
             context = multiprocessing.get_context("fork")
             here, there = context.Pipe()
@@ -220,6 +229,9 @@ class Drawer:
     def _result(self, number: int) -> bytes:
         while number not in self._done and self._connection is not None:
             try:
+                if not self._connection.poll(WAIT_SECONDS):
+                    self._stop()  # stuck: draw the rest here
+                    break
                 got, png = self._connection.recv()
             except (EOFError, OSError):
                 self._stop()
