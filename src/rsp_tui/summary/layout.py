@@ -59,9 +59,7 @@ class Sheet:
     """How many charts were drawn."""
     drawer: Drawer = field(default_factory=Drawer)
     """Draws the charts (perhaps in another process, see `rsp_tui.summary.charts`)."""
-    pictures: list[tuple[Any, Callable[[], bytes], float, str, str]] = field(
-        default_factory=list
-    )
+    pictures: list[tuple[Any, Callable[[], bytes], float, str, str]] = field(default_factory=list)
     """Charts to put in their paragraphs when drawn (`place_pictures`)."""
 
     @classmethod
