@@ -16,9 +16,11 @@ import io
 import sys
 import textwrap
 from collections.abc import Callable
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
-from rsp_tui.summary.figures import NOT_ANSWERED, OTHER, ChoiceCounts
+if TYPE_CHECKING:
+    from rsp_tui.summary.figures import ChoiceCounts
 
 # Colour-blind-safe (Okabe–Ito) with grey for "not answered"; every segment is also labelled
 # with its number, so the chart never depends on colour alone.
@@ -27,10 +29,33 @@ GREY = "#BBBBBB"
 LEGEND_COLUMNS = 4
 
 
-def _colour(n: int, category: str) -> str:
-    if category == NOT_ANSWERED:
+@dataclass(frozen=True)
+class Bars:
+    """What a chart shows, in plain values: what is sent to the drawing process (nothing of
+    our form models to pickle)."""
+
+    labels: list[str]
+    """One bar per row."""
+    categories: list[str]
+    values: list[list[int]]
+    """Per category, the count for each row."""
+    not_answered: str
+    """The category drawn grey."""
+    other: str
+    """The category for answers outside the options."""
+
+
+def bars_of(labels: list[str], counts: ChoiceCounts, row_ids: list[str]) -> Bars:
+    from rsp_tui.summary.figures import NOT_ANSWERED, OTHER
+
+    values = [[counts.counts[r][c] for r in row_ids] for c in counts.categories]
+    return Bars(list(labels), list(counts.categories), values, NOT_ANSWERED, OTHER)
+
+
+def _colour(b: Bars, n: int, category: str) -> str:
+    if category == b.not_answered:
         return GREY
-    if category == OTHER:
+    if category == b.other:
         return "#999933"
     return PALETTE[n % len(PALETTE)]
 
@@ -45,26 +70,31 @@ def legend_order(n: int, columns: int) -> list[int]:
 
 def choice_chart(labels: list[str], counts: ChoiceCounts, row_ids: list[str]) -> bytes:
     """A horizontal stacked bar per row (`labels`), one segment per category; PNG bytes."""
+    return draw_bars(bars_of(labels, counts, row_ids))
+
+
+def draw_bars(b: Bars) -> bytes:
+    """`choice_chart` from plain values."""
     import matplotlib
 
     matplotlib.use("Agg")
     from matplotlib.figure import Figure
 
-    legend_rows = -(-len(counts.categories) // LEGEND_COLUMNS)
+    labels = b.labels
+    legend_rows = -(-len(b.categories) // LEGEND_COLUMNS)
     height = 0.55 * len(labels) + 1.3 + 0.25 * (legend_rows - 1)
     fig = Figure(figsize=(7.0, height), dpi=120)
     ax: Any = fig.add_subplot()
     wrapped = [textwrap.fill(label, 28) for label in labels]
     positions = list(range(len(labels)))[::-1]
     lefts = [0] * len(labels)
-    total = max((sum(counts.counts[r].values()) for r in row_ids), default=0)
-    for n, category in enumerate(counts.categories):
-        values = [counts.counts[r][category] for r in row_ids]
+    total = max((sum(column) for column in zip(*b.values, strict=True)), default=0)
+    for n, (category, values) in enumerate(zip(b.categories, b.values, strict=True)):
         bars = ax.barh(
             positions,
             values,
             left=lefts,
-            color=_colour(n, category),
+            color=_colour(b, n, category),
             label=category,
             edgecolor="white",
             height=0.7,
@@ -79,7 +109,7 @@ def choice_chart(labels: list[str], counts: ChoiceCounts, row_ids: list[str]) ->
                     va="center",
                     fontsize=8,
                     color="black"
-                    if category in (NOT_ANSWERED, OTHER) or n in (1, 4, 6)
+                    if category in (b.not_answered, b.other) or n in (1, 4, 6)
                     else "white",
                 )
         lefts = [a + b for a, b in zip(lefts, values, strict=True)]
@@ -93,7 +123,7 @@ def choice_chart(labels: list[str], counts: ChoiceCounts, row_ids: list[str]) ->
         ax.spines[side].set_visible(False)
     bottom = (1.0 + 0.25 * (legend_rows - 1)) / height
     axes_height = height * (1 - bottom) - 0.15  # inches; the legend goes 0.45 in below
-    columns = min(len(counts.categories), LEGEND_COLUMNS)
+    columns = min(len(b.categories), LEGEND_COLUMNS)
     handles, names = ax.get_legend_handles_labels()
     order = legend_order(len(names), columns)
     ax.legend(
@@ -162,11 +192,11 @@ def _serve(connection: Any, other_end: Any) -> None:
         pass  # each job then fails, and is drawn by the other process (and fails there)
     while True:
         try:
-            number, args = connection.recv()
+            number, job = connection.recv()
         except (EOFError, OSError):
             return
         try:
-            png: bytes | None = choice_chart(*args)
+            png: bytes | None = draw_bars(job)
         except Exception:
             png = None
         try:
@@ -183,7 +213,7 @@ class Drawer:
     def __init__(self) -> None:
         self._connection: Any = None
         self._process: Any = None
-        self._jobs: dict[int, tuple[list[str], ChoiceCounts, list[str]]] = {}
+        self._jobs: dict[int, Bars] = {}
         self._done: dict[int, bytes | None] = {}
 
     @classmethod
@@ -214,14 +244,14 @@ class Drawer:
     ) -> Callable[[], bytes]:
         """Begin drawing `choice_chart(labels, counts, row_ids)`; the function returned gives
         the PNG bytes (waiting for them if need be)."""
-        args = (labels, counts, row_ids)
+        job = bars_of(labels, counts, row_ids)
         if self._connection is None:
-            png = choice_chart(*args)
+            png = draw_bars(job)
             return lambda: png
         number = len(self._jobs)
-        self._jobs[number] = args
+        self._jobs[number] = job
         try:
-            self._connection.send((number, args))
+            self._connection.send((number, job))
         except (OSError, ValueError):
             self._stop()
         return lambda: self._result(number)
@@ -238,7 +268,7 @@ class Drawer:
                 break
             self._done[got] = png
         png = self._done.get(number)
-        return png if png is not None else choice_chart(*self._jobs[number])
+        return png if png is not None else draw_bars(self._jobs[number])
 
     def _stop(self) -> None:
         if self._connection is not None:
