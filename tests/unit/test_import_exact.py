@@ -17,10 +17,16 @@ from rsp_tui.drafts import Draft, dumps, load_draft, new_draft
 from rsp_tui.drafts.store import CHECKSUM_PREFIX
 from rsp_tui.export import export_report
 from rsp_tui.export.docx import build
-from rsp_tui.export.payload import NAMESPACE, PayloadError, parse_payload_xml, payload_xml
+from rsp_tui.export.payload import (
+    NAMESPACE,
+    PayloadError,
+    body_digest,
+    parse_payload_xml,
+    payload_xml,
+)
 from rsp_tui.forms import FormDefinition
 from rsp_tui.forms.programme import Area, Programme
-from rsp_tui.importer import import_docx
+from rsp_tui.importer import import_docx, import_unchanged
 from rsp_tui.importer.reader import read_blocks, visible
 
 REPO = Path(__file__).resolve().parents[2]
@@ -342,3 +348,74 @@ def test_escape_sequences_from_a_payload_never_reach_the_terminal(
     assert main(["import", str(exported), "-o", str(tmp_path / "y.toml")]) == 0
     err = capsys.readouterr().err
     assert "\x1b" not in err and "\x9b" not in err and "\x07" not in err
+
+
+# -- the cheap check: the document part's digest --------------------------------------------
+
+
+def test_an_untouched_document_is_read_exactly_without_composing_it(
+    exported: Path, example: Draft, form: FormDefinition, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The digest in the payload ties the document part's bytes to the draft: while both are
+    as exported, the draft is used without composing the document again."""
+    with zipfile.ZipFile(exported) as z:
+        payload = parse_payload_xml(z.read(payload_name(exported)))
+        body = z.read("word/document.xml")
+    assert payload.digest == body_digest(body, payload.text)
+    assert import_unchanged(exported, form) is not None
+
+    def compose_not_allowed(*_: object) -> None:
+        raise AssertionError("composed the document again")
+
+    monkeypatch.setattr("rsp_tui.importer.exact._composed_body", compose_not_allowed)
+    result = import_docx(exported, form)
+    assert result.exact and not result.notes
+    assert result.draft.model_dump() == example.model_dump()
+
+
+def test_a_cell_edited_after_the_export_takes_the_full_way(
+    exported: Path, example: Draft, form: FormDefinition
+) -> None:
+    document = docx.Document(str(exported))
+    row = next(r for r in document.tables[1].rows if r.cells[0].text == "Servicebidrag")
+    row.cells[-1].paragraphs[0].text = "Ändrat efteråt."
+    document.save(str(exported))
+    assert import_unchanged(exported, form) is None
+    result = import_docx(exported, form)
+    assert not result.exact
+    assert result.notes[0].describe().startswith("Dokumentet: har ändrats i Word")
+    assert result.draft.get(("q1", "servicebidrag", "kommentar")) == "Ändrat efteråt."
+
+
+def test_a_different_payload_under_the_old_digest_is_not_trusted(
+    exported: Path, example: Draft, form: FormDefinition
+) -> None:
+    """The digest covers the draft text too: a payload swapped for another valid draft (its
+    digest kept) is checked the full way, and loses to the text."""
+    name = payload_name(exported)
+    with zipfile.ZipFile(exported) as z:
+        digest = parse_payload_xml(z.read(name)).digest
+    other = example.model_copy(deep=True)
+    other.answers["q2"] = "Något annat än det som står i dokumentet."
+    rewrite_part(exported, name, payload_xml(dumps(other), "0.1.0", digest))
+    assert import_unchanged(exported, form) is None
+    result = import_docx(exported, form)
+    assert not result.exact
+    assert result.draft.answers["q2"] == example.answers["q2"]
+    rewrite_part(exported, name, payload_xml(dumps(example), "0.1.0", "sha256:åäö\x85"))
+    assert import_unchanged(exported, form) is None  # a digest that is no digest
+    assert import_docx(exported, form).exact  # the full way: the text says what it says
+
+
+def test_a_document_without_a_digest_is_still_read_exactly(
+    exported: Path, example: Draft, form: FormDefinition
+) -> None:
+    """Documents exported before the digest existed take the full way, as before."""
+    name = payload_name(exported)
+    with zipfile.ZipFile(exported) as z:
+        payload = parse_payload_xml(z.read(name))
+    rewrite_part(exported, name, payload_xml(payload.text, payload.app_version))
+    assert import_unchanged(exported, form) is None
+    result = import_docx(exported, form)
+    assert result.exact, describe(result.notes)
+    assert result.draft.model_dump() == example.model_dump()

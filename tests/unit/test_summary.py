@@ -19,11 +19,13 @@ from rsp_tui.drafts import load_draft, save_draft
 from rsp_tui.forms import load_form, region_names
 from rsp_tui.forms.schema import RowsQuestion, TableQuestion
 from rsp_tui.summary import collect, make_summary, plan
+from rsp_tui.summary.charts import Drawer, choice_chart, legend_order
 from rsp_tui.summary.csvout import COLUMNS, csv_bytes
 from rsp_tui.summary.figures import (
     NOT_ANSWERED,
     NOT_GIVEN,
     OTHER,
+    ChoiceCounts,
     choice_counts,
     decimal_sums,
     insats_counts,
@@ -265,6 +267,31 @@ def test_a_hand_filled_document_is_read_from_its_text(
     assert f"| {READ_TEXT} |" in _text(out)
 
 
+def test_a_word_file_edited_after_the_export_is_read_from_its_text(
+    generated: tuple[Path, Path, Expected], tmp_path: Path
+) -> None:
+    """The untouched Word files are read exactly (the cheap way); the one changed after the
+    export is read from its text, with the importer's note, and counted as it now reads."""
+    _, word, _ = generated
+    folder = tmp_path / "in"
+    shutil.copytree(word, folder)
+    edited = sorted(folder.glob("*.docx"))[2]
+    document = docx.Document(str(edited))
+    row = next(r for r in document.tables[1].rows if r.cells[0].text == "Servicebidrag")
+    row.cells[-1].paragraphs[0].text = "Ändrat efter exporten."
+    for extra in row.cells[-1].paragraphs[1:]:
+        extra._p.getparent().remove(extra._p)
+    document.save(str(edited))
+    intake = collect([folder])
+    assert [e.path for e in intake.entries] == sorted(folder.glob("*.docx"))
+    entry = next(e for e in intake.entries if e.path == edited)
+    assert entry.how == READ_TEXT and entry.used
+    assert entry.notes[0].startswith("Dokumentet: har ändrats i Word")
+    assert {e.how for e in intake.entries if e.path != edited} == {READ_EXACT}
+    table = csv_bytes(FORM, intake, None, no_contacts=False).decode("utf-8-sig")
+    assert f"{entry.region};2023;q1;servicebidrag;kommentar;Ändrat efter exporten." in table
+
+
 def test_unreadable_files_are_listed_and_the_rest_summarised(
     generated: tuple[Path, Path, Expected], tmp_path: Path
 ) -> None:
@@ -319,3 +346,50 @@ def test_csv_never_hands_a_spreadsheet_a_formula(tmp_path: Path) -> None:
     }
     decimals = [r[5] for r in rows if r[4] == "totalt"]
     assert decimals and all(not v.startswith("'") for v in decimals)
+
+
+def _chart_args() -> tuple[list[str], ChoiceCounts, list[str]]:
+    q1 = FORM.question("q1")
+    assert isinstance(q1, TableQuestion)
+    drafts = [report(n, region, YEAR) for n, region in enumerate(region_names()[:5])]
+    counts = choice_counts(q1, drafts)
+    assert counts is not None
+    return [r.label for r in q1.rows], counts, [r.id for r in q1.rows]
+
+
+def test_charts_drawn_in_their_own_process_are_the_ones_drawn_here() -> None:
+    args = _chart_args()
+    drawer = Drawer.start()
+    try:
+        first, second = drawer.draw(*args), drawer.draw(*args)
+        assert drawer._process is not None, "a process of its own where fork exists"
+        assert first() == second() == choice_chart(*args)
+    finally:
+        drawer.close()
+    assert drawer._process is None
+
+
+def test_a_chart_is_drawn_here_when_its_process_is_gone() -> None:
+    args = _chart_args()
+    drawer = Drawer.start()
+    try:
+        assert drawer._process is not None
+        drawer._process.kill()
+        drawer._process.join()
+        png = drawer.draw(*args)()
+    finally:
+        drawer.close()
+    assert png == choice_chart(*args)
+
+
+@pytest.mark.parametrize("n", [2, 4, 5, 6, 7, 8])
+def test_the_legend_reads_row_by_row(n: int) -> None:
+    """matplotlib fills legend columns top to bottom (numpy's array_split of the entries);
+    handed in `legend_order`, the entries read left to right, row by row."""
+    import numpy as np
+
+    columns = min(n, 4)
+    placed = np.array_split(np.array(legend_order(n, columns)), columns)
+    rows = -(-n // columns)
+    grid = [[int(col[r]) for col in placed if r < len(col)] for r in range(rows)]
+    assert [k for row in grid for k in row] == list(range(n))

@@ -7,12 +7,18 @@ XML data part, the package's standard place for an application's own data; Word 
 parts when it saves, and neither Word nor LibreOffice shows them:
 
 - `/customXml/itemN.xml` (content type `application/xml`), related from the document part:
-  `<draft xmlns="urn:x-rsp-tui:draft:1" encoding="text" app-version="…">TOML</draft>`;
+  `<draft xmlns="urn:x-rsp-tui:draft:1" encoding="text" app-version="…" body-digest="…">TOML
+  </draft>`;
 - `/customXml/itemPropsN.xml`, its data-store properties (an item id and the namespace).
 
 The text is stored as it is when XML can hold every character of it, otherwise as base64
 (`encoding="base64"`): a draft keeps the characters Word cannot hold (U+FFFE, C1 controls),
 and TOML writes a few of them unescaped.
+
+`body-digest` (`body_digest`) is a SHA-256 over the document part's bytes as written and the
+draft text: while it still matches, the document is byte for byte what rsp-tui exported from
+that draft, and the importer can skip composing the document again to compare its text (see
+`rsp_tui.importer.exact`). Documents from versions without it take the old way.
 
 Reading (`extract`) trusts nothing: the part must be small enough, plain XML without a DTD or
 entities, with exactly the expected root; what it holds is only ever text, which the importer
@@ -23,6 +29,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
 import re
 import uuid
 from dataclasses import dataclass
@@ -59,10 +66,25 @@ class Payload:
 
     text: str
     app_version: str
+    digest: str = ""
+    """`body_digest` of the document as exported ("" from versions that did not write it)."""
 
 
-def payload_xml(text: str, app_version: str) -> bytes:
-    """The payload part's XML for the draft file's `text`."""
+DIGEST_PREFIX = "sha256:"
+
+
+def body_digest(document_xml: bytes, text: str) -> str:
+    """The digest that ties the document part's bytes (`word/document.xml`) to the embedded
+    draft `text`: a change to either (an edit in Word, another payload) no longer matches."""
+    h = hashlib.sha256(b"rsp-tui body digest 1\0")
+    h.update(hashlib.sha256(document_xml).digest())
+    h.update(hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest())
+    return DIGEST_PREFIX + h.hexdigest()
+
+
+def payload_xml(text: str, app_version: str, digest: str = "") -> bytes:
+    """The payload part's XML for the draft file's `text` (with `digest`, see `body_digest`,
+    when given)."""
     if _XML_UNSAFE.search(text):
         encoding, content = "base64", base64.b64encode(text.encode("utf-8")).decode("ascii")
     else:
@@ -70,7 +92,9 @@ def payload_xml(text: str, app_version: str) -> bytes:
     return (
         "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
         f'<{ROOT} xmlns="{NAMESPACE}" encoding="{encoding}"'
-        f" app-version={quoteattr(app_version)}>{content}</{ROOT}>"
+        f" app-version={quoteattr(app_version)}"
+        + (f" body-digest={quoteattr(digest)}" if digest else "")
+        + f">{content}</{ROOT}>"
     ).encode()
 
 
@@ -94,12 +118,15 @@ def _free_number(package: Any) -> int:
 
 
 def embed(document: Any, text: str) -> None:
-    """Add the draft file's `text` to a python-docx `document` as its payload part."""
+    """Add the draft file's `text` to a python-docx `document` as its payload part, with the
+    digest of the document part as it is now: call this last, just before saving."""
     from rsp_tui import __version__
 
     package = document.part.package
     n = _free_number(package)
-    item = Part(PackURI(f"/customXml/item{n}.xml"), CT.XML, payload_xml(text, __version__), package)
+    digest = body_digest(document.part.blob, text)
+    xml = payload_xml(text, __version__, digest)
+    item = Part(PackURI(f"/customXml/item{n}.xml"), CT.XML, xml, package)
     props = Part(
         PackURI(f"/customXml/itemProps{n}.xml"),
         CT.OFC_CUSTOM_XML_PROPERTIES,
@@ -170,7 +197,8 @@ def parse_payload_xml(blob: bytes) -> Payload:
         text = content
     else:
         raise PayloadError("har en okänd kodning")
-    return Payload(text=text, app_version=root.get("app-version") or "")
+    digest = root.get("body-digest") or ""
+    return Payload(text=text, app_version=root.get("app-version") or "", digest=digest)
 
 
 def remove(document: Any) -> int:

@@ -8,6 +8,7 @@ read from its text as far as it can be, and whatever cannot be placed is listed.
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -36,17 +37,27 @@ class ImportResult:
     """True when the draft came back exactly as it was exported by rsp-tui."""
 
 
-def read_document(path: Path) -> object:
+def read_checked(path: Path) -> io.BytesIO:
+    """The package's bytes, checked (`importer.bounds`).
+
+    Raises:
+        ImportFailed: not a regular file, or a package that would unpack to too much.
+    """
+    from rsp_tui.importer.bounds import PackageRefused, read_package
+
+    try:
+        return read_package(path)
+    except PackageRefused as exc:
+        raise ImportFailed(exc.message, path) from None
+
+
+def read_document(path: Path, package: io.BytesIO | None = None) -> object:
     """Open a .docx with python-docx; Swedish errors for the usual mistakes, and for packages
     that are not regular files or would unpack to too much (see `importer.bounds`)."""
     import docx
 
-    from rsp_tui.importer.bounds import PackageRefused, read_package
-
-    try:
-        package = read_package(path)
-    except PackageRefused as exc:
-        raise ImportFailed(exc.message, path) from None
+    if package is None:
+        package = read_checked(path)
     try:
         return docx.Document(package)
     except Exception as exc:  # python-docx raises several kinds for broken packages
@@ -58,6 +69,24 @@ def read_document(path: Path) -> object:
             "PackageNotFoundError": "det är inget Word-paket",
         }.get(kind, f"fel av typen {kind}")
         raise ImportFailed(f"Word-dokumentet går inte att läsa: {why}", path) from None
+
+
+def import_unchanged(
+    path: Path, form: FormDefinition, package: io.BytesIO | None = None
+) -> ImportResult | None:
+    """The exact import of a document exported by rsp-tui and not changed since, checked the
+    cheap way (`importer.exact.read_unchanged`: no python-docx, nothing composed); None for
+    any other document, which `import_docx` then reads the full way.
+
+    Raises:
+        ImportFailed: the file is not a package rsp-tui will read (`importer.bounds`).
+    """
+    from rsp_tui.importer.exact import read_unchanged
+
+    outcome = read_unchanged(package or read_checked(path), form, path)
+    if outcome is None or outcome.draft is None:
+        return None
+    return ImportResult(draft=outcome.draft, notes=outcome.notices, exact=True)
 
 
 def import_docx(
@@ -73,7 +102,11 @@ def import_docx(
     from rsp_tui.importer.exact import WHERE, check_payload
 
     form = form or load_form()
-    document: Any = read_document(path)
+    package = read_checked(path)
+    unchanged = import_unchanged(path, form, package)
+    if unchanged is not None:
+        return unchanged
+    document: Any = read_document(path, package)
     try:
         blocks = read_blocks(document.element.body)
     except DocumentRefused as exc:

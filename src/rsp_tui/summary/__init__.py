@@ -15,10 +15,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rsp_tui.errors import ExportError
 from rsp_tui.forms.schema import FormDefinition
 from rsp_tui.summary.intake import Entry, Intake, collect
+
+if TYPE_CHECKING:
+    from rsp_tui.summary.charts import Drawer
 
 __all__ = ["Entry", "Intake", "SummaryResult", "collect", "make_summary", "plan"]
 
@@ -67,9 +71,34 @@ def make_summary(
 
     Several years without `year`: one document per year, `OUT-<år>.docx`.
 
+    Reading the inputs itself (no `intake`: the command line), the work is spread over
+    processes: the charts are drawn in one started first (`rsp_tui.summary.charts.Drawer`),
+    and Word files that need the full check are read in several. Given an `intake` (the app,
+    which runs threads), everything happens in this process.
+
     Raises:
         ExportError: nothing to summarise, or a file cannot be written.
     """
+    from rsp_tui.summary.charts import Drawer
+
+    drawer = Drawer.start() if intake is None else Drawer()
+    try:
+        return _make(inputs, out, csv, year, no_contacts, insatser, form, intake, drawer)
+    finally:
+        drawer.close()
+
+
+def _make(
+    inputs: Sequence[Path],
+    out: Path,
+    csv: Path | None,
+    year: int | None,
+    no_contacts: bool,
+    insatser: bool,
+    form: FormDefinition | None,
+    intake: Intake | None,
+    drawer: Drawer,
+) -> SummaryResult:
     from rsp_tui.forms import load_form
     from rsp_tui.safefile import atomic_write
     from rsp_tui.summary.build import Options, build_summary
@@ -92,7 +121,7 @@ def make_summary(
     options = Options(no_contacts=no_contacts, insatser=insatser)
     several = len(targets) > 1
     for y, region in targets:
-        data, charts = build_summary(form, intake, y, options, region=region)
+        data, charts = build_summary(form, intake, y, options, region=region, drawer=drawer)
         path = _out_path(out, y, several)
         _write(atomic_write, path, data)
         result.documents.append(path)

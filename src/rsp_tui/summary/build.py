@@ -13,6 +13,7 @@ from datetime import date
 
 from rsp_tui.export.package import add_footnotes, set_properties
 from rsp_tui.forms.schema import DateField, FormDefinition, RowsQuestion
+from rsp_tui.summary.charts import Drawer
 from rsp_tui.summary.figures import AreaCount, InsatsCounts, insats_counts
 from rsp_tui.summary.intake import (
     MARKED,
@@ -48,9 +49,11 @@ def build_summary(
     options: Options,
     *,
     region: str | None = None,
+    drawer: Drawer | None = None,
 ) -> tuple[bytes, int]:
     """The summary as .docx bytes and the number of charts drawn: over the regions for `year`,
-    or, with `region` (and no year), that region's reports compared across the years."""
+    or, with `region` (and no year), that region's reports compared across the years. The
+    charts are drawn by `drawer` (default: in this process)."""
     comparison = region is not None
     if comparison:
         entries = [e for e in intake.used() if e.region == region]
@@ -58,7 +61,7 @@ def build_summary(
     else:
         entries = intake.used(year)
         subjects = [Subject(e.region, e.draft) for e in entries if e.draft is not None]
-    s = Sheet.new(form, subjects, options, comparison=comparison)
+    s = Sheet.new(form, subjects, options, comparison=comparison, drawer=drawer)
     if comparison:
         years = ", ".join(sub.label for sub in subjects)
         s.heading(f"{TITLE}: {region}, {years}", 1, markup=False)
@@ -77,6 +80,7 @@ def build_summary(
     intake_part(s, intake, year if not comparison else None, region)
     part_a(s)
     part_b(s)
+    s.place_pictures()
     doc = s.w.doc
     add_footnotes(doc, s.w.footnotes)
     set_properties(

@@ -4,9 +4,9 @@ helpers the summary's parts are made of."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from docx.enum.section import WD_SECTION
 
@@ -14,6 +14,7 @@ from rsp_tui.drafts.model import Draft, new_draft
 from rsp_tui.export.package import header_and_footer, new_document, page_setup
 from rsp_tui.export.writer import Writer
 from rsp_tui.forms.schema import FormDefinition
+from rsp_tui.summary.charts import Drawer
 from rsp_tui.summary.rows import append_row, row_xml
 
 if TYPE_CHECKING:
@@ -56,6 +57,10 @@ class Sheet:
     """The orientation asked for next."""
     charts: int = 0
     """How many charts were drawn."""
+    drawer: Drawer = field(default_factory=Drawer)
+    """Draws the charts (perhaps in another process, see `rsp_tui.summary.charts`)."""
+    pictures: list[tuple[Any, Callable[[], bytes], float, str, str]] = field(default_factory=list)
+    """Charts to put in their paragraphs when drawn (`place_pictures`)."""
 
     @classmethod
     def new(
@@ -65,6 +70,7 @@ class Sheet:
         options: Options,
         *,
         comparison: bool,
+        drawer: Drawer | None = None,
     ) -> Sheet:
         """A new document; it starts on a landscape page (the intake list is wide)."""
         doc = new_document()
@@ -81,6 +87,7 @@ class Sheet:
             comparison=comparison,
             landscape=True,
             wanted=True,
+            drawer=drawer or Drawer(),
         )
 
     @property
@@ -151,6 +158,21 @@ class Sheet:
             bold = [r in bold_rows or (r, c) in bold_set for c in range(n_cols)]
             append_row(tbl, row_xml(grid.widths, contents, center=centered, bold=bold))
         self.w.paragraph()
+
+    def picture(self, png: Callable[[], bytes], width_cm: float, title: str, text: str) -> None:
+        """A chart in a paragraph of its own, with its `title` and alternative `text`; `png`
+        gives the picture, which is put in its place by `place_pictures`."""
+        self.ensure()
+        self.pictures.append((self.w.doc.add_paragraph(), png, width_cm, title, text))
+        self.charts += 1
+
+    def place_pictures(self) -> None:
+        """Put every chart in its paragraph (waiting for those still being drawn)."""
+        from rsp_tui.summary.charts import add_picture
+
+        for paragraph, png, width_cm, title, text in self.pictures:
+            add_picture(paragraph, png(), width_cm, title, text)
+        self.pictures.clear()
 
     def bullet(self, text: str) -> None:
         """A bulleted line of our own or the user's text."""

@@ -110,7 +110,7 @@ def table_question(s: Sheet, q: TableQuestion) -> None:
 
 def counts_table(s: Sheet, q: TableQuestion, counts: ChoiceCounts) -> None:
     """Reports per option and row, as a table and as a chart."""
-    from rsp_tui.summary.charts import add_picture, alt_text, choice_chart
+    from rsp_tui.summary.charts import alt_text
 
     labels = [r.label for r in q.rows]
     row_ids = [r.id for r in q.rows]
@@ -125,10 +125,9 @@ def counts_table(s: Sheet, q: TableQuestion, counts: ChoiceCounts) -> None:
     )
     per = plain(q.row_header or "rad").lower()
     chart_title = f"Fråga {q.number}: {counts.column.display_label} per {per}"
-    png = choice_chart(labels, counts, row_ids)
+    png = s.drawer.draw(labels, counts, row_ids)
     s.ensure()
-    add_picture(s.w.doc, png, 16.0, chart_title, alt_text(chart_title, labels, counts, row_ids))
-    s.charts += 1
+    s.picture(png, 16.0, chart_title, alt_text(chart_title, labels, counts, row_ids))
     for row in q.rows:
         others = counts.other_texts.get(row.id)
         if others:

@@ -11,13 +11,13 @@ every page, short rows kept on one page.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from xml.sax.saxutils import escape
 
 from docx.oxml import parse_xml
 from docx.shared import Emu
 
 from rsp_tui.export.ooxml import twips
 from rsp_tui.export.package import TABLE_HEADER, TABLE_TEXT
+from rsp_tui.export.xmltext import escape
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 KEEP_LINES = 12
