@@ -661,7 +661,7 @@ class OfficialReader:
                     continue
                 if isinstance(f, GoalsField):
                     item[f.id] = self.goals(text, area)
-                    where = f"Område {area.number}, tabell {table.number}, rad {r + 1}"
+                    where = f"{self.form.labels.area_label(area.number)}, tabell {table.number}, rad {r + 1}"
                     self.goal_cells.append((item, f.id, text, where))
                 else:
                     item[f.id] = _value_for(f, text)
@@ -671,7 +671,7 @@ class OfficialReader:
     def _insats(self, area: _Area, number: int) -> str:
         """`Område 2, insats 4`: the insats as counted in the område's table(s)."""
         label = self.rows_q.item_label.lower() if self.rows_q is not None else "insats"
-        return f"Område {area.number}, {label} {number}"
+        return f"{self.form.labels.area_label(area.number)}, {label} {number}"
 
     def is_repeated_header(
         self, row: list[Any], columns: dict[int, tuple[LeafField, str | None]]
@@ -723,11 +723,11 @@ class OfficialReader:
                     )
                 )
             return first
-        raw = str(self.answers.get("datum", ""))
+        raw = str(self.answers.get(self.form.role("date"), ""))
         try:
             return default_year(date.fromisoformat(raw.strip()))
         except ValueError:
-            fallback = default_year(date.today(), self.form.years.min, self.form.years.max)
+            fallback = default_year(date.today(), self.form.years)
             self.notes.append(
                 ImportNote("Verksamhetsår", f"hittades inte i dokumentet; {fallback} används")
             )
@@ -771,7 +771,7 @@ class OfficialReader:
         if not self.region:
             self.notes.append(ImportNote("Region", "raden Region: hittades inte i dokumentet"))
         draft = new_draft(self.form, self.region, self.year(), programme)
-        draft.answers.pop("datum", None)
+        draft.answers.pop(self.form.role("date"), None)
         for key, value in self.answers.items():
             draft.set((key,), value)
         if self.rows_q is not None:
@@ -799,14 +799,14 @@ class OfficialReader:
         for heading in matcher.added:
             self.notes.append(
                 ImportNote(
-                    f"Prioriterat område {heading}",
+                    self.form.labels.area_title(heading),
                     f"finns inte i programmet ({matcher.source}); området är tillagt",
                 )
             )
         if not self.region:
             self.notes.append(ImportNote("Region", "raden Region: hittades inte i dokumentet"))
         draft = new_draft(self.form, self.region, self.year(), matcher.programme)
-        draft.answers.pop("datum", None)
+        draft.answers.pop(self.form.role("date"), None)
         for key, value in self.answers.items():
             draft.set((key,), value)
         if self.rows_q is not None:

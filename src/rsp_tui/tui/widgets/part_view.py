@@ -34,6 +34,7 @@ from rsp_tui.tui.widgets.questions import (
     rich_text,
     topic_for,
 )
+from rsp_tui.years import parse_year
 
 REGION_PATH: AnswerPath = ("@region",)
 """Pseudo answer path of the draft's region (not an answer of the form)."""
@@ -113,7 +114,11 @@ class PartView(VerticalScroll):
                     )
             elif isinstance(question, TableQuestion):
                 yield QuestionHeading(question)
-                yield TableBlock(question, draft.answers.get(question.id) or {})
+                yield TableBlock(
+                    question,
+                    draft.answers.get(question.id) or {},
+                    self.session.form.question_name(question),
+                )
             else:
                 if question.text:
                     yield QuestionHeading(question)
@@ -151,8 +156,7 @@ class PartView(VerticalScroll):
             return None if value in self.regions else f'okänd region "{value}"'
 
         def check_year(value: Any) -> str | None:
-            text = str(value).strip()
-            if not text.isdigit() or not years.min <= int(text) <= years.max:
+            if parse_year(value, years) is None:
                 return f"skriv ett år mellan {years.min} och {years.max}"
             return None
 
