@@ -467,6 +467,7 @@ def cmd_rollover(args: argparse.Namespace) -> int:
     """`rsp-tui rollover`: next year's draft from this year's; the old file is not changed."""
     from rsp_tui.drafts import load_draft
     from rsp_tui.rollover import rollover
+    from rsp_tui.years import in_range, range_error
 
     source = Path(args.file)
     try:

@@ -20,7 +20,6 @@ from rsp_tui.export.writer import Writer, fill, header_cell, value_lines
 from rsp_tui.forms.schema import (
     ChoiceField,
     DateField,
-    FieldBase,
     LeafField,
     MarksField,
     TableQuestion,

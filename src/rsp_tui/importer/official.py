@@ -661,7 +661,8 @@ class OfficialReader:
                     continue
                 if isinstance(f, GoalsField):
                     item[f.id] = self.goals(text, area)
-                    where = f"{self.form.labels.area_label(area.number)}, tabell {table.number}, rad {r + 1}"
+                    name = self.form.labels.area_label(area.number)
+                    where = f"{name}, tabell {table.number}, rad {r + 1}"
                     self.goal_cells.append((item, f.id, text, where))
                 else:
                     item[f.id] = _value_for(f, text)

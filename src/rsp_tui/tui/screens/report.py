@@ -342,7 +342,8 @@ class ReportScreen(Screen[None]):
         if action == "back_to_review":
             return self.from_review
         if action == "insats":
-            return self.session.form.is_repeated(self.current_key) and self.session.read_only is None
+            repeated = self.session.form.is_repeated(self.current_key)
+            return repeated and self.session.read_only is None
         if action == "save" and self.session.read_only is not None:
             return None  # shown dimmed: nothing is saved in a read-only report
         return True
