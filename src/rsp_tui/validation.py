@@ -44,11 +44,6 @@ BLANK: Severity = "tomt"
 """An optional answer left blank: listed, never a blocker."""
 BLANK_MESSAGE = "inte besvarad"
 
-PROGRAMME_KEY = "programmet"
-"""Problem.part_key of problems with the programme itself."""
-REPORT_KEY = "rapport"
-"""Problem.part_key of problems with region and verksamhetsår."""
-
 
 @dataclass(frozen=True)
 class Problem:
