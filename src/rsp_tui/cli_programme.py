@@ -90,7 +90,6 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from rsp_tui.drafts.programme_change import replace_programme
     from rsp_tui.drafts.session import DraftSession
     from rsp_tui.forms.programme_file import read_programme
 
@@ -100,8 +99,7 @@ def _import(args: argparse.Namespace) -> int:
         outline = read_programme(Path(args.file), session.draft.region)
         for note in outline.notes:
             print(f"obs: {args.file}: {note}", file=sys.stderr)
-        change = replace_programme(session.form, session.draft, outline.programme)
-        session.changed()
+        change = session.replace_programme(outline.programme)
         saved = session.save()
     finally:
         session.close()

@@ -26,7 +26,7 @@ from rsp_tui.forms.schema import (
     StaticQuestion,
     TableQuestion,
 )
-from rsp_tui.importer.places import Places
+from rsp_tui.importer.places import Places, area_heading_re
 from rsp_tui.importer.programme_match import ProgrammeMatcher, goal_cell
 from rsp_tui.importer.reader import Block, Table, norm
 from rsp_tui.textutil import plain
@@ -39,8 +39,6 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _GOAL_LINE = re.compile(r"^\s*(\d+(?:\.\d+)*)\.?\s+(\S.*)$")
 _GOAL_CODE = re.compile(r"^\s*(\d+(?:\.\d+)+)\.?\s*$")
 """A goal code alone on its line (a goal whose text is not given)."""
-_AREA_HEADING = re.compile(r"^\s*prioriterat område\s+(\S+?)\.?(?:\s+(\S.*))?$", re.IGNORECASE)
-"""`Prioriterat område 2. Titel`; the title may be missing (an område not yet named)."""
 
 
 @dataclass
@@ -141,6 +139,8 @@ class OfficialReader:
         self.labels = {norm(q.label): q for q in self.questions if q.label and not q.text}
         self.rows_q = next((q for q in self.questions if isinstance(q, RowsQuestion)), None)
         self.places = Places(form, blocks)
+        self.area_heading = area_heading_re(form)
+        """`Prioriterat område 2. Titel` (the form's heading); the title may be missing."""
         self.text_table: TableQuestion | None = None
         """A table question whose answers are being read from paragraphs."""
         self.text_row: str | None = None
@@ -219,7 +219,7 @@ class OfficialReader:
             if not answering and n.startswith(norm(self.form.region_label)):
                 self.set_region(text.split(":", 1)[1] if ":" in text else "")
                 continue
-            heading = _AREA_HEADING.match(text.strip())
+            heading = self.area_heading.match(text.strip())
             if heading:
                 flush()
                 current = None

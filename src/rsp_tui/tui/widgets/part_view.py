@@ -42,6 +42,18 @@ YEAR_PATH: AnswerPath = ("@year",)
 """Pseudo answer path of the draft's verksamhetsår."""
 
 
+def _year_headings(form: FormDefinition) -> str:
+    """` Insatstabellernas rubriker (Handlingsplan för verksamhetsår …) följer det.`: the
+    first column group whose label holds the year, as the form words it; '' when none does."""
+    section = form.repeat_section
+    for q in section.questions if section is not None else []:
+        for group in q.groups if isinstance(q, RowsQuestion) else []:
+            if "{year}" in group.label or "{next_year}" in group.label:
+                label = group.label.format(year="…", next_year="…")
+                return f" Insatstabellernas rubriker ({label}) följer det."
+    return ""
+
+
 def group_guidance(form: FormDefinition) -> dict[str, tuple[str, ...]]:
     """The paragraphs of the form's static text that explain each insatser column group.
 
@@ -146,10 +158,7 @@ class PartView(VerticalScroll):
             kind="text",
             id="year",
             label=years.label,
-            help=(
-                f"Året som rapporten följer upp, {years.min}–{years.max}. Insatstabellernas"
-                " rubriker (Handlingsplan för verksamhetsår …) följer det."
-            ),
+            help=f"Året som rapporten följer upp, {years.min}–{years.max}.{_year_headings(form)}",
         )
 
         def check_region(value: Any) -> str | None:
