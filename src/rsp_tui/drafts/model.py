@@ -230,9 +230,17 @@ def empty_value(field: LeafField) -> Any:
 
 
 def new_draft(
-    form: FormDefinition, region: str, year: int, programme: Programme | None = None
+    form: FormDefinition,
+    region: str,
+    year: int,
+    programme: Programme | None = None,
+    *,
+    today: date | None = None,
 ) -> Draft:
-    """A new, empty report for `region` and `year`, with a copy of `programme`."""
+    """A new, empty report for `region` and `year`, with a copy of `programme`: the one place
+    a new draft is made (the app, the plain mode, `rsp-tui new`, rollover and the importer).
+    A date question with `default = "today"` gets `today` (default: the clock's date); one
+    with `default = "export"` stays blank until the export fills it in."""
     prog = programme.model_copy(deep=True) if programme is not None else Programme(region=region)
     draft = Draft(
         form_id=form.id,
@@ -244,5 +252,5 @@ def new_draft(
     for section in form.sections:
         for question in section.answer_questions():
             if isinstance(question, DateField) and question.default == "today":
-                draft.answers[question.id] = date.today().isoformat()
+                draft.answers[question.id] = (today or date.today()).isoformat()
     return draft
