@@ -30,8 +30,10 @@ def without_item_ids(draft: Draft) -> dict[str, Any]:
     """The answers, with the random ids of the insatser left out."""
     return {
         key: (
-            {area: [{k: v for k, v in i.items() if k != ID_KEY} for i in items]
-             for area, items in value.items()}
+            {
+                area: [{k: v for k, v in i.items() if k != ID_KEY} for i in items]
+                for area, items in value.items()
+            }
             if isinstance(value, dict) and all(isinstance(v, list) for v in value.values())
             else value
         )
@@ -121,3 +123,25 @@ def test_the_document_says_the_same_and_reads_back(
     export_report(renamed, draft, embedded, today=DAY)
     exact = import_docx(embedded, renamed)
     assert exact.exact and exact.draft.answers == draft.answers
+
+
+def test_the_plain_mode_answers_a_whole_report(
+    renamed: FormDefinition, _isolated_drafts: Path
+) -> None:
+    from tests.unit.test_plain import run_piped, whole_report
+
+    result = run_piped(whole_report(), "--plain")
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr
+    assert "Granskning: inget saknas och inget är fel (100 procent ifyllt)" in result.stdout
+    path = _isolated_drafts / "jamtland-harjedalen-2023.toml"
+    draft = load_draft(path).draft
+    assert draft.answers[renamed.role("author")] == "Anna Andersson"
+    assert draft.answers[field_id("q1")][field_id("drivmedel")][field_id("bedomning")] == (
+        "Oförändrat"
+    )
+    items = draft.answers[field_id("insatser")][draft.programme.omraden[0].id]
+    assert [i[field_id("planerade")] for i in items] == [
+        "Kampanj om ombud",
+        "Laddstolpar vid butiker",
+    ]
+    assert main(["check", str(path)]) == 0
