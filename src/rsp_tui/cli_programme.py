@@ -106,7 +106,7 @@ def _import(args: argparse.Namespace) -> int:
     if not saved.ok:
         _err(f"{path}: kunde inte spara ({saved.error}); utkastet är oförändrat.")
         return EXIT_UNREADABLE
-    for line in outline.describe():
+    for line in outline.describe(session.form):
         print(line, file=sys.stderr)
     for line in change.lines():
         print(f"obs: {line}", file=sys.stderr)
@@ -115,10 +115,11 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _show(args: argparse.Namespace) -> int:
+    from rsp_tui.forms import load_form
     from rsp_tui.forms.programme_file import read_programme
 
     outline = read_programme(Path(args.file))
-    for line in outline.describe():
+    for line in outline.describe(load_form()):
         print(line)
     for note in outline.notes:
         print(f"obs: {note}", file=sys.stderr)

@@ -198,7 +198,8 @@ class ProgrammeEditor(Vertical):
                 timeout=15 if lines else 5,
             )
 
-        self.app.push_screen(PasteProgrammeDialog(self.session.draft.region), done)
+        dialog = PasteProgrammeDialog(self.session.form, self.session.draft.region)
+        self.app.push_screen(dialog, done)
 
     @on(Input.Changed, "PeriodInput")
     def _period_changed(self, event: Input.Changed) -> None:
