@@ -257,8 +257,8 @@ def _end_of(screen: Any, answer: str) -> Any:
 
 
 def keystroke(draft: Path, answer: str, rounds: int) -> dict[str, Any]:
+    from rsp_tui.drafts import diskfile
     from rsp_tui.drafts import session as session_module
-    from rsp_tui.drafts import store
     from rsp_tui.tui.app import make_app
 
     _fine_idle()
@@ -270,7 +270,7 @@ def keystroke(draft: Path, answer: str, rounds: int) -> dict[str, Any]:
     # Time the session's steps as the app calls them (the benchmark's own instrumentation).
     cls = session_module.DraftSession
     plain_snapshot, plain_write = cls.snapshot, cls.write
-    plain_dumps = store.dumps
+    plain_dumps = diskfile.dumps
 
     def snapshot(self: Any) -> Any:
         start = time.perf_counter()
@@ -293,7 +293,7 @@ def keystroke(draft: Path, answer: str, rounds: int) -> dict[str, Any]:
         finally:
             work["write"].append(time.perf_counter() - start)
 
-    cls.snapshot, cls.write, store.dumps = snapshot, write, dumps  # type: ignore[method-assign]
+    cls.snapshot, cls.write, diskfile.dumps = snapshot, write, dumps  # type: ignore[method-assign]
     typing: list[float] = []
     to_disk: list[float] = []
     floors: list[float] = []

@@ -283,7 +283,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     from rsp_tui.drafts import new_draft
     from rsp_tui.forms import DEFAULT_FORM_ID, load_form, programme_for_region, region_names
     from rsp_tui.paths import drafts_dir, ensure_dir
-    from rsp_tui.years import default_year
+    from rsp_tui.years import default_year, in_range, range_error
 
     form = load_form(args.form or DEFAULT_FORM_ID)
     regions = region_names()
@@ -293,9 +293,9 @@ def cmd_new(args: argparse.Namespace) -> int:
         return EXIT_UNREADABLE
     year = args.year
     if year is None:
-        year = default_year(date.today(), form.years.min, form.years.max)
-    if not form.years.min <= year <= form.years.max:
-        _err(f"verksamhetsåret måste vara mellan {form.years.min} och {form.years.max}.")
+        year = default_year(date.today(), form.years)
+    if not in_range(year, form.years):
+        _err(f"{range_error(form.years)}.")
         return EXIT_UNREADABLE
     notes: list[str] = []
     programme: Programme | None
@@ -467,6 +467,7 @@ def cmd_rollover(args: argparse.Namespace) -> int:
     """`rsp-tui rollover`: next year's draft from this year's; the old file is not changed."""
     from rsp_tui.drafts import load_draft
     from rsp_tui.rollover import rollover
+    from rsp_tui.years import in_range, range_error
 
     source = Path(args.file)
     try:
@@ -479,11 +480,8 @@ def cmd_rollover(args: argparse.Namespace) -> int:
     if year <= old.year:
         _err(f"det nya verksamhetsåret måste komma efter {old.year}.")
         return EXIT_UNREADABLE
-    if not loaded.form.years.min <= year <= loaded.form.years.max:
-        _err(
-            f"verksamhetsåret måste vara mellan {loaded.form.years.min} och"
-            f" {loaded.form.years.max}."
-        )
+    if not in_range(year, loaded.form.years):
+        _err(f"{range_error(loaded.form.years)}.")
         return EXIT_UNREADABLE
     programme = None
     if args.programme:

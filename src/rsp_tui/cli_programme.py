@@ -90,7 +90,6 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from rsp_tui.drafts.programme_change import replace_programme
     from rsp_tui.drafts.session import DraftSession
     from rsp_tui.forms.programme_file import read_programme
 
@@ -100,15 +99,14 @@ def _import(args: argparse.Namespace) -> int:
         outline = read_programme(Path(args.file), session.draft.region)
         for note in outline.notes:
             print(f"obs: {args.file}: {note}", file=sys.stderr)
-        change = replace_programme(session.form, session.draft, outline.programme)
-        session.changed()
+        change = session.replace_programme(outline.programme)
         saved = session.save()
     finally:
         session.close()
     if not saved.ok:
         _err(f"{path}: kunde inte spara ({saved.error}); utkastet är oförändrat.")
         return EXIT_UNREADABLE
-    for line in outline.describe():
+    for line in outline.describe(session.form):
         print(line, file=sys.stderr)
     for line in change.lines():
         print(f"obs: {line}", file=sys.stderr)
@@ -117,10 +115,11 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _show(args: argparse.Namespace) -> int:
+    from rsp_tui.forms import load_form
     from rsp_tui.forms.programme_file import read_programme
 
     outline = read_programme(Path(args.file))
-    for line in outline.describe():
+    for line in outline.describe(load_form()):
         print(line)
     for note in outline.notes:
         print(f"obs: {note}", file=sys.stderr)

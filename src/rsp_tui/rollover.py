@@ -92,7 +92,7 @@ def rollover(
             if isinstance(q, TableQuestion):
                 _carry_table(q, old, carry)
             elif isinstance(q, RowsQuestion):
-                _carry_rows(q, old, draft, result)
+                _carry_rows(form, q, old, draft, result)
             elif q.carry:
                 carry((q.id,), old.answers.get(q.id))
     if programme is not None:
@@ -115,14 +115,16 @@ def _carry_table(q: TableQuestion, old: Draft, carry: Any) -> None:
             carry((q.id, row.id, NAME_KEY), cells.get(NAME_KEY))
 
 
-def _carry_rows(q: RowsQuestion, old: Draft, draft: Draft, result: RolloverResult) -> None:
+def _carry_rows(
+    form: FormDefinition, q: RowsQuestion, old: Draft, draft: Draft, result: RolloverResult
+) -> None:
     fields = [f for f in q.fields if f.carry]
     by_area = old.answers.get(q.id) or {}
     for area in old.programme.omraden:
         for item in by_area.get(area.id, []):
             status = str(item.get(q.status_field, "") or "") if q.status_field else ""
             title = _first_line(item.get(fields[0].id) if fields else "") or "(utan namn)"
-            name = "Programmets mål" if area.whole else f"Område {area.number}"
+            name = form.area_name(area)
             if status in q.drop_statuses:
                 result.items.append(RolledItem(name, title, status, carried=False))
                 continue

@@ -81,10 +81,8 @@ def locate_path(form: FormDefinition, draft: Draft, path: tuple[str, ...]) -> tu
         else:
             column = next((c for c in question.columns if c.id == path[2]), None)
             bits.append(column.display_label if column else path[2])
-    elif getattr(question, "number", ""):
-        bits.append(f"Fråga {question.number}")  # type: ignore[union-attr]
     else:
-        bits.append(getattr(question, "display_label", path[0]))
+        bits.append(form.question_name(question) or path[0])
     return part.key, " › ".join(b for b in bits if b)
 
 

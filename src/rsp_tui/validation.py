@@ -36,6 +36,7 @@ from rsp_tui.forms.schema import (
 from rsp_tui.structure import Part, parts
 from rsp_tui.values import check_value as check_value
 from rsp_tui.values import is_valid_email as is_valid_email
+from rsp_tui.years import in_range, range_error
 
 Severity = Literal["fel", "varning", "tomt"]
 ERROR: Severity = "fel"
@@ -43,11 +44,6 @@ WARNING: Severity = "varning"
 BLANK: Severity = "tomt"
 """An optional answer left blank: listed, never a blocker."""
 BLANK_MESSAGE = "inte besvarad"
-
-PROGRAMME_KEY = "programmet"
-"""Problem.part_key of problems with the programme itself."""
-REPORT_KEY = "rapport"
-"""Problem.part_key of problems with region and verksamhetsår."""
 
 
 @dataclass(frozen=True)
@@ -277,7 +273,7 @@ class _Walker:
                         question,
                         self.draft.answers.get(question.id),
                         question.required,
-                        {"question": _question_name(question), "path": (question.id,)},
+                        {"question": self.form.question_name(question), "path": (question.id,)},
                     )
         return self.report
 
@@ -286,12 +282,11 @@ class _Walker:
         d = self.draft
         if not d.region.strip():
             self.add(first, ERROR, "regionen saknas", question="Region")
-        lo, hi = self.form.years.min, self.form.years.max
-        if not lo <= d.year <= hi:
+        if not in_range(d.year, self.form.years):
             self.add(
                 first,
                 ERROR,
-                f"verksamhetsåret måste vara mellan {lo} och {hi}",
+                range_error(self.form.years),
                 question=self.form.years.label,
             )
 
@@ -305,7 +300,7 @@ class _Walker:
         self.programme_region(part)
         seen: dict[str, str] = {}
         for area in prog.omraden:
-            name = "Programmets mål" if area.whole else f"Område {area.number or '?'}"
+            name = self.form.area_name(area)
             if not area.whole and not area.number.strip():
                 self.add(part, ERROR, "området saknar nummer", **where, row=name)
             if not area.whole and not area.title.strip():
@@ -348,7 +343,7 @@ class _Walker:
 
     def table(self, part: Part, q: TableQuestion) -> None:
         answers = self.draft.answers.get(q.id) or {}
-        question = _question_name(q)
+        question = self.form.question_name(q)
         any_row = False
         for row in q.rows:
             cells = answers.get(row.id) or {}
@@ -399,7 +394,7 @@ class _Walker:
                 part,
                 BLANK,
                 f"ange aktören ({name_label})",
-                question=_question_name(q),
+                question=self.form.question_name(q),
                 row=label,
                 column=name_label,
                 path=(q.id, row_id, NAME_KEY),
@@ -440,12 +435,6 @@ def follows_export(f: object) -> bool:
     """A field that, left blank, is given a value on export, such as a date that is the day
     of the export (form-spec D.2). Any date will do to ask the kind."""
     return isinstance(f, FieldKind) and f.export_value(date.min) is not None
-
-
-def _question_name(q: Any) -> str:
-    if getattr(q, "number", ""):
-        return f"Fråga {q.number}"
-    return str(q.display_label)
 
 
 def validate(form: FormDefinition, draft: Draft, *, final: bool = False) -> Report:

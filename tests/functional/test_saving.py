@@ -126,7 +126,7 @@ async def test_failed_saves_warn_keep_the_answers_and_recover(
 async def test_disk_full_is_named_and_quitting_offers_another_folder(
     app_factory: Callable[..., RspApp], example_draft: Path, tmp_path: Path
 ) -> None:
-    import rsp_tui.drafts.store as store
+    import rsp_tui.drafts.diskfile as diskfile
 
     def full(*args: object, **kwargs: object) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
@@ -140,7 +140,7 @@ async def test_disk_full_is_named_and_quitting_offers_another_folder(
         with pytest.MonkeyPatch.context() as patch:
             # The disk is full before the typing starts: on a busy machine the save that runs
             # at least every 1.2 s while typing may come before Ctrl+Q, and must fail too.
-            patch.setattr(store, "atomic_write", full)
+            patch.setattr(diskfile, "atomic_write", full)
             await type_text(pilot, " full disk")
             await pilot.press("ctrl+q")
             for _ in range(100):  # the save on quit runs in a worker: slow on a busy machine

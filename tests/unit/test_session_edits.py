@@ -126,6 +126,32 @@ def test_region_change_keeps_or_replaces_the_programme(session: DraftSession) ->
     assert session.draft.programme.omraden[0].title == "Ett"
 
 
+def test_region_change_with_a_programme_keeps_every_insats(session: DraftSession) -> None:
+    """The one rule of replace_programme: insatser follow their område by number (the new
+    programme's ids differ), and an old område with insatser and no counterpart stays."""
+    areas = session.draft.programme.omraden
+    first, last = areas[0], areas[-1]
+    session.add_item(Q, first.id, {"planerade": "A"})
+    session.add_item(Q, last.id, {"planerade": "Z"})
+    before = session.change_count
+    other = Programme(
+        region="Västernorrland",
+        omraden=[Area(id="nytt1", number=first.number, title="Ny rubrik", mal=[])],
+    )
+    preview = session.preview_programme(other)
+    assert session.change_count == before and session.draft.programme.omraden[0] == first
+
+    assert session.set_region("Västernorrland", other)
+    assert session.change_count == before + 1
+    new_areas = session.draft.programme.omraden
+    assert new_areas[0].id == "nytt1" and planned(session, "nytt1") == ["A"]
+    kept = [a for a in new_areas if a.title == last.title]
+    assert len(kept) == 1 and planned(session, kept[0].id) == ["Z"]
+    assert preview.kept_areas and preview.kept_areas[0].startswith(f"Område {last.number}")
+    assert not session.set_region("Västernorrland", other)  # the same again: no change
+    assert session.change_count == before + 1
+
+
 def test_year_change(session: DraftSession) -> None:
     year = session.draft.year
     assert not session.set_year(year)

@@ -410,17 +410,17 @@ def test_create_in_takes_the_next_name_when_one_appears_meanwhile(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
 ) -> None:
-    from rsp_tui.drafts import create_draft_in, store
+    from rsp_tui.drafts import create_draft_in, diskfile
 
     first = tmp_path / "utkast.toml"
-    plain = store.create_new
+    plain = diskfile.create_new
 
     def another_window_first(path: Path, data: bytes) -> None:
         if path == first and not first.exists():
             first.write_text("det andra fönstrets", encoding="utf-8")
         plain(path, data)
 
-    monkeypatch.setattr(store, "create_new", another_window_first)
+    monkeypatch.setattr(diskfile, "create_new", another_window_first)
     written = create_draft_in(draft, tmp_path, "utkast.toml")
     assert written.name == "utkast-2.toml"
     assert first.read_text(encoding="utf-8") == "det andra fönstrets"

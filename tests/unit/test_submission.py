@@ -15,7 +15,7 @@ from rsp_tui.cli import main
 from rsp_tui.drafts import Draft, load_draft, new_draft, save_draft
 from rsp_tui.drafts.model import ID_KEY
 from rsp_tui.export import export_report
-from rsp_tui.forms import FormDefinition, programme_for_region
+from rsp_tui.forms import FormDefinition, load_form, programme_for_region
 from rsp_tui.validation import validate
 from rsp_tui.years import default_year
 from tests.unit.test_export import all_text, blocks, table_after, tcs
@@ -161,9 +161,9 @@ def test_default_year(today: date, year: int) -> None:
     assert default_year(today) == year
 
 
-def test_default_year_stays_in_the_programme_period() -> None:
-    assert default_year(date(2031, 12, 1), 2022, 2030) == 2030
-    assert default_year(date(2022, 3, 1), 2022, 2030) == 2022
+def test_default_year_stays_in_the_programme_period(form: FormDefinition) -> None:
+    assert default_year(date(2031, 12, 1), form.years) == 2030
+    assert default_year(date(2022, 3, 1), form.years) == 2022
 
 
 def test_new_without_year_uses_the_default(
@@ -171,7 +171,7 @@ def test_new_without_year_uses_the_default(
 ) -> None:
     assert main(["new", "--region", "Gotland", "--dir", str(tmp_path)]) == 0
     made = load_draft(Path(capsys.readouterr().out.strip())).draft
-    assert made.year == default_year(date.today(), 2022, 2030)
+    assert made.year == default_year(date.today(), load_form().years)
 
 
 def test_blank_datum_is_the_day_of_the_export(form: FormDefinition, tmp_path: Path) -> None:

@@ -229,28 +229,31 @@ class DraftEdits:
 
     def set_region(self, region: str, programme: Programme | None = None) -> bool:
         """Change the report's region; with `programme`, replace the programme too (the new
-        region's). Insatser of områden the new programme does not have are kept in the
-        draft under their old område id only if `programme` keeps that id; otherwise they
-        are removed with their område. True if anything changed.
+        region's) by the one rule of `replace_programme`: no insats is lost (they follow
+        their områden by number, else title; an old område with insatser and no counterpart
+        stays). True if anything changed; one change is counted.
         """
+        from rsp_tui.drafts.programme_change import replace_programme
+
         changed = False
         if region and region != self.draft.region:
             self.draft.region = region
             changed = True
         if programme is not None:
-            new = programme.model_copy(deep=True)
-            if new.model_dump() != self.draft.programme.model_dump():
-                kept = {a.id for a in new.omraden}
-                for question in self.rows_questions():
-                    by_area = self.draft.answers.get(question.id)
-                    if isinstance(by_area, dict):
-                        for area_id in [a for a in by_area if a not in kept]:
-                            by_area.pop(area_id)
-                self.draft.programme = new
+            trial = self.draft.model_copy(deep=True)
+            replace_programme(self.form, trial, programme)
+            if (trial.programme, trial.answers) != (self.draft.programme, self.draft.answers):
+                replace_programme(self.form, self.draft, programme)
                 changed = True
         if changed:
             self.changed()
         return changed
+
+    def preview_programme(self, programme: Programme) -> ProgrammeChange:
+        """What `replace_programme(programme)` would do, without changing the draft."""
+        from rsp_tui.drafts.programme_change import replace_programme
+
+        return replace_programme(self.form, self.draft.model_copy(deep=True), programme)
 
     def set_year(self, year: int) -> bool:
         """Change the verksamhetsår; True if it differs."""

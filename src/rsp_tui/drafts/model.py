@@ -218,9 +218,17 @@ def is_empty(value: Any) -> bool:
 
 
 def new_draft(
-    form: FormDefinition, region: str, year: int, programme: Programme | None = None
+    form: FormDefinition,
+    region: str,
+    year: int,
+    programme: Programme | None = None,
+    *,
+    today: date | None = None,
 ) -> Draft:
-    """A new, empty report for `region` and `year`, with a copy of `programme`."""
+    """A new, empty report for `region` and `year`, with a copy of `programme`: the one place
+    a new draft is made (the app, the plain mode, `rsp-tui new`, rollover and the importer).
+    A date question with `default = "today"` gets `today` (default: the clock's date); one
+    with `default = "export"` stays blank until the export fills it in."""
     prog = programme.model_copy(deep=True) if programme is not None else Programme(region=region)
     draft = Draft(
         form_id=form.id,
@@ -233,7 +241,7 @@ def new_draft(
         for question in section.answer_questions():
             # A leaf question of its own (tables and rows start empty).
             if isinstance(question, FieldKind):
-                value = question.initial_value(date.today())
+                value = question.initial_value(today or date.today())
                 if value is not None:
                     draft.answers[question.id] = value
     return draft

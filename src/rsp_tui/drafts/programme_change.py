@@ -36,11 +36,6 @@ class ProgrammeChange:
         return out + self.moved_goals
 
 
-def area_name(area: Area) -> str:
-    """`Område 2. Titel`, or `Programmets mål`."""
-    return "Programmets mål" if area.whole else f"Område {area.number}. {area.title}".strip(". ")
-
-
 def _counterpart(old: Area, new: Programme) -> Area | None:
     if old.whole:
         return new.whole()
@@ -80,12 +75,12 @@ def replace_programme(form: FormDefinition, draft: Draft, new: Programme) -> Pro
             if kept.id in used:
                 kept.id = new_area_id(kept.number, used)
             programme.omraden.append(kept)
-            change.kept_areas.append(area_name(area))
+            change.kept_areas.append(form.area_name(area, with_title=True))
             match = kept
         if match is not None:
             target[area.id] = match.id
 
-    names = {a.id: area_name(a) for a in programme.omraden}
+    names = {a.id: form.area_name(a, with_title=True) for a in programme.omraden}
     for q in questions:
         by_area: dict[str, Any] = draft.answers.get(q.id) or {}
         moved: dict[str, list[dict[str, Any]]] = {}

@@ -26,25 +26,23 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from rsp_tui.drafts.edits import DraftEdits
-from rsp_tui.drafts.lock import DraftLock, lock_problem
-from rsp_tui.drafts.model import AnswerPath, Draft, is_empty, new_draft, now
-from rsp_tui.drafts.store import (
+from rsp_tui.drafts.diskfile import (
     SAVE_FAILED,
     Fingerprint,
-    LoadedDraft,
-    _os_reason,
-    create_draft_file,
-    default_filename,
     fingerprint_of,
     identity_of,
     load_draft,
+    os_reason,
     save_draft,
-    unique_path,
 )
+from rsp_tui.drafts.edits import DraftEdits
+from rsp_tui.drafts.fileformat import LoadedDraft
+from rsp_tui.drafts.folder import claim_free_name, default_filename, unique_path
+from rsp_tui.drafts.lock import DraftLock, lock_problem
+from rsp_tui.drafts.model import AnswerPath, Draft, is_empty, new_draft, now
 from rsp_tui.errors import DraftError, DraftLockedError
 from rsp_tui.forms.programme import Programme
-from rsp_tui.forms.schema import FieldKind, FormDefinition
+from rsp_tui.forms.schema import FormDefinition
 from rsp_tui.safefile import cleanup_temp_files
 
 Clock = Callable[[], datetime]
@@ -137,7 +135,7 @@ class DraftSession(DraftEdits):
             raise
         except OSError as exc:
             held = None
-            reason = lock_problem(exc, lock.lock_path) or _os_reason(exc)
+            reason = lock_problem(exc, lock.lock_path) or os_reason(exc)
             notices.append(
                 f"Utkastet kunde inte låsas ({reason}), så ett annat rsp-tui kan"
                 " öppna det samtidigt. Stäng andra fönster med samma utkast."
@@ -185,18 +183,11 @@ class DraftSession(DraftEdits):
             folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         except OSError as exc:
             raise DraftError(f"kunde inte skapa mappen ({exc.strerror})", folder) from None
-        draft = new_draft(form, region, year, programme)
         stamp = clock().replace(microsecond=0)  # as every later save writes it
+        draft = new_draft(form, region, year, programme, today=stamp.date())
         draft.created = stamp
         draft.updated = stamp
-        for section in form.sections:
-            for question in section.answer_questions():
-                # A leaf question of its own (tables and rows start empty).
-                if isinstance(question, FieldKind):
-                    value = question.initial_value(stamp.date())
-                    if value is not None:
-                        draft.answers[question.id] = value
-        path, lock = _claim_free_name(draft, folder, default_filename(region, year))
+        path, lock = claim_free_name(draft, folder, default_filename(region, year))
         session = cls(form, draft, path, clock)
         session.disk = fingerprint_of(path)
         session.lock = lock
@@ -342,45 +333,6 @@ class DraftSession(DraftEdits):
                 continue
             return target
         return None
-
-
-def _claim_free_name(
-    draft: Draft, folder: Path, name: str
-) -> tuple[Path, DraftLock | None]:
-    """Write a new draft under a free name in `folder`, with its lock held: two windows
-    creating the same region and year at the same moment get two files, never one written
-    over the other.
-
-    A name counts as taken when its draft or backup exists, when another process holds its
-    lock (it is creating that draft right now), or when the file appears before ours is
-    written (`create_draft_file` never replaces a file).
-
-    Raises:
-        DraftError: the folder cannot be written (nothing is left behind), or no free name.
-    """
-    taken: set[Path] = set()
-    for _ in range(1000):
-        path = unique_path(folder, name, taken)
-        lock = DraftLock(path)
-        held: DraftLock | None = lock
-        try:
-            lock.acquire()
-        except DraftLockedError:
-            taken.add(path)
-            continue
-        except OSError:
-            held = None  # no lock here; the file is still created exclusively
-        try:
-            create_draft_file(draft, path, touch=False)
-        except FileExistsError:
-            lock.release()  # a no-op when it was never taken
-            taken.add(path)
-            continue
-        except DraftError as exc:
-            lock.release()
-            raise DraftError(exc.message, path) from None
-        return path, held
-    raise DraftError("hittade inget ledigt filnamn för utkastet", folder / name)
 
 
 def conflict_copy_path(path: Path) -> Path:

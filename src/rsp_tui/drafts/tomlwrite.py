@@ -1,23 +1,23 @@
-"""Provides a fast writer of the TOML text of a draft: the same text, character for character,
-as tomlkit writes for the document `store.dumps` builds, in a fraction of the time.
+"""Provides the one writer of the TOML text of a draft file (see `store.dumps`).
 
-tomlkit builds an item object per value and escapes strings one character at a time; for a
-draft of 90 insatser that took about 100 ms on every autosave (benchmarks/run.py). This writer
-handles the values a draft holds (text, integers, booleans, date-times, lists of those, tables
-and arrays of tables) and raises `Unsupported` for anything else, so that the caller can fall
-back to tomlkit. tests/unit/test_tomlwrite.py compares the two on drafts and on generated
-documents.
+It writes, character for character, what tomlkit writes for the document of a draft (tests/
+unit/test_tomlwrite.py keeps tomlkit as the reference), in a fraction of the time: tomlkit
+builds an item object per value and escapes strings one character at a time, about 100 ms on
+every autosave of a draft of 90 insatser (benchmarks/run.py). It writes every value TOML can
+hold (text, integers, floats, booleans, dates and times, lists, tables and arrays of tables)
+and raises `Unsupported` for anything else (None).
 
-The layout it reproduces: `key = value` lines; plain values of a table before its sub-tables;
-a table with plain values (or none at all) gets a `[dotted.header]`, a table of only tables
-gets none; every header but the first is preceded by a blank line; multi-line text (with `\\n`
-and without `\\r`) as a `\"\"\"` string.
+The layout: `key = value` lines; plain values of a table before its sub-tables; a table with
+plain values (or none at all) gets a `[dotted.header]`, a table of only tables gets none;
+every header but the first is preceded by a blank line; multi-line text (with `\\n` and
+without `\\r`) as a `\"\"\"` string.
 """
 
 from __future__ import annotations
 
+import math
 import re
-from datetime import datetime
+from datetime import date, datetime, time
 from typing import Any
 
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
@@ -36,7 +36,7 @@ _COMPACT = {
 
 
 class Unsupported(TypeError):
-    """A value this writer does not handle (use tomlkit instead)."""
+    """A value TOML cannot hold (None, an object): the draft cannot be written."""
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -72,10 +72,16 @@ def value(item: Any) -> str:
         return str(item)
     if isinstance(item, datetime):
         return item.isoformat().replace("+00:00", "Z")
+    if isinstance(item, date | time):  # not written by the app; kept if a person wrote one
+        return item.isoformat()
+    if isinstance(item, float):
+        if math.isnan(item):
+            return "nan"
+        return repr(item) if math.isfinite(item) else ("inf" if item > 0 else "-inf")
     if isinstance(item, list):
-        if any(isinstance(v, dict | list) for v in item):
-            raise Unsupported("nested array or inline table")
         return "[" + ", ".join(value(v) for v in item) + "]"
+    if isinstance(item, dict):  # a table inside an array that also holds other values
+        return "{" + ", ".join(f"{key(k)} = {value(v)}" for k, v in item.items()) + "}"
     raise Unsupported(type(item).__name__)
 
 

@@ -57,8 +57,6 @@ from rsp_tui.structure import Part, parts
 HEADING_LEVELS = {"heading": 1, "subheading": 2}
 """Part B's subheadings are level 2 under its level-1 headings: no level is skipped."""
 _SURROGATE = re.compile("[\ud800-\udfff]")
-AUTHOR_FIELD = "upprattad_av"
-"""The question whose answer becomes the document's author (a stable id of the form)."""
 
 
 def _static(w: Writer, q: StaticQuestion) -> None:
@@ -175,9 +173,10 @@ def build_document(
     doc = w.doc
     add_footnotes(doc, w.footnotes)
     author = ""
-    if any(q.id == AUTHOR_FIELD for s in form.sections for q in s.questions):
-        label = form.question(AUTHOR_FIELD)
-        author = w.clean(draft.answers.get(AUTHOR_FIELD, ""), getattr(label, "display_label", ""))
+    author_id = form.role("author")
+    if author_id:
+        label = form.question(author_id)
+        author = w.clean(draft.answers.get(author_id, ""), getattr(label, "display_label", ""))
     region = w.region
     if author_region:
         author = f"{form.region_label} {region}".strip()

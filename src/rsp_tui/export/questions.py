@@ -18,7 +18,6 @@ from rsp_tui.drafts.model import NAME_KEY, is_empty
 from rsp_tui.export.package import TABLE_FONT
 from rsp_tui.export.writer import Writer, fill, header_cell, value_lines
 from rsp_tui.forms.schema import (
-    FieldBase,
     LeafField,
     TableQuestion,
 )
@@ -32,11 +31,6 @@ KEEP_TABLE_BELOW = Cm(9)
 """A question's table estimated lower than this is kept on one page with its question."""
 ANSWER_LINES = 6
 """Ruled lines under an unanswered free-text question."""
-
-
-def question_name(q: FieldBase) -> str:
-    """How notes name a question: `Fråga 1`, or its label."""
-    return f"Fråga {q.number}" if q.number else q.display_label
 
 
 def where(*parts: str) -> str:
@@ -69,7 +63,7 @@ def text_question(w: Writer, part: Part, q: LeafField) -> None:
     if not lines:
         w.answer_space(ANSWER_LINES)
         return
-    w.answer([w.clean(x, where(part.title, question_name(q))) for x in lines])
+    w.answer([w.clean(x, where(part.title, w.form.question_name(q))) for x in lines])
 
 
 def _and(items: Sequence[str]) -> str:
@@ -80,10 +74,11 @@ def _and(items: Sequence[str]) -> str:
     return ", ".join(items[:-1]) + " och " + items[-1]
 
 
-def _caption(part: Part, q: TableQuestion) -> str:
+def _caption(w: Writer, part: Part, q: TableQuestion) -> str:
     """`Fråga 1: Efterfrågan` (the section title without its number)."""
     title = part.section.title.lstrip("0123456789. ").strip()
-    return f"{question_name(q)}: {title}" if title else question_name(q)
+    name = w.form.question_name(q)
+    return f"{name}: {title}" if title else name
 
 
 def _description(q: TableQuestion, headers: Sequence[str]) -> str:
@@ -164,10 +159,10 @@ def table_question(w: Writer, part: Part, q: TableQuestion) -> None:
             header_cell(cell, option)
             headers.append(option)
             cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-    grid.describe(_caption(part, q), _description(q, headers))
+    grid.describe(_caption(w, part, q), _description(q, headers))
     height = 0
     answers = w.draft.answers.get(q.id) or {}
-    name = question_name(q)
+    name = w.form.question_name(q)
     for row in q.rows:
         values = answers.get(row.id) or {}
         row_cells = grid.row()

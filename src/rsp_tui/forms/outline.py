@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from rsp_tui.forms.programme import WHOLE_ID, Area, Goal, Programme, new_area_id
+from rsp_tui.forms.schema import FormDefinition
 
 Single = Literal["auto", "areas", "goals"]
 
@@ -74,13 +75,14 @@ class Outline:
     notes: list[str] = field(default_factory=list)
     """Swedish lines, e.g. `rad 7: målet 4.1 hör till område 4, som saknas; …`."""
 
-    def describe(self) -> list[str]:
-        """The programme as the user checks it: one line per område and goal."""
+    def describe(self, form: FormDefinition) -> list[str]:
+        """The programme as the user checks it: one line per område and goal, named as
+        `form` names them (`Område 1. Titel`, `Programmets mål`)."""
         out: list[str] = []
         if self.programme.period:
             out.append(f"Programperiod: {self.programme.period}")
         for area in self.programme.omraden:
-            head = "Programmets mål" if area.whole else f"Område {area.number}. {area.title}"
+            head = form.area_name(area, with_title=True)
             out.append(head if area.mal or area.whole else f"{head} (inga mål)")
             out.extend(f"  {g.printed}" for g in area.mal)
         return out

@@ -280,6 +280,46 @@ class YearSetting(Strict):
     max: int = 2030
 
 
+class Roles(Strict):
+    """Which question plays a part the app relies on, by id, so that no id is written in the
+    code (renaming a question in the form file keeps these working)."""
+
+    author: str = ""
+    """A `text` question: the name under Upprättad av, the document's author."""
+    date: str = ""
+    """A `date` question: the report's date (filled in on export when left blank)."""
+
+
+ROLE_KINDS: dict[str, tuple[str, ...]] = {"author": ("text",), "date": ("date",)}
+"""The field kinds each role accepts."""
+
+
+class Labels(Strict):
+    """How the app and the notes name the form's parts; `{number}` is filled in."""
+
+    question: str = "Fråga {number}"
+    """A numbered question, e.g. `Fråga 1`."""
+    area: str = "Område {number}"
+    """A prioriterat område in notes and lists, e.g. `Område 2`."""
+    area_heading: str = "Prioriterat område {number}"
+    """A prioriterat område as a heading in the app, e.g. `Prioriterat område 2`."""
+    whole: str = "Programmets mål"
+    """The programme's own goals (a programme without områden)."""
+
+    def question_label(self, number: str) -> str:
+        """`Fråga 1`."""
+        return self.question.format(number=number)
+
+    def area_label(self, number: str) -> str:
+        """`Område 2`."""
+        return self.area.format(number=number)
+
+    def area_title(self, number: str, title: str = "") -> str:
+        """`Prioriterat område 2. Titel` (without the title when it is empty)."""
+        head = self.area_heading.format(number=number)
+        return f"{head}. {title}".strip(". ") if title.strip() else head
+
+
 class FormDefinition(Strict):
     """A whole form: Tillväxtverket's questionnaire and the insatser tables."""
 
@@ -295,6 +335,10 @@ class FormDefinition(Strict):
     mark: str = "X"
     """What the document prints in a marked column."""
     years: YearSetting = Field(default_factory=YearSetting)
+    roles: Roles = Field(default_factory=Roles)
+    """The questions the app relies on (author, date), by id."""
+    labels: Labels = Field(default_factory=Labels)
+    """How parts are named in the app and in notes (`Fråga {number}`, …)."""
     sections: list[Section]
 
     @model_validator(mode="after")
@@ -303,7 +347,47 @@ class FormDefinition(Strict):
         _unique("questions", [q.id for s in self.sections for q in s.questions])
         if sum(1 for s in self.sections if s.repeat) > 1:
             raise ValueError("högst en sektion får ha repeat")
+        kinds = {q.id: getattr(q, "kind", "") for s in self.sections for q in s.questions}
+        for role, allowed in ROLE_KINDS.items():
+            qid = getattr(self.roles, role)
+            if not qid:
+                continue
+            if qid not in kinds:
+                raise ValueError(f'roles.{role}: det finns ingen fråga med id "{qid}"')
+            if kinds[qid] not in allowed:
+                raise ValueError(
+                    f'roles.{role}: frågan "{qid}" är av typen {kinds[qid]}, inte'
+                    f" {' eller '.join(allowed)}"
+                )
         return self
+
+    def question_name(self, question: object) -> str:
+        """How the app and notes name a question: `Fråga 1` (the form's label pattern) for a
+        numbered question, else its label."""
+        number = str(getattr(question, "number", "") or "")
+        if number:
+            return self.labels.question_label(number)
+        return str(getattr(question, "display_label", ""))
+
+    def area_name(self, area: object, *, with_title: bool = False) -> str:
+        """How notes name a prioriterat område: `Område 2` (`Område 2. Titel` with the
+        title), or `Programmets mål` for the programme's own goals."""
+        if getattr(area, "whole", False):
+            return self.labels.whole
+        number = str(getattr(area, "number", "") or "") or "?"
+        name = self.labels.area_label(number)
+        title = str(getattr(area, "title", "") or "").strip()
+        return f"{name}. {title}" if with_title and title else name
+
+    def role(self, name: str) -> str:
+        """The id of the question with this role (`author`, `date`); '' when the form has none."""
+        return str(getattr(self.roles, name))
+
+    def is_repeated(self, part_key: str) -> bool:
+        """Whether a part key (`<section id>` or `<section id>:<område id>`) belongs to the
+        repeated section; found by `repeat`, never by the section's id."""
+        section = self.repeat_section
+        return section is not None and part_key.startswith(f"{section.id}:")
 
     def section(self, section_id: str) -> Section:
         """The section with this id."""

@@ -23,7 +23,7 @@ from rsp_tui.forms.schema import (
     StaticQuestion,
     TableQuestion,
 )
-from rsp_tui.importer.places import Places
+from rsp_tui.importer.places import Places, area_heading_re
 from rsp_tui.importer.programme_match import ProgrammeMatcher, goal_cell
 from rsp_tui.importer.reader import Block, Table, norm
 from rsp_tui.textutil import plain
@@ -35,8 +35,6 @@ MARKS = {"x", "✓", "✔", "☒", "■", "1", "ja"}
 _GOAL_LINE = re.compile(r"^\s*(\d+(?:\.\d+)*)\.?\s+(\S.*)$")
 _GOAL_CODE = re.compile(r"^\s*(\d+(?:\.\d+)+)\.?\s*$")
 """A goal code alone on its line (a goal whose text is not given)."""
-_AREA_HEADING = re.compile(r"^\s*prioriterat område\s+(\S+?)\.?(?:\s+(\S.*))?$", re.IGNORECASE)
-"""`Prioriterat område 2. Titel`; the title may be missing (an område not yet named)."""
 
 
 @dataclass
@@ -137,6 +135,8 @@ class OfficialReader:
         self.labels = {norm(q.label): q for q in self.questions if q.label and not q.text}
         self.rows_q = next((q for q in self.questions if isinstance(q, RowsQuestion)), None)
         self.places = Places(form, blocks)
+        self.area_heading = area_heading_re(form)
+        """`Prioriterat område 2. Titel` (the form's heading); the title may be missing."""
         self.text_table: TableQuestion | None = None
         """A table question whose answers are being read from paragraphs."""
         self.text_row: str | None = None
@@ -215,7 +215,7 @@ class OfficialReader:
             if not answering and n.startswith(norm(self.form.region_label)):
                 self.set_region(text.split(":", 1)[1] if ":" in text else "")
                 continue
-            heading = _AREA_HEADING.match(text.strip())
+            heading = self.area_heading.match(text.strip())
             if heading:
                 flush()
                 current = None
@@ -660,7 +660,8 @@ class OfficialReader:
                     # Structural, not a kind switch: goal codes are matched against the
                     # programme being imported and checked once all områden are read.
                     item[f.id] = self.goals(text, area)
-                    where = f"Område {area.number}, tabell {table.number}, rad {r + 1}"
+                    name = self.form.labels.area_label(area.number)
+                    where = f"{name}, tabell {table.number}, rad {r + 1}"
                     self.goal_cells.append((item, f.id, text, where))
                 else:
                     item[f.id] = _value_for(f, text)
@@ -670,7 +671,7 @@ class OfficialReader:
     def _insats(self, area: _Area, number: int) -> str:
         """`Område 2, insats 4`: the insats as counted in the område's table(s)."""
         label = self.rows_q.item_label.lower() if self.rows_q is not None else "insats"
-        return f"Område {area.number}, {label} {number}"
+        return f"{self.form.labels.area_label(area.number)}, {label} {number}"
 
     def is_repeated_header(
         self, row: list[Any], columns: dict[int, tuple[LeafField, str | None]]
@@ -722,11 +723,11 @@ class OfficialReader:
                     )
                 )
             return first
-        raw = str(self.answers.get("datum", ""))
+        raw = str(self.answers.get(self.form.role("date"), ""))
         try:
             return default_year(date.fromisoformat(raw.strip()))
         except ValueError:
-            fallback = default_year(date.today(), self.form.years.min, self.form.years.max)
+            fallback = default_year(date.today(), self.form.years)
             self.notes.append(
                 ImportNote("Verksamhetsår", f"hittades inte i dokumentet; {fallback} används")
             )
@@ -770,7 +771,7 @@ class OfficialReader:
         if not self.region:
             self.notes.append(ImportNote("Region", "raden Region: hittades inte i dokumentet"))
         draft = new_draft(self.form, self.region, self.year(), programme)
-        draft.answers.pop("datum", None)
+        draft.answers.pop(self.form.role("date"), None)
         for key, value in self.answers.items():
             draft.set((key,), value)
         if self.rows_q is not None:
@@ -798,14 +799,14 @@ class OfficialReader:
         for heading in matcher.added:
             self.notes.append(
                 ImportNote(
-                    f"Prioriterat område {heading}",
+                    self.form.labels.area_title(heading),
                     f"finns inte i programmet ({matcher.source}); området är tillagt",
                 )
             )
         if not self.region:
             self.notes.append(ImportNote("Region", "raden Region: hittades inte i dokumentet"))
         draft = new_draft(self.form, self.region, self.year(), matcher.programme)
-        draft.answers.pop("datum", None)
+        draft.answers.pop(self.form.role("date"), None)
         for key, value in self.answers.items():
             draft.set((key,), value)
         if self.rows_q is not None:

@@ -14,7 +14,18 @@ from rsp_tui.forms.schema import FormDefinition, RowsQuestion, StaticQuestion
 from rsp_tui.importer.reader import Block, Paragraph, Table, norm
 from rsp_tui.textutil import plain
 
-_AREA = re.compile(r"^\s*prioriterat område\s+(\S+?)\.?(?:\s|$)", re.IGNORECASE)
+DEFAULT_AREA_PREFIX = "Prioriterat område"
+"""The words before the number in an område heading, when the form's heading has none."""
+
+
+def area_heading_re(form: FormDefinition) -> re.Pattern[str]:
+    """An område heading as the form prints it (the repeated section's `heading`, e.g.
+    `Prioriterat område {number}. {title}`): group 1 is the number, group 2 the title."""
+    section = form.repeat_section
+    template = section.heading if section is not None else ""
+    prefix = template.split("{number}", 1)[0].strip() if "{number}" in template else ""
+    words = r"\s+".join(re.escape(w) for w in (prefix or DEFAULT_AREA_PREFIX).split())
+    return re.compile(rf"^\s*{words}\s+(\S+?)\.?(?:\s+(\S.*))?$", re.IGNORECASE)
 START = "i början av dokumentet"
 
 
@@ -41,19 +52,20 @@ class Places:
                 number = getattr(q, "number", None)
                 title = getattr(q, "title", "")
                 if number and title:
-                    titles.append((norm(plain(title)), f"Fråga {number}"))
+                    titles.append((norm(plain(title)), form.labels.question_label(number)))
         self.under: dict[int, str] = {}
         """Block index → `Fråga 3`, `Område 2`, `Del B` or `i början av dokumentet`."""
         self.areas: set[int] = set()
         """Blocks under an område heading."""
         current, in_area = START, False
+        area_re = area_heading_re(form)
         for block in blocks:
             if isinstance(block, Paragraph) and block.text.strip():
                 n = norm(block.text)
-                area = _AREA.match(block.text)
+                area = area_re.match(block.text.strip())
                 named = next((name for t, name in titles if t and n.startswith(t)), None)
                 if area:
-                    current, in_area = f"Område {area.group(1)}", True
+                    current, in_area = form.labels.area_label(area.group(1)), True
                 elif named:
                     current, in_area = named, False
                 elif any(h and n == h for h in part_b):

@@ -162,7 +162,7 @@ class Commands:
             f" ({done} procent ifyllt)."
         )
         for n, problem in enumerate(listed, 1):
-            self.c.say(f"{n}. {_spoken(problem)}")
+            self.c.say(f"{n}. {_spoken(problem, self.w.form.labels.question)}")
         line = self.c.ask("Skriv ett nummer för att gå dit, eller tryck Enter för att fortsätta: ")
         number = _number(line)
         if number is not None and 1 <= number <= len(listed):
@@ -348,10 +348,12 @@ def _number(text: str) -> int | None:
     return int(text) if text.isdigit() else None
 
 
-def _spoken(problem: Problem) -> str:
-    """A problem as one sentence: where, then what (`›` read as a comma)."""
+def _spoken(problem: Problem, pattern: str) -> str:
+    """A problem as one sentence: where, then what (`›` read as a comma). `pattern` is how
+    the form names a question (`Fråga {number}`)."""
     part, question = problem.part_title, problem.question
-    number = question.removeprefix("Fråga ") if question.startswith("Fråga ") else ""
+    prefix = pattern.split("{number}", 1)[0]
+    number = question.removeprefix(prefix) if prefix and question.startswith(prefix) else ""
     if number and part.startswith(f"{number} "):  # `Fråga 1, Efterfrågan`, said once
         part, question = f"{question}, {part[len(number) + 1:]}", ""
     where = ", ".join(p for p in (part, question, problem.row, problem.column) if p)

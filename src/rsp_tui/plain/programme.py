@@ -44,7 +44,7 @@ def goal_command(w: Walker, rest: str) -> None:
         w.quiet_intro = True
         return
     for n, area in enumerate(areas, 1):
-        w.c.say(f"{n}. Prioriterat område {area.number}. {area.title}")
+        w.c.say(f"{n}. {w.form.labels.area_title(area.number, area.title)}")
     line = w.c.ask("Vilket område, numret i listan: ").strip()
     if not (line.isdigit() and 1 <= int(line) <= len(areas)):
         w.c.say("Inget mål lades till.")
@@ -72,7 +72,9 @@ def _new_area(w: Walker) -> None:
         w.c.say("Ett område behöver både nummer och rubrik. Inget område lades till.")
         return
     w.session.add_area(number, title)
-    _changed(w, f"Prioriterat område {number} är tillagt. Lägg till dess mål med :mål ny.")
+    _changed(
+        w, f"{w.form.labels.area_title(number)} är tillagt. Lägg till dess mål med :mål ny."
+    )
 
 
 def _remove_area(w: Walker, number: int) -> None:
@@ -86,7 +88,7 @@ def _remove_area(w: Walker, number: int) -> None:
     count = w.session.item_count(area.id)
     if count:
         w.c.say(
-            f"Område {area.number} har {count} insatser. Ta bort dem först, så att inget"
+            f"{w.form.area_name(area)} har {count} insatser. Ta bort dem först, så att inget"
             " försvinner av misstag."
         )
         return
@@ -95,7 +97,7 @@ def _remove_area(w: Walker, number: int) -> None:
         w.c.say("Inget togs bort.")
         return
     w.session.remove_area(area.id)
-    _changed(w, f"Område {area.number} är borttaget.")
+    _changed(w, f"{w.form.area_name(area)} är borttaget.")
 
 
 def _changed(w: Walker, said: str) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 from rsp_tui.drafts.session import DraftSession
 from rsp_tui.errors import DraftError, DraftLockedError, RspError
 from rsp_tui.plain.console import Console
+from rsp_tui.years import default_year, parse_year
 
 
 def choose(console: Console, folder: Path) -> DraftSession | None:
@@ -80,14 +81,14 @@ def new_report(console: Console, folder: Path) -> DraftSession | None:
     if region is None:
         return None
     low, high = form.years.min, form.years.max
-    default = min(max(date.today().year - 1, low), high)
+    default = default_year(date.today(), form.years)
     while True:
         line = console.ask(
             f"{form.years.label}, ett år från {low} till {high}. Tryck Enter för {default}: "
         ).strip()
         if not line:
             year = default
-        elif line.isdigit() and low <= int(line) <= high:
+        elif parse_year(line, form.years) is not None:
             year = int(line)
         elif line.casefold().lstrip(":") in ("q", "avsluta", "avbryt"):
             return None

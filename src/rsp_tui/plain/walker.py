@@ -97,7 +97,7 @@ class Walker:
         if not areas:
             self.c.say("Programmet har inga prioriterade områden ännu.")
         for area in areas:
-            self.c.say(f"Prioriterat område {area.number}. {area.title}")
+            self.c.say(self.form.labels.area_title(area.number, area.title))
             for goal in area.mal:
                 self.c.say(f"Mål {goal.printed}")
         self.c.say(

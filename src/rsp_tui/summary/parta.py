@@ -124,7 +124,7 @@ def counts_table(s: Sheet, q: TableQuestion, counts: ChoiceCounts) -> None:
         numeric_from=1,
     )
     per = plain(q.row_header or "rad").lower()
-    chart_title = f"Fråga {q.number}: {counts.column.display_label} per {per}"
+    chart_title = f"{s.form.question_name(q)}: {counts.column.display_label} per {per}"
     png = s.drawer.draw(labels, counts, row_ids)
     s.ensure()
     s.picture(png, 16.0, chart_title, alt_text(chart_title, labels, counts, row_ids))

@@ -244,7 +244,7 @@ class RspApp(App[None]):
         """Ask for region and year, then create and open the draft."""
         form = load_form(DEFAULT_FORM_ID)
         with_programme = {r.name for r in load_regions() if r.programme}
-        year = default_year(self.clock().date(), form.years.min, form.years.max)
+        year = default_year(self.clock().date(), form.years)
 
         def create(choice: NewReport | None) -> None:
             if choice is None:
@@ -265,9 +265,7 @@ class RspApp(App[None]):
                 return
             self.open_session(session)
 
-        dialog = NewReportDialog(
-            self.regions, with_programme, year, (form.years.min, form.years.max), existing
-        )
+        dialog = NewReportDialog(self.regions, with_programme, year, form.years, existing)
         self.push_screen(dialog, create)
 
     def ask_open_path(self) -> None:

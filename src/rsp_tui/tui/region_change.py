@@ -30,19 +30,17 @@ def offer_programme(screen: ReportScreen, region: str) -> None:
                 timeout=12,
             )
         return
-    kept = {a.id for a in new.omraden}
-    lost = sum(session.item_count(a.id) for a in current.omraden if a.id not in kept)
-    note = (
-        f"\n\n{lost} insatser i områden som inte finns i det nya programmet tas bort."
-        if lost
-        else ""
-    )
+    lines = session.preview_programme(new).lines()
+    note = "\n\n" + "\n".join(lines) if lines else ""
 
     def done(take: bool | None) -> None:
         if take and session.draft.region == region:
             session.set_region(region, new)
             screen.post_message(DraftChanged(structure=True))
-            screen.notify(f"Rapporten följer nu Region {region}s program.", timeout=6)
+            screen.notify(
+                "\n".join([f"Rapporten följer nu Region {region}s program.", *lines]),
+                timeout=12 if lines else 6,
+            )
         else:
             screen.notify(
                 f"Programmet från {owner} behålls. Granska varnar så länge det är en annan"

@@ -14,6 +14,7 @@ from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from rsp_tui.tui.widgets.inputs import RspInput, focus_now
+from rsp_tui.years import YearRange, parse_year
 
 
 @dataclass(frozen=True)
@@ -50,14 +51,15 @@ class NewReportDialog(ModalScreen[NewReport | None]):
         regions: list[str],
         with_programme: set[str],
         year: int,
-        year_range: tuple[int, int],
+        years: YearRange,
         existing: dict[tuple[str, int], Path],
     ) -> None:
         super().__init__()
         self.regions = regions
         self.with_programme = with_programme
         self.default_year = year
-        self.year_range = year_range
+        self.years = years
+        """The form's allowed range (see rsp_tui.years)."""
         self.existing = existing
         self.chosen_region: str | None = None
 
@@ -67,7 +69,7 @@ class NewReportDialog(ModalScreen[NewReport | None]):
             yield Label("Region (skriv för att söka, välj med pilarna och Enter)")
             yield RspInput(placeholder="till exempel jämt", id="region-filter")
             yield OptionList(*self._options(""), id="regions")
-            yield Label(f"Verksamhetsår ({self.year_range[0]}–{self.year_range[1]})")
+            yield Label(f"Verksamhetsår ({self.years.min}–{self.years.max})")
             yield RspInput(
                 str(self.default_year), id="year", restrict=r"\d{0,4}", select_on_focus=True
             )
@@ -133,10 +135,7 @@ class NewReportDialog(ModalScreen[NewReport | None]):
         focus_now(self.query_one("#year", Input))  # the year is selected: typing replaces it
 
     def _year(self) -> int | None:
-        text = self.query_one("#year", Input).value.strip()
-        if text.isdigit() and self.year_range[0] <= int(text) <= self.year_range[1]:
-            return int(text)
-        return None
+        return parse_year(self.query_one("#year", Input).value, self.years)
 
     @on(Input.Changed, "#year")
     def _year_changed(self) -> None:
@@ -150,8 +149,7 @@ class NewReportDialog(ModalScreen[NewReport | None]):
             note.set_class(False, "-error")
             return False
         if year is None:
-            low, high = self.year_range
-            note.update(f"Skriv ett verksamhetsår mellan {low} och {high}.")
+            note.update(f"Skriv ett verksamhetsår mellan {self.years.min} och {self.years.max}.")
             note.set_class(True, "-error")
             return False
         lines = [f"{self.chosen_region}, verksamhetsår {year}."]

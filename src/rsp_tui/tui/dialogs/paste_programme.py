@@ -15,6 +15,7 @@ from textual.widgets import Button, Label, Select, Static, TextArea
 
 from rsp_tui.forms.outline import Outline, Single, parse_outline
 from rsp_tui.forms.programme import Programme
+from rsp_tui.forms.schema import FormDefinition
 
 HELP = (
     "Klistra in programmets prioriterade områden och mål, som de står i programmets PDF eller"
@@ -52,8 +53,10 @@ class PasteProgrammeDialog(ModalScreen[Programme | None]):
         Binding("ctrl+s", "accept", "Använd programmet", id="paste-accept"),
     ]
 
-    def __init__(self, region: str = "", text: str = "") -> None:
+    def __init__(self, form: FormDefinition, region: str = "", text: str = "") -> None:
         super().__init__()
+        self.form = form
+        """The report's form: how the preview names områden."""
         self.region_name = region
         self.initial = text
         self.outline: Outline = parse_outline(text, region)
@@ -96,7 +99,7 @@ class PasteProgrammeDialog(ModalScreen[Programme | None]):
     def _preview(self) -> None:
         text = self.query_one("#paste-text", TextArea).text
         self.outline = parse_outline(text, self.region_name, self.single)
-        lines = self.outline.describe() if text.strip() else ["(inget inklistrat ännu)"]
+        lines = self.outline.describe(self.form) if text.strip() else ["(inget inklistrat ännu)"]
         areas = sum(1 for a in self.outline.programme.omraden if not a.whole)
         goals = len(self.outline.programme.all_goals())
         if text.strip():

@@ -36,6 +36,7 @@ from rsp_tui.tui.widgets.review import REVIEW_KEY, REVIEW_TITLE, ReviewView
 from rsp_tui.tui.widgets.sidebar import LEGEND, PartList
 from rsp_tui.tui.widgets.status import StatusLine
 from rsp_tui.validation import validate
+from rsp_tui.years import parse_year
 
 if TYPE_CHECKING:
     from rsp_tui.tui.app import RspApp
@@ -341,7 +342,8 @@ class ReportScreen(Screen[None]):
         if action == "back_to_review":
             return self.from_review
         if action == "insats":
-            return self.current_key.startswith("omrade:") and self.session.read_only is None
+            repeated = self.session.form.is_repeated(self.current_key)
+            return repeated and self.session.read_only is None
         if action == "save" and self.session.read_only is not None:
             return None  # shown dimmed: nothing is saved in a read-only report
         return True
@@ -399,10 +401,8 @@ class ReportScreen(Screen[None]):
             if not value or not self.change_region(str(value)):
                 return
         elif path == YEAR_PATH:
-            text, years = str(value).strip(), self.session.form.years
-            if not text.isdigit() or not years.min <= int(text) <= years.max:
-                return
-            if not self.session.set_year(int(text)):
+            year = parse_year(value, self.session.form.years)
+            if year is None or not self.session.set_year(year):
                 return
             self._update_subtitle()
         else:

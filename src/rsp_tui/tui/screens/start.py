@@ -30,6 +30,7 @@ from rsp_tui.safefile import cleanup_temp_files
 from rsp_tui.tui.dialogs.rollover import RolloverDialog
 from rsp_tui.tui.widgets.footer import KeyFooter
 from rsp_tui.validation import percent, validate
+from rsp_tui.years import in_range
 
 if TYPE_CHECKING:
     from rsp_tui.tui.app import RspApp
@@ -294,7 +295,7 @@ class StartScreen(Screen[None]):
         loaded = row.summary.loaded
         old = loaded.draft
         year = old.year + 1
-        if year > loaded.form.years.max:
+        if not in_range(year, loaded.form.years):
             self.notify(
                 f"{old.year} är programperiodens sista år; det finns inget år efter.",
                 severity="warning",

@@ -193,7 +193,7 @@ class SummaryScreen(Screen[None]):
         counts = choice_counts(question, drafts)
         assert counts is not None
         self.query_one("#summary-q1-title", Label).update(
-            f"Fråga {question.number}, {year}: antal rapporter per svar"
+            f"{form.question_name(question)}, {year}: antal rapporter per svar"
         )
         table.add_column(question.row_header or "")
         for c in counts.categories:

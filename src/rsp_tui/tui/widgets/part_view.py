@@ -35,11 +35,24 @@ from rsp_tui.tui.widgets.questions import (
     topic_for,
 )
 from rsp_tui.tui.widgets.registry import field_box
+from rsp_tui.years import parse_year
 
 REGION_PATH: AnswerPath = ("@region",)
 """Pseudo answer path of the draft's region (not an answer of the form)."""
 YEAR_PATH: AnswerPath = ("@year",)
 """Pseudo answer path of the draft's verksamhetsår."""
+
+
+def _year_headings(form: FormDefinition) -> str:
+    """` Insatstabellernas rubriker (Handlingsplan för verksamhetsår …) följer det.`: the
+    first column group whose label holds the year, as the form words it; '' when none does."""
+    section = form.repeat_section
+    for q in section.questions if section is not None else []:
+        for group in q.groups if isinstance(q, RowsQuestion) else []:
+            if "{year}" in group.label or "{next_year}" in group.label:
+                label = group.label.format(year="…", next_year="…")
+                return f" Insatstabellernas rubriker ({label}) följer det."
+    return ""
 
 
 def group_guidance(form: FormDefinition) -> dict[str, tuple[str, ...]]:
@@ -116,7 +129,11 @@ class PartView(VerticalScroll):
                     )
             elif isinstance(question, TableQuestion):
                 yield QuestionHeading(question)
-                yield TableBlock(question, draft.answers.get(question.id) or {})
+                yield TableBlock(
+                    question,
+                    draft.answers.get(question.id) or {},
+                    self.session.form.question_name(question),
+                )
             else:
                 if question.text:
                     yield QuestionHeading(question)
@@ -144,18 +161,14 @@ class PartView(VerticalScroll):
             kind="text",
             id="year",
             label=years.label,
-            help=(
-                f"Året som rapporten följer upp, {years.min}–{years.max}. Insatstabellernas"
-                " rubriker (Handlingsplan för verksamhetsår …) följer det."
-            ),
+            help=f"Året som rapporten följer upp, {years.min}–{years.max}.{_year_headings(form)}",
         )
 
         def check_region(value: Any) -> str | None:
             return None if value in self.regions else f'okänd region "{value}"'
 
         def check_year(value: Any) -> str | None:
-            text = str(value).strip()
-            if not text.isdigit() or not years.min <= int(text) <= years.max:
+            if parse_year(value, years) is None:
                 return f"skriv ett år mellan {years.min} och {years.max}"
             return None
 

@@ -78,12 +78,13 @@ class ProgrammeEditor(Vertical):
                 "Programmet har inga prioriterade områden ännu. Lägg till det första nedan.",
                 classes="programme-empty",
             )
+        labels = self.session.form.labels
         for i, area in enumerate(self.areas):
             box = Vertical(classes="programme-area")
             box.border_title = (
-                "Programmets mål (utan område)"
+                f"{labels.whole} (utan område)"
                 if area.whole
-                else f"Prioriterat område {area.number or '?'}"
+                else labels.area_title(area.number or "?")
             )
             with box:
                 if not area.whole:
@@ -154,7 +155,7 @@ class ProgrammeEditor(Vertical):
             parent = widget.parent.parent if widget.parent else None
             if isinstance(parent, Vertical):
                 number = self.session.draft.programme.area(widget.area_id).number
-                parent.border_title = f"Prioriterat område {number or '?'}"
+                parent.border_title = self.session.form.labels.area_title(number or "?")
         self.post_message(DraftChanged(structure=widget.goal is None))
 
     @on(Button.Pressed)
@@ -197,7 +198,8 @@ class ProgrammeEditor(Vertical):
                 timeout=15 if lines else 5,
             )
 
-        self.app.push_screen(PasteProgrammeDialog(self.session.draft.region), done)
+        dialog = PasteProgrammeDialog(self.session.form, self.session.draft.region)
+        self.app.push_screen(dialog, done)
 
     @on(Input.Changed, "PeriodInput")
     def _period_changed(self, event: Input.Changed) -> None:
@@ -251,7 +253,7 @@ class ProgrammeEditor(Vertical):
             self.session.remove_area(area.id)
             await self._rebuilt("#add-area")
 
-        title = f"Prioriterat område {area.number}. {area.title}".strip()
+        title = self.session.form.labels.area_title(area.number, area.title)
         self.app.push_screen(
             ConfirmDialog("Ta bort området?", f"{title}{note}", confirm="Ta bort"), done
         )

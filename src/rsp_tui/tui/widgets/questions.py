@@ -35,16 +35,17 @@ def rich_text(text: str, style: str = "") -> Text:
     return out
 
 
-def question_name(question: FieldBase) -> str:
-    """`Fråga 1`, or the label for questions without a number (as validation names them)."""
-    return f"Fråga {question.number}" if question.number else question.display_label
-
-
 def topic_for(
-    question: FieldBase, field_def: LeafField, row: str = "", label: str | None = None
+    question: FieldBase,
+    field_def: LeafField,
+    row: str = "",
+    label: str | None = None,
+    *,
+    name: str = "",
 ) -> HelpTopic:
-    """The help shown while `field_def` of `question` has focus."""
-    parts = [question_name(question)] if question is not field_def else []
+    """The help shown while `field_def` of `question` (named `name` in the heading, e.g.
+    `Fråga 1`: see `FormDefinition.question_name`) has focus."""
+    parts = [name] if question is not field_def and name else []
     parts += [p for p in (row, label if label is not None else field_def.display_label) if p]
     return HelpTopic(
         heading=" › ".join(parts) or field_def.display_label,
@@ -71,10 +72,12 @@ class QuestionHeading(Static):
 class TableBlock(Vertical):
     """A table question: one bordered box per fixed row, holding that row's columns."""
 
-    def __init__(self, question: TableQuestion, answers: dict[str, Any]) -> None:
+    def __init__(self, question: TableQuestion, answers: dict[str, Any], name: str = "") -> None:
         super().__init__(classes="table-block")
         self.question = question
         self.answers = answers
+        self.name_ = name
+        """How the question is named in help headings, e.g. `Fråga 1`."""
 
     def compose(self) -> ComposeResult:
         q = self.question
@@ -91,7 +94,7 @@ class TableBlock(Vertical):
                             name_field,
                             (q.id, row.id, NAME_KEY),
                             cells.get(NAME_KEY),
-                            topic=topic_for(q, name_field, row.label),
+                            topic=topic_for(q, name_field, row.label, name=self.name_),
                         )
                     )
                 for col in q.columns:
@@ -100,7 +103,7 @@ class TableBlock(Vertical):
                             col,
                             (q.id, row.id, col.id),
                             cells.get(col.id),
-                            topic=topic_for(q, col, row.label),
+                            topic=topic_for(q, col, row.label, name=self.name_),
                         )
                     )
                 yield from _arrange(boxes)
