@@ -4,6 +4,7 @@ letters, plain Swedish, and the exported document easy to find."""
 from __future__ import annotations
 
 import os
+import shutil
 import stat
 import sys
 from collections.abc import Callable
@@ -158,8 +159,8 @@ def test_a_missing_opener_gives_a_swedish_message(
     doc = tmp_path / "rapport.docx"
     doc.write_bytes(b"x")
     monkeypatch.delenv("RSP_TUI_OPENER", raising=False)
-    monkeypatch.setattr(opener.sys, "platform", "linux")
-    monkeypatch.setattr(opener.shutil, "which", lambda name: None)
+    monkeypatch.setattr(sys, "platform", "linux")  # the module opener reads
+    monkeypatch.setattr(shutil, "which", lambda name: None)
     message = opener.open_path(doc)
     assert message is not None
     assert "xdg-open finns inte" in message and str(tmp_path) in message

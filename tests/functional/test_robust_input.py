@@ -14,6 +14,7 @@ from pathlib import Path
 import docx
 import pytest
 from textual import events
+from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, TextArea
 
 from rsp_tui.drafts import load_draft
@@ -208,7 +209,7 @@ HOSTILE = {
 }
 
 
-async def focus_box(pilot, path: tuple[str, ...], kind: type) -> None:  # type: ignore[no-untyped-def]
+async def focus_box(pilot: Pilot[None], path: tuple[str, ...], kind: type) -> None:
     """Tab until the editor of the answer at `path` has focus."""
     for _ in range(60):
         focused = pilot.app.focused

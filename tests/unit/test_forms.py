@@ -19,6 +19,7 @@ from rsp_tui.forms.loader import (
 from rsp_tui.forms.schema import (
     ChoiceField,
     FormDefinition,
+    MarksField,
     RowsQuestion,
     StaticQuestion,
     TableQuestion,
@@ -51,7 +52,7 @@ def test_structure_matches_the_official_form(form: FormDefinition) -> None:
     assert [t.id for t in tables] == ["q1", "q3", "q4", "q6"]
     assert sum(len(t.rows) for t in tables) == 18
     (rows,) = [q for q in questions if isinstance(q, RowsQuestion)]
-    leaf_cells = sum(len(f.options) if f.kind == "marks" else 1 for f in rows.fields)  # type: ignore[union-attr]
+    leaf_cells = sum(len(f.options) if isinstance(f, MarksField) else 1 for f in rows.fields)
     assert leaf_cells == 11
     assert [g.render(2023) for g in rows.groups] == [
         "Handlingsplan för verksamhetsår 2023",

@@ -100,7 +100,7 @@ def test_text_xml_cannot_hold_is_embedded_as_base64(form: FormDefinition) -> Non
 def test_the_body_does_not_depend_on_when_it_was_exported(
     form: FormDefinition, example: Draft, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from datetime import datetime
+    from datetime import datetime, tzinfo
 
     import rsp_tui.export.package as package
 
@@ -108,8 +108,8 @@ def test_the_body_does_not_depend_on_when_it_was_exported(
 
     class Later(datetime):
         @classmethod
-        def now(cls, tz=None):  # type: ignore[no-untyped-def, override]
-            return datetime(2031, 5, 6, 7, 8, 9, tzinfo=tz)
+        def now(cls, tz: tzinfo | None = None) -> Later:
+            return cls(2031, 5, 6, 7, 8, 9, tzinfo=tz)
 
     monkeypatch.setattr(package, "datetime", Later)
     second, _ = build(form, example, draft_mode=False)

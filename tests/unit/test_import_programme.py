@@ -47,7 +47,7 @@ def _export(form: FormDefinition, draft: Draft, path: Path, *, embed: bool) -> P
     return path
 
 
-def test_blank_form_filled_in_by_hand_keeps_every_goal(form: FormDefinition, tmp_path: Path):
+def test_blank_form_filled_in_by_hand_keeps_every_goal(form: FormDefinition, tmp_path: Path) -> None:
     """The blank exported form, filled in in Word: short forms of goals and a goal named by
     code only; every goal of the programme keeps its own text, every område its goals."""
     empty = new_draft(form, JH, 2023, _known())
@@ -133,7 +133,7 @@ def test_document_edited_after_export_uses_its_embedded_programme(
     assert item["mal"] == {"codes": ["2.1"], "other": ""}
 
 
-def test_unknown_programme_without_embedding_is_said(form: FormDefinition, tmp_path: Path):
+def test_unknown_programme_without_embedding_is_said(form: FormDefinition, tmp_path: Path) -> None:
     """Neither the document nor rsp-tui has the programme: what the text shows is used, and
     the user is told how to put the real programme in."""
     draft = new_draft(form, "Örebro län", 2024, _custom("Örebro län"))

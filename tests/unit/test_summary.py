@@ -127,7 +127,7 @@ def test_document_has_every_part_with_sums_chart_and_alt_text(
     assert len(described) == 2
     assert described[0].startswith("Stapeldiagram: Fråga 1")
     assert "Servicebidrag: Minskar" in described[0]
-    landscape = [s for s in document.sections if s.page_width > s.page_height]
+    landscape = [s for s in document.sections if (s.page_width or 0) > (s.page_height or 0)]
     assert landscape, "wide tables are on landscape pages"
 
 

@@ -338,7 +338,7 @@ class RspApp(App[None]):
 
     # -- commands ------------------------------------------------------------------------
 
-    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         report = self.report_screen
         if report is not None and screen is report:
             yield SystemCommand(
