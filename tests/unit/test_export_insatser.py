@@ -21,6 +21,7 @@ from rsp_tui.forms import FormDefinition, programme_for_region
 from rsp_tui.forms.schema import LeafField, MarksField, StaticQuestion
 from rsp_tui.structure import parts
 from rsp_tui.textutil import plain
+from tests.narrow import of_kind
 from tests.unit.test_export import (
     REGION,
     all_text,
@@ -34,7 +35,6 @@ from tests.unit.test_export import (
     table_questions,
     tcs,
 )
-from tests.narrow import of_kind
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ import os
 import signal
 import sys
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -28,6 +28,7 @@ from textual.command import CommandPalette
 from textual.css.query import NoMatches
 from textual.dom import NoScreen
 from textual.errors import NoWidget
+from textual.filter import LineFilter
 from textual.screen import Screen
 from textual.widget import MountError
 from textual.worker import WorkerFailed
@@ -126,7 +127,6 @@ class RspApp(App[None]):
         prebuild_pause: float | None = None,
     ) -> None:
         super().__init__()
-        safe_output.install()  # answers and file names never drive the terminal
         swedish.install()  # Textual's own few texts in Swedish
         self.register_theme(themes.HIGH_CONTRAST)
         self.start_path = path
@@ -337,6 +337,10 @@ class RspApp(App[None]):
         self.push_screen(ChangedOutsideDialog(session.path, copy), chosen)
 
     # -- commands ------------------------------------------------------------------------
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        # Answers and file names on screen never drive the terminal (see safe_output).
+        return [*super().get_line_filters(), safe_output.CONTROL_FILTER]
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         report = self.report_screen
