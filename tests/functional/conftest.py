@@ -58,11 +58,15 @@ def app_factory() -> Callable[..., RspApp]:
 @pytest.fixture(autouse=True)
 def _quick_pilot(monkeypatch: pytest.MonkeyPatch) -> None:
     """Pilot waits at least 2 × 20 ms after every key for the app to go idle; the walkthrough
-    presses about two thousand keys. A finer idle check keeps the suite quick."""
+    presses about two thousand keys. A finer idle check keeps the suite quick.
+
+    Private Textual module (checked against Textual 8.2.8): Pilot has no public setting for
+    its idle check; `textual._wait.wait_for_idle` reads these two module constants on every
+    turn. If they go, setattr raises here and test_textual_internals.py says why."""
     import textual._wait as wait
 
-    monkeypatch.setattr(wait, "SLEEP_GRANULARITY", 0.004, raising=False)
-    monkeypatch.setattr(wait, "SLEEP_IDLE", 0.0002, raising=False)
+    monkeypatch.setattr(wait, "SLEEP_GRANULARITY", 0.004)
+    monkeypatch.setattr(wait, "SLEEP_IDLE", 0.0002)
 
 
 @pytest.fixture(autouse=True)

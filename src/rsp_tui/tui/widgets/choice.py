@@ -18,8 +18,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Select, Static
+
+# Private module (checked against Textual 8.2.8): Textual exports neither the menu nor the
+# current-value line of a Select publicly (textual.widgets.select lists only its errors and
+# NULL), and RspSelect composes its own menu from them. tests/functional/
+# test_textual_internals.py fails if they move.
 from textual.widgets._select import SelectCurrent, SelectOverlay
 
+from rsp_tui.tui.swedish import CLOSE_LIST
 from rsp_tui.tui.widgets.inputs import OwnKeys
 
 CHOICE_KEYS_HELP = (
@@ -123,7 +129,10 @@ class InlineChoice(OwnKeys, Static, can_focus=True):
 
 class RspSelectOverlay(OwnKeys, SelectOverlay):
     """The Select's menu: its keys act at once (see `OwnKeys`), and Enter chooses in the same
-    handler (Textual's menu chose through two messages, after a Tab typed next had moved on)."""
+    handler (Textual's menu chose through two messages, after a Tab typed next had moved on).
+    Its Escape says what it does in Swedish (a subclass's binding replaces Textual's)."""
+
+    BINDINGS = [Binding("escape", "dismiss", CLOSE_LIST)]
 
     def action_select(self) -> None:
         select = self.parent
