@@ -6,9 +6,11 @@ import shutil
 from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from typing import TypedDict, Unpack
 
 import pytest
 
+from rsp_tui.drafts.session import Clock
 from rsp_tui.tui.app import RspApp, make_app
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -41,14 +43,23 @@ def example_draft(drafts_folder: Path) -> Path:
     return target
 
 
+class AppOptions(TypedDict, total=False):
+    """The keyword arguments of `make_app` a test may set."""
+
+    clock: Clock
+    autosave_delay: float
+    cursor_blink: bool
+    prebuild_pause: float | None
+
+
 @pytest.fixture
 def app_factory() -> Callable[..., RspApp]:
     """Build the app as the CLI does, with a fixed clock and no cursor blink."""
 
-    def build(path: Path | None = None, **kwargs: object) -> RspApp:
+    def build(path: Path | None = None, **kwargs: Unpack[AppOptions]) -> RspApp:
         kwargs.setdefault("clock", fixed_clock)
         kwargs.setdefault("cursor_blink", False)
-        app = make_app(path, None, **kwargs)  # type: ignore[arg-type]
+        app = make_app(path, None, **kwargs)
         app.animation_level = "none"  # scrolling jumps: key presses need not wait for it
         return app
 

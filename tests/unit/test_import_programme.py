@@ -7,6 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import docx
+from docx.document import Document as DocxDocument
+from docx.table import Table
 
 from rsp_tui.drafts import Draft, new_draft
 from rsp_tui.export import export_report
@@ -27,17 +29,17 @@ def _goals(programme: Programme) -> list[tuple[str, str]]:
     return [(g.code, g.text) for g in programme.all_goals()]
 
 
-def _insats_tables(document: object) -> list[object]:
+def _insats_tables(document: DocxDocument) -> list[Table]:
     return [
         t
-        for t in document.tables  # type: ignore[attr-defined]
+        for t in document.tables
         if len(t.columns) >= 10 and t.rows[1].cells[0].text.startswith("Planerade")
     ]
 
 
-def _fill_blank_row(table: object, planerade: str, mal: str) -> None:
+def _fill_blank_row(table: Table, planerade: str, mal: str) -> None:
     """Type into the table's empty row as a person would in Word."""
-    row = table.rows[-1]  # type: ignore[attr-defined]
+    row = table.rows[-1]
     row.cells[0].text = planerade
     row.cells[1].text = mal
 

@@ -364,7 +364,7 @@ class RspApp(App[None]):
         yield SystemCommand("Avsluta", "Avsluta rsp-tui; allt är redan sparat", self.action_quit)
 
     def action_command_palette(self) -> None:
-        if not CommandPalette.is_open(self):  # type: ignore[arg-type]
+        if not isinstance(self.screen, CommandPalette):
             self.push_screen(
                 swedish.SwedishCommandPalette(placeholder="Sök kommando …", id="--command-palette")
             )

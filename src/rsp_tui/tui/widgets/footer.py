@@ -19,8 +19,8 @@ from textual.widgets import Footer
 class KeyFooter(Footer):
     """A Footer that skips rebuilds that would show the same keys."""
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, *, compact: bool = False) -> None:
+        super().__init__(compact=compact)
         self._shown: object = None
         self._pending = False
 
