@@ -6,12 +6,11 @@ import shutil
 from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import TypedDict, Unpack
+from typing import Unpack
 
 import pytest
 
-from rsp_tui.drafts.session import Clock
-from rsp_tui.tui.app import RspApp, make_app
+from rsp_tui.tui.app import AppOptions, RspApp, make_app
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 EXAMPLE = DATA / "app_exempel-2023.toml"
@@ -41,15 +40,6 @@ def example_draft(drafts_folder: Path) -> Path:
     target = drafts_folder / "jamtland-harjedalen-2023.toml"
     shutil.copy(EXAMPLE, target)
     return target
-
-
-class AppOptions(TypedDict, total=False):
-    """The keyword arguments of `make_app` a test may set."""
-
-    clock: Clock
-    autosave_delay: float
-    cursor_blink: bool
-    prebuild_pause: float | None
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ import time
 from collections.abc import Iterable, Sequence
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypedDict, Unpack
 
 from rich.console import RenderableType
 from rich.text import Text
@@ -50,6 +50,9 @@ from rsp_tui.tui.screens.report import ReportScreen
 from rsp_tui.tui.screens.start import StartScreen
 from rsp_tui.tui.watchdog import HANGUP, TerminalWatchdog
 from rsp_tui.years import default_year
+
+if TYPE_CHECKING:
+    from rich.traceback import Trace  # imported only on a crash
 
 HANDLED_SIGNALS = tuple(
     s
@@ -617,7 +620,7 @@ class RspApp(App[None]):
         self.panic(Traceback(trace, width=None))
 
 
-def _scrub(trace: Any) -> None:
+def _scrub(trace: Trace) -> None:
     """Remove from a Rich trace whatever may quote answers: the text and notes of every
     exception in it, chained or grouped. Syntax errors are the program's, not answers."""
     for stack in trace.stacks:
@@ -632,6 +635,15 @@ def _is_terminal(fd: int) -> bool:
         return os.isatty(fd)
     except OSError:
         return False
+
+
+class AppOptions(TypedDict, total=False):
+    """The keyword arguments of `make_app` (for `run` and the tests)."""
+
+    clock: Clock
+    autosave_delay: float
+    cursor_blink: bool
+    prebuild_pause: float | None
 
 
 def make_app(
@@ -654,7 +666,7 @@ def make_app(
     )
 
 
-def run(path: Path | None, folder: Path | None, **options: Any) -> int:
+def run(path: Path | None, folder: Path | None, **options: Unpack[AppOptions]) -> int:
     """Run the app in the terminal; the exit status (non-zero after a crash or a signal).
 
     `options` go to `make_app` (the tests use a long autosave delay). In the terminal, the
