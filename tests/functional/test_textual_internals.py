@@ -107,6 +107,29 @@ def test_select_parts_rsp_select_builds_on() -> None:
     assert select._options[-1] == ("Ett", "1") and isinstance(select._type_to_search, bool)
 
 
+def test_option_list_lines_goal_picker_reads() -> None:
+    """GoalPicker.render_line (tui/widgets/goal_picker.py) maps a screen line to its option
+    through OptionList's `_lines` and sizes the box by `_get_left_gutter_width`."""
+    from textual.widgets import OptionList, SelectionList
+
+    lines = inspect.getattr_static(OptionList, "_lines")
+    assert isinstance(lines, property) and lines.fget is not None
+    assert "tuple[int, int]" in str(inspect.signature(lines.fget).return_annotation)
+    assert callable(getattr(SelectionList, "_get_left_gutter_width", None))
+    assert SelectionList._get_left_gutter_width is not OptionList._get_left_gutter_width
+
+
+def test_footer_rebuild_hook() -> None:
+    """KeyFooter (tui/widgets/footer.py) replaces Footer.bindings_changed and sets the
+    private reactive `_bindings_ready` that Footer.compose reads."""
+    from textual.widgets import Footer
+
+    assert "_bindings_ready" in Footer._reactives
+    assert "self._bindings_ready" in inspect.getsource(Footer.compose)
+    assert "self._bindings_ready = True" in inspect.getsource(Footer.bindings_changed)
+    assert "bindings_changed" in inspect.getsource(Footer.on_mount)
+
+
 def test_screen_text_helper_reads_the_compositor() -> None:
     """test_accessibility.screen_text renders the screen as text through the compositor (no
     public plain-text export; export_screenshot makes SVG)."""

@@ -147,7 +147,12 @@ class RspSelect(OwnKeys, Select[str]):
     to the closed Select (and only asked again for the menu), so the choice was lost; after a
     choice, it gave focus back a turn late too, and text typed at once went to the hidden menu.
     Here keys that reach the Select while its menu is open act on the menu, the menu takes and
-    gives back focus in the same handler, and a choice is made at once."""
+    gives back focus in the same handler, and a choice is made at once.
+
+    Private Textual hooks (checked against Textual 8.2.8): `_watch_expanded` replaces
+    Select's own watcher (a public `watch_expanded` would run after it, not instead);
+    `_options` and `_type_to_search` are Select's state, with no public getter; `_on_key`
+    goes on to OwnKeys. tests/functional/test_textual_internals.py fails if they change."""
 
     def compose(self) -> ComposeResult:
         yield SelectCurrent(self.prompt)

@@ -17,7 +17,12 @@ from textual.widgets import Footer
 
 
 class KeyFooter(Footer):
-    """A Footer that skips rebuilds that would show the same keys."""
+    """A Footer that skips rebuilds that would show the same keys.
+
+    Private Textual hook (checked against Textual 8.2.8): `bindings_changed` replaces
+    Footer's own, which sets the private reactive `_bindings_ready` that Footer.compose reads;
+    Footer has no public way to rebuild only on a change. tests/functional/
+    test_textual_internals.py fails if either changes."""
 
     def __init__(self, *, compact: bool = False) -> None:
         super().__init__(compact=compact)
