@@ -8,6 +8,7 @@ import hashlib
 import io
 import re
 import zipfile
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
@@ -43,7 +44,7 @@ def minimal_docx() -> bytes:
     return out.getvalue()
 
 
-def replace_part(package: bytes, name: str, change: object) -> bytes:
+def replace_part(package: bytes, name: str, change: Callable[[str], str] | bytes) -> bytes:
     """The package with part `name` replaced by `change(old_text)` (a callable) or bytes."""
     src = zipfile.ZipFile(io.BytesIO(package))
     out = io.BytesIO()
@@ -51,7 +52,7 @@ def replace_part(package: bytes, name: str, change: object) -> bytes:
         for info in src.infolist():
             data = src.read(info.filename)
             if info.filename == name:
-                data = change(data.decode("utf-8")).encode("utf-8") if callable(change) else change  # type: ignore[assignment]
+                data = change if isinstance(change, bytes) else change(data.decode("utf-8")).encode("utf-8")
             dst.writestr(info.filename, data)
     return out.getvalue()
 
@@ -100,6 +101,8 @@ def zip_bomb(unpacked_mb: int) -> bytes:
                 part = zipfile.ZipInfo(info.filename)
                 part.compress_type = zipfile.ZIP_DEFLATED
                 with dst.open(part, "w", force_zip64=True) as fh:
+                    # attr-defined: zipfile's private compressor of the part being written,
+                    # replaced so that a GB of spaces is not compressed for real (test data only).
                     fh._compressor = _Repeat(piece, tail)  # type: ignore[attr-defined]
                     for _ in range(unpacked_mb):
                         fh.write(chunk)

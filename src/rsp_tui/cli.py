@@ -18,9 +18,9 @@ import argparse
 import contextlib
 import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from rsp_tui import __version__
 from rsp_tui.errors import RspError
@@ -44,7 +44,13 @@ SUBCOMMANDS = (
 class _Formatter(argparse.HelpFormatter):
     """Help in Swedish: `användning:` instead of `usage:`."""
 
-    def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
+    def add_usage(
+        self,
+        usage: str | None,
+        actions: Iterable[argparse.Action],
+        groups: Iterable[argparse._MutuallyExclusiveGroup],  # argparse's own (private) name
+        prefix: str | None = None,
+    ) -> None:
         super().add_usage(usage, actions, groups, "användning: " if prefix is None else prefix)
 
 
@@ -57,7 +63,7 @@ class _Parser(argparse.ArgumentParser):
         self._positionals.title = "argument"
         self._optionals.title = "flaggor"
 
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         translated = (
             message.replace("the following arguments are required", "dessa argument krävs")
@@ -629,7 +635,8 @@ def _silence_stdout() -> None:
 
     with contextlib.suppress(OSError, ValueError, AttributeError):
         devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.__stdout__.fileno())  # type: ignore[union-attr]
+        if sys.__stdout__ is not None:
+            os.dup2(devnull, sys.__stdout__.fileno())
         os.close(devnull)
 
 

@@ -6,10 +6,11 @@ import shutil
 from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from typing import Unpack
 
 import pytest
 
-from rsp_tui.tui.app import RspApp, make_app
+from rsp_tui.tui.app import AppOptions, RspApp, make_app
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 EXAMPLE = DATA / "app_exempel-2023.toml"
@@ -45,10 +46,10 @@ def example_draft(drafts_folder: Path) -> Path:
 def app_factory() -> Callable[..., RspApp]:
     """Build the app as the CLI does, with a fixed clock and no cursor blink."""
 
-    def build(path: Path | None = None, **kwargs: object) -> RspApp:
+    def build(path: Path | None = None, **kwargs: Unpack[AppOptions]) -> RspApp:
         kwargs.setdefault("clock", fixed_clock)
         kwargs.setdefault("cursor_blink", False)
-        app = make_app(path, None, **kwargs)  # type: ignore[arg-type]
+        app = make_app(path, None, **kwargs)
         app.animation_level = "none"  # scrolling jumps: key presses need not wait for it
         return app
 
@@ -58,11 +59,15 @@ def app_factory() -> Callable[..., RspApp]:
 @pytest.fixture(autouse=True)
 def _quick_pilot(monkeypatch: pytest.MonkeyPatch) -> None:
     """Pilot waits at least 2 × 20 ms after every key for the app to go idle; the walkthrough
-    presses about two thousand keys. A finer idle check keeps the suite quick."""
+    presses about two thousand keys. A finer idle check keeps the suite quick.
+
+    Private Textual module (checked against Textual 8.2.8): Pilot has no public setting for
+    its idle check; `textual._wait.wait_for_idle` reads these two module constants on every
+    turn. If they go, setattr raises here and test_textual_internals.py says why."""
     import textual._wait as wait
 
-    monkeypatch.setattr(wait, "SLEEP_GRANULARITY", 0.004, raising=False)
-    monkeypatch.setattr(wait, "SLEEP_IDLE", 0.0002, raising=False)
+    monkeypatch.setattr(wait, "SLEEP_GRANULARITY", 0.004)
+    monkeypatch.setattr(wait, "SLEEP_IDLE", 0.0002)
 
 
 @pytest.fixture(autouse=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from textual.app import App
+from textual.notifications import SeverityLevel
 from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Input, Select, SelectionList, TextArea
@@ -24,10 +25,18 @@ def spy_notifications(app: App[Any]) -> list[tuple[str, str]]:
     notes: list[tuple[str, str]] = []
     show = app.notify
 
-    def notify(message: str, **kwargs: object) -> None:
-        notes.append((message, str(kwargs.get("severity", "information"))))
-        show(message, **kwargs)  # type: ignore[arg-type]
+    def notify(
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        notes.append((message, severity))
+        show(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
+    # method-assign: the spy replaces notify on this one app object, as a test double does.
     app.notify = notify  # type: ignore[method-assign]
     return notes
 

@@ -26,6 +26,7 @@ from rsp_tui.tui.app import RspApp
 from rsp_tui.tui.screens.report import ReportScreen
 from rsp_tui.tui.widgets.choice import InlineChoice
 from rsp_tui.tui.widgets.fields import FieldBox, GoalsBox, MarksBox
+from tests.narrow import of_kind
 
 from .driving import focused_box
 
@@ -121,7 +122,8 @@ async def _plan_fields(
     assert start in chain
     fields = [w for w in chain[chain.index(start) :] if focused_box(w) is not None]
     if item is not None:  # only the editor of the insats, not the list below it
-        fields = [w for w in fields if focused_box(w).path[2] == focused_box(start).path[2]]
+        area = of_kind(focused_box(start), FieldBox).path[2]
+        fields = [w for w in fields if of_kind(focused_box(w), FieldBox).path[2] == area]
     assert fields and fields[0] is start, "the part opens on a field"
     for n, widget in enumerate(fields):
         if n:

@@ -4,12 +4,14 @@ letters, plain Swedish, and the exported document easy to find."""
 from __future__ import annotations
 
 import os
+import shutil
 import stat
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from textual.widget import Widget
 from textual.widgets import Input, Label
 
 from rsp_tui.tui.app import RspApp
@@ -19,6 +21,7 @@ from rsp_tui.tui.screens.start import StartScreen
 from rsp_tui.tui.widgets.fields import FieldBox
 from rsp_tui.tui.widgets.inputs import RspTextArea
 from rsp_tui.tui.widgets.review import ReviewView
+from tests.narrow import of_kind
 
 from .driving import settle, type_text
 from .test_accessibility import screen_text
@@ -98,7 +101,7 @@ async def test_programme_fields_keep_their_labels(
         await settle(pilot)
         assert code.styles.text_style.underline  # focus shows without colour
         # the label sits on the field's line, before it
-        label = code.parent.query_one(".programme-field-label", Label)  # type: ignore[union-attr]
+        label = of_kind(code.parent, Widget).query_one(".programme-field-label", Label)
         assert str(label.render()) == "Kod"
         assert code.region.width > 0 and label.region.width > 0
         assert label.region.y == code.region.y and label.region.right <= code.region.x
@@ -158,8 +161,8 @@ def test_a_missing_opener_gives_a_swedish_message(
     doc = tmp_path / "rapport.docx"
     doc.write_bytes(b"x")
     monkeypatch.delenv("RSP_TUI_OPENER", raising=False)
-    monkeypatch.setattr(opener.sys, "platform", "linux")
-    monkeypatch.setattr(opener.shutil, "which", lambda name: None)
+    monkeypatch.setattr(sys, "platform", "linux")  # the module opener reads
+    monkeypatch.setattr(shutil, "which", lambda name: None)
     message = opener.open_path(doc)
     assert message is not None
     assert "xdg-open finns inte" in message and str(tmp_path) in message

@@ -16,11 +16,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import DataTable, Input, Select
 
 from rsp_tui.drafts import load_draft, new_draft, save_draft
 from rsp_tui.forms import load_form
+from rsp_tui.forms.schema import ChoiceField, TableQuestion
 from rsp_tui.tui.app import RspApp
 from rsp_tui.tui.dialogs.confirm import ConfirmDialog
 from rsp_tui.tui.screens.report import ReportScreen
@@ -29,6 +31,7 @@ from rsp_tui.tui.widgets.fields import FieldBox
 from rsp_tui.tui.widgets.insatser import InsatserView
 from rsp_tui.tui.widgets.part_view import PartView
 from rsp_tui.validation import validate
+from tests.narrow import of_kind, question_of
 
 from .driving import focused_box, spy_notifications, type_text
 
@@ -46,7 +49,7 @@ def help_text(report: ReportScreen) -> str:
     return str(report.help_pane.query_one("#help-text").render())
 
 
-async def go_to(pilot, key: str) -> ReportScreen:  # type: ignore[no-untyped-def]
+async def go_to(pilot: Pilot[None], key: str) -> ReportScreen:
     report = pilot.app.screen
     assert isinstance(report, ReportScreen)
     while report.current_key != key:
@@ -55,11 +58,12 @@ async def go_to(pilot, key: str) -> ReportScreen:  # type: ignore[no-untyped-def
     return report
 
 
-async def tab_to(pilot, path: tuple[str, ...], limit: int = 80) -> Widget:  # type: ignore[no-untyped-def]
+async def tab_to(pilot: Pilot[None], path: tuple[str, ...], limit: int = 80) -> Widget:
     for _ in range(limit):
-        box = focused_box(pilot.app.focused)
-        if box is not None and box.path == path:
-            return pilot.app.focused
+        focused = pilot.app.focused
+        box = focused_box(focused)
+        if focused is not None and box is not None and box.path == path:
+            return focused
         await pilot.press("tab")
         await pilot.pause()
     raise AssertionError(f"Tab never reached {path}")
@@ -71,7 +75,7 @@ async def test_1_return_to_a_part_restores_focus_and_shows_it(
     app = app_factory(example_draft)
     async with app.run_test(size=(100, 30)) as pilot:
         report = await go_to(pilot, "q1")
-        rows = load_form().sections[1].questions[0].rows  # type: ignore[union-attr]
+        rows = of_kind(load_form().sections[1].questions[0], TableQuestion).rows
         path = ("q1", rows[2].id, "kommentar")
         await tab_to(pilot, path)
         await type_text(pilot, " X")
@@ -94,9 +98,9 @@ async def test_2_choosing_annat_keeps_focus_and_tab_reaches_its_box(
     path = drafts_folder / "ny.toml"
     drafts_folder.mkdir(parents=True, exist_ok=True)
     save_draft(new_draft(form, "Jämtland Härjedalen", 2023), path)
-    q6 = next(q for s in form.sections for q in s.questions if q.id == "q6")
-    row = q6.rows[0]  # type: ignore[attr-defined]
-    column = next(c for c in q6.columns if c.kind == "choice")  # type: ignore[attr-defined]
+    q6 = question_of(form, "q6", TableQuestion)
+    row = q6.rows[0]
+    column = next(c for c in q6.columns if isinstance(c, ChoiceField))
     choice_path = ("q6", row.id, column.id)
     app = app_factory(path)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -236,7 +240,7 @@ async def test_7_short_choices_are_inline_and_take_one_key(
         await go_to(pilot, "q1")
         choice = app.focused
         assert isinstance(choice, InlineChoice)
-        path = focused_box(choice).path  # type: ignore[union-attr]
+        path = of_kind(focused_box(choice), FieldBox).path
         await pilot.press("1", "tab")  # the choice and the comment, at once
         await type_text(pilot, "efter valet")
         await pilot.press("ctrl+s")

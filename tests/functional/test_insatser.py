@@ -7,6 +7,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from textual.coordinate import Coordinate
+from textual.pilot import Pilot
+
 from rsp_tui.drafts import load_draft, save_draft
 from rsp_tui.tui.app import RspApp
 from rsp_tui.tui.dialogs.confirm import ConfirmDialog
@@ -23,7 +26,7 @@ def planned(path: Path, area: str = "o1") -> list[str]:
     return [str(i.get("planerade", "")).split("\n", 1)[0] for i in items]
 
 
-async def open_area(pilot, key: str = "omrade:o1") -> tuple[ReportScreen, InsatserView]:  # type: ignore[no-untyped-def]
+async def open_area(pilot: Pilot[None], key: str = "omrade:o1") -> tuple[ReportScreen, InsatserView]:
     report = pilot.app.screen
     assert isinstance(report, ReportScreen)
     while report.current_key != key:
@@ -44,7 +47,7 @@ async def test_add_duplicate_move_and_delete_with_keys(
         await pilot.press("ctrl+n")  # a new insats at the end, its first field focused
         assert view.table.cursor_row == 6
         await type_text(pilot, "Ny provinsats")
-        assert view.table.get_cell_at((6, 1)) == "Ny provinsats"  # the list follows
+        assert view.table.get_cell_at(Coordinate(6, 1)) == "Ny provinsats"  # the list follows
 
         await pilot.press("alt+d")  # duplicate it: the copy comes right after
         await pilot.press("alt+up", "alt+up")  # and moves up two places

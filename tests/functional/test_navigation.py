@@ -13,6 +13,7 @@ from rsp_tui.tui.app import RspApp
 from rsp_tui.tui.screens.report import ReportScreen
 from rsp_tui.tui.widgets.insatser import InsatserView
 from rsp_tui.tui.widgets.review import REVIEW_KEY
+from tests.narrow import of_kind
 
 from .driving import settle, type_text
 
@@ -62,8 +63,7 @@ async def test_command_palette_in_swedish(
 ) -> None:
     app = app_factory(example_draft)
     async with app.run_test(size=(100, 30)) as pilot:
-        report = app.screen
-        assert isinstance(report, ReportScreen)
+        report = of_kind(app.screen, ReportScreen)
         titles = [c.title for c in app.get_system_commands(report)]
         assert titles == [
             "Gå till del …", "Kontrollera", "Exportera", "Spara", "Till startskärmen",
@@ -73,7 +73,8 @@ async def test_command_palette_in_swedish(
         ]  # fmt: skip
 
         await pilot.press("ctrl+p")
-        assert isinstance(app.screen, CommandPalette)
+        palette = app.screen
+        assert isinstance(palette, CommandPalette)
         await type_text(pilot, "gå till")
         await pilot.press("enter")
         await pilot.pause()

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from textual.pilot import Pilot
 from textual.widgets import Input
 
 from rsp_tui.tui.app import RspApp
@@ -16,7 +17,7 @@ from rsp_tui.tui.widgets.part_view import PartView
 from .driving import focused_box, type_text
 
 
-async def _wait_until_built(pilot, report: ReportScreen) -> None:  # type: ignore[no-untyped-def]
+async def _wait_until_built(pilot: Pilot[None], report: ReportScreen) -> None:
     """Poll (no fixed sleep) until every part is mounted."""
     for _ in range(2000):
         if all(p.key in report._slots for p in report.parts):

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from textual.pilot import Pilot
 from textual.widgets import Button
 
 from rsp_tui.drafts import load_draft
@@ -16,7 +17,7 @@ from rsp_tui.tui.screens.report import ReportScreen
 from .driving import settle, type_text
 
 
-async def tab_to_button(pilot, button_id: str) -> None:  # type: ignore[no-untyped-def]
+async def tab_to_button(pilot: Pilot[None], button_id: str) -> None:
     for _ in range(60):
         focused = pilot.app.focused
         if isinstance(focused, Button) and focused.id == button_id:

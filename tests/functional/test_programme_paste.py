@@ -17,6 +17,7 @@ from rsp_tui.tui.app import RspApp
 from rsp_tui.tui.dialogs.paste_programme import PasteProgrammeDialog
 from rsp_tui.tui.screens.report import ReportScreen
 from rsp_tui.tui.widgets.goal_picker import DIVIDER, GoalList
+from tests.narrow import of_kind
 
 from .driving import type_text
 from .test_insatser import open_area
@@ -37,8 +38,7 @@ async def test_paste_a_goals_only_programme_and_use_it(
     create_draft_file(new_draft(load_form(), "Östergötland", 2024), path)
     app = app_factory(path)
     async with app.run_test(size=(110, 34)) as pilot:
-        report = app.screen
-        assert isinstance(report, ReportScreen)
+        report = of_kind(app.screen, ReportScreen)
         while report.current_key != "programmet":
             await pilot.press("f4")
         await tab_to_button(pilot, "paste-programme")

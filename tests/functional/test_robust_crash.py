@@ -12,12 +12,14 @@ from pathlib import Path
 import pytest
 
 from rsp_tui.drafts import load_draft
+from rsp_tui.errors import safe_traceback
 from rsp_tui.safefile import TMP_SUFFIX
-from rsp_tui.tui.app import RspApp, run, safe_traceback
+from rsp_tui.tui.app import RspApp, run
 from rsp_tui.tui.screens.report import ReportScreen
 
 from .driving import settle
-from .test_robust_process import CTRL_END, F4, LEAVE_ALT_SCREEN, Terminal, to_q2
+from .terminal import LEAVE_ALT_SCREEN, Terminal
+from .test_robust_process import CTRL_END, F4, to_q2
 
 SECRET = "Hemligtsvar"
 

@@ -14,6 +14,7 @@ from pathlib import Path
 import docx
 import pytest
 from textual import events
+from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, TextArea
 
 from rsp_tui.drafts import load_draft
@@ -21,9 +22,10 @@ from rsp_tui.drafts.store import CHECKSUM_PREFIX
 from rsp_tui.tui.app import RspApp
 from rsp_tui.tui.dialogs.open_failed import OpenFailedDialog
 from rsp_tui.tui.screens.report import ReportScreen
-from rsp_tui.tui.screens.start import StartScreen
+from rsp_tui.tui.screens.start import DraftRow, StartScreen
 from rsp_tui.tui.widgets.fields import FieldBox
 from rsp_tui.tui.widgets.review import ReviewView
+from tests.narrow import of_kind
 
 from .conftest import EXAMPLE
 from .driving import settle, spy_notifications
@@ -149,7 +151,7 @@ async def test_every_broken_draft_is_listed_with_its_message_and_left_alone(
             print(f"{name}: {seen[name]!r}")
 
         # The app stays usable: the good draft opens, is edited and saved.
-        while start._current().summary.path != example_draft:  # type: ignore[union-attr]
+        while of_kind(start._current(), DraftRow).summary.path != example_draft:
             await pilot.press("up")
         await pilot.press("enter")
         await pilot.pause()
@@ -208,7 +210,7 @@ HOSTILE = {
 }
 
 
-async def focus_box(pilot, path: tuple[str, ...], kind: type) -> None:  # type: ignore[no-untyped-def]
+async def focus_box(pilot: Pilot[None], path: tuple[str, ...], kind: type) -> None:
     """Tab until the editor of the answer at `path` has focus."""
     for _ in range(60):
         focused = pilot.app.focused

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from textual import events
+from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Static, TextArea
 
 from rsp_tui.drafts.lock import DraftLock
@@ -28,6 +29,7 @@ from rsp_tui.tui.widgets.inputs import RspInput, RspTextArea
 from rsp_tui.tui.widgets.insatser import InsatserView
 from rsp_tui.tui.widgets.status import StatusLine
 from tests.holders import session_holder
+from tests.narrow import of_kind
 
 from .driving import settle, spy_notifications, type_text
 
@@ -67,20 +69,20 @@ def listing(folder: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
 
 
-async def click(pilot, selector: str) -> None:  # type: ignore[no-untyped-def]
+async def click(pilot: Pilot[None], selector: str) -> None:
     """Click as the terminal does: button down and up through the app (Pilot.click goes
     straight to the screen, past the app's handling of mouse events)."""
     app = pilot.app
     await pilot.pause()
     widget = app.screen.query_one(selector)
-    x, y = widget.region.center
+    x, y = (int(v) for v in widget.region.center)  # a terminal reports whole cells
     assert app.get_widget_at(x, y)[0] is widget
     for cls in (events.MouseDown, events.MouseUp):
         app.post_message(cls(None, x, y, 0, 0, 1, False, False, False, screen_x=x, screen_y=y))
         await pilot.pause()
 
 
-async def open_first_draft(pilot) -> None:  # type: ignore[no-untyped-def]
+async def open_first_draft(pilot: Pilot[None]) -> None:
     await settle(pilot)
     assert isinstance(pilot.app.screen, StartScreen)
     await pilot.press("enter")
@@ -120,7 +122,7 @@ async def test_read_only_when_another_process_has_the_draft(
         report = app.screen
         assert isinstance(report, ReportScreen)
         assert report.session.read_only is not None and report.session.lock is None
-        assert report.title.startswith("SKRIVSKYDDAT · ")
+        assert report.title is not None and report.title.startswith("SKRIVSKYDDAT · ")
         assert "SKRIVSKYDDAT: inget sparas här" in report.query_one(StatusLine).render().plain
         assert any(m.startswith("Utkastet är redan öppet för redigering") for m, _ in notes)
 
@@ -168,8 +170,7 @@ async def test_choices_and_buttons_that_change_the_draft_are_held_back(
         await open_first_draft(pilot)
         await pilot.press("enter")
         await pilot.pause()
-        report = app.screen
-        assert isinstance(report, ReportScreen)
+        report = of_kind(app.screen, ReportScreen)
         await pilot.press("f4")  # q1: choices, chosen inline
         for _ in range(40):
             if isinstance(app.focused, InlineChoice):

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 
 from rsp_tui.drafts.lock import lock_paths
 from rsp_tui.tui.app import RspApp
@@ -34,7 +35,7 @@ def open_umask() -> Iterator[None]:
     os.umask(old)
 
 
-async def new_report(pilot, region: str = "skåne", year: str = "2024") -> ReportScreen:  # type: ignore[no-untyped-def]
+async def new_report(pilot: Pilot[None], region: str = "skåne", year: str = "2024") -> ReportScreen:
     await settle(pilot)
     await pilot.press("n")
     await type_text(pilot, region)

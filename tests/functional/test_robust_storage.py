@@ -8,7 +8,7 @@ import errno
 import os
 import tempfile
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 import pytest
@@ -21,7 +21,7 @@ from rsp_tui.tui.widgets.status import StatusLine
 
 from .driving import settle, spy_notifications, type_text
 
-Failure = Callable[[Path], "contextmanager[None]"]  # type: ignore[type-arg]
+Failure = Callable[[Path], AbstractContextManager[None]]
 
 
 @contextmanager
@@ -37,10 +37,15 @@ def read_only_folder(folder: Path) -> Iterator[None]:
         return
     real = tempfile.mkstemp
 
-    def refuse(*args: object, **kwargs: object) -> tuple[int, str]:
-        if Path(str(kwargs.get("dir", ""))) == folder:
+    def refuse(
+        suffix: str | None = None,
+        prefix: str | None = None,
+        dir: str | os.PathLike[str] | None = None,  # noqa: A002 (mkstemp's own name)
+        text: bool = False,
+    ) -> tuple[int, str]:
+        if Path(str(dir or "")) == folder:
             raise PermissionError(errno.EACCES, "Permission denied")
-        return real(*args, **kwargs)  # type: ignore[call-overload, no-any-return]
+        return real(suffix, prefix, dir, text)
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(tempfile, "mkstemp", refuse)
@@ -52,10 +57,15 @@ def read_only_file_system(folder: Path) -> Iterator[None]:
     """The drive was remounted read-only (a network share, a USB stick pulled half-way)."""
     real = tempfile.mkstemp
 
-    def refuse(*args: object, **kwargs: object) -> tuple[int, str]:
-        if Path(str(kwargs.get("dir", ""))) == folder:
+    def refuse(
+        suffix: str | None = None,
+        prefix: str | None = None,
+        dir: str | os.PathLike[str] | None = None,  # noqa: A002 (mkstemp's own name)
+        text: bool = False,
+    ) -> tuple[int, str]:
+        if Path(str(dir or "")) == folder:
             raise OSError(errno.EROFS, "Read-only file system")
-        return real(*args, **kwargs)  # type: ignore[call-overload, no-any-return]
+        return real(suffix, prefix, dir, text)
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(tempfile, "mkstemp", refuse)

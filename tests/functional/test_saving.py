@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from textual import events
+from textual.pilot import Pilot
 
 from rsp_tui.drafts import load_draft
 from rsp_tui.tui.app import RspApp
@@ -21,7 +22,7 @@ NEVER = 3600.0
 """An autosave delay that never fires during a test: whatever is saved was saved otherwise."""
 
 
-async def open_q2(pilot) -> ReportScreen:  # type: ignore[no-untyped-def]
+async def open_q2(pilot: Pilot[None]) -> ReportScreen:
     """Go to part 3 (question 2, one text area) with F4."""
     await pilot.press("f4", "f4")
     report = pilot.app.screen

@@ -9,12 +9,13 @@ from __future__ import annotations
 import os
 import shutil
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from textual.pilot import Pilot
+from textual.widget import Widget
 
 from rsp_tui.drafts import load_draft, save_draft
 from rsp_tui.tui.app import RspApp
@@ -42,7 +43,7 @@ def _patient_pilot(_quick_pilot: None, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """`utkast` (relative, so that it reads the same in every run) with the example draft."""
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("RSP_TUI_DRAFTS_DIR", "utkast")
@@ -66,7 +67,9 @@ def _scroll_state(pilot: Pilot[Any]) -> tuple[object, ...]:
     screen = pilot.app.screen
     focused = screen.focused
     offsets = tuple(
-        (id(widget), widget.scroll_offset) for widget in screen.walk_children() if widget.is_scrollable
+        (id(widget), widget.scroll_offset)
+        for widget in screen.walk_children(Widget)
+        if widget.is_scrollable
     )
     return (focused, offsets)
 

@@ -55,6 +55,7 @@ def test_an_outside_change_is_never_saved_over(draft_file: Path) -> None:
             assert result.conflict == draft_file.with_name("rapport-din-version.toml")
             assert draft_file.read_bytes() == theirs
             assert backup_path(draft_file).read_bytes() == backup_before
+        assert result.conflict is not None
         assert load_draft(result.conflict).draft.answers["q2"] == "vår ändring 1"
         assert session.rescue() == result.conflict  # on a signal, ours goes to the copy too
     finally:

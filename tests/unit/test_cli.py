@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from rsp_tui.cli import main
-from rsp_tui.drafts import load_draft, save_draft
+from rsp_tui.drafts import Draft, load_draft, save_draft
 from rsp_tui.forms import FormDefinition
 from rsp_tui.forms.schema import TableQuestion
 from tests.fill import fill_all
@@ -84,8 +84,8 @@ def test_new_refuses_bad_input_and_never_overwrites(
 
 
 def test_check_exit_statuses(
-    form: FormDefinition, draft, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:  # type: ignore[no-untyped-def]
+    form: FormDefinition, draft: Draft, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = tmp_path / "klar.toml"
     save_draft(fill_all(form, draft), path)
     assert main(["check", str(path)]) == 0
@@ -163,8 +163,8 @@ def test_a_bug_in_a_command_prints_no_answers(
 
 
 def test_export_without_the_embedded_draft(
-    form: FormDefinition, draft, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:  # type: ignore[no-untyped-def]
+    form: FormDefinition, draft: Draft, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """--no-embed: the file holds only what the document shows (last year's answers, kept in
     the draft for the "Förra året" lines, are not in it); import then reads the visible text."""
     import zipfile

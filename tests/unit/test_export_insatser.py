@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
+from docx.oxml.table import CT_TcPr
 from docx.shared import Cm
 from docx.text.paragraph import Paragraph
 
@@ -20,6 +21,7 @@ from rsp_tui.forms import FormDefinition, programme_for_region
 from rsp_tui.forms.schema import LeafField, MarksField, StaticQuestion
 from rsp_tui.structure import parts
 from rsp_tui.textutil import plain
+from tests.narrow import of_kind
 from tests.unit.test_export import (
     REGION,
     all_text,
@@ -97,11 +99,11 @@ def test_insatser_tables(form: FormDefinition, filled: Draft, tmp_path: Path) ->
         marks = next(f for f in q.fields if isinstance(f, MarksField))
         assert marks.short_options and [c.text for c in option_cells] == marks.short_options
         for cell in option_cells:
-            assert cell._tc.tcPr.find(qn("w:textDirection")) is None
+            assert of_kind(cell._tc.tcPr, CT_TcPr).find(qn("w:textDirection")) is None
         legend = items[items.index(table) - 1]
         assert isinstance(legend, Paragraph)
-        for short, option in zip(marks.short_options, marks.options, strict=True):
-            assert f"{short} = {option}" in legend.text
+        for short, full in zip(marks.short_options, marks.options, strict=True):
+            assert f"{short} = {full}" in legend.text
         # One row per insats, each value in its column.
         body = rows[3:]
         insatser = filled.items(q.id, part.area.id)
@@ -120,7 +122,7 @@ def test_insatser_tables(form: FormDefinition, filled: Draft, tmp_path: Path) ->
                     assert cell.text == value
                     if f.kind == "textarea":
                         assert "\n" in cell.text  # the line break inside the answer is kept
-                shd = cell._tc.tcPr.find(qn("w:shd"))
+                shd = of_kind(cell._tc.tcPr, CT_TcPr).find(qn("w:shd"))
                 assert (shd is not None) == f.shaded
 
 
@@ -141,7 +143,7 @@ def test_insatser_column_widths_follow_the_text_they_hold(
     q = rows_question(form)
     areas = [p for p in parts(form, draft) if p.area is not None]
     full, empty = (
-        [int(c.w) / Cm(1) for c in table_after(items, p.heading)._tbl.tblGrid.gridCol_lst]
+        [int(c.w or 0) / Cm(1) for c in table_after(items, p.heading)._tbl.tblGrid.gridCol_lst]
         for p in areas[:2]
     )
     page = 29.7 - 2 * LANDSCAPE_MARGINS[1] / Cm(1)

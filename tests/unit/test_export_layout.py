@@ -18,6 +18,8 @@ from rsp_tui.export import export_report
 from rsp_tui.export.a11y import check_accessibility
 from rsp_tui.export.columns import TextColumn, balance, share_widths, wrapped_lines
 from rsp_tui.forms import FormDefinition, programme_for_region
+from rsp_tui.forms.schema import FieldBase
+from tests.narrow import question_of
 from tests.unit.test_export import REGION, blocks, export, filled_draft, paragraph, table_after
 
 REPO = Path(__file__).resolve().parents[2]
@@ -97,7 +99,7 @@ def test_a_blank_draft_has_lines_to_write_on_under_questions_2_and_5(
 
     blank = new_draft(form, REGION, 2023, programme_for_region(REGION))
     items = blocks(export(form, blank, tmp_path, draft_mode=True))
-    for q in (form.question("q2"), form.question("q5")):
+    for q in (question_of(form, "q2", FieldBase), question_of(form, "q5", FieldBase)):
         start = items.index(paragraph(items, q.title))
         after = items[start + 1 : start + 1 + ANSWER_LINES + len(q.guidance) + 1]
         ruled = [
@@ -120,7 +122,7 @@ def test_question_4_is_kept_on_one_page_with_its_question(
     form: FormDefinition, filled: Draft, tmp_path: Path
 ) -> None:
     items = blocks(export(form, filled, tmp_path))
-    q4 = form.question("q4")
+    q4 = question_of(form, "q4", FieldBase)
     table = table_after(items, q4.title)
     rows = table._tbl.tr_lst
     for tr in rows[:-1]:

@@ -16,14 +16,18 @@ from rsp_tui.forms.loader import (
     load_programme_file,
     programme_files,
 )
+from rsp_tui.forms.programme import Goal
 from rsp_tui.forms.schema import (
     ChoiceField,
+    FieldBase,
     FormDefinition,
+    MarksField,
     RowsQuestion,
     StaticQuestion,
     TableQuestion,
 )
 from rsp_tui.textutil import plain
+from tests.narrow import of_kind, question_of
 
 REPO = Path(__file__).resolve().parents[2]
 SHARED_SPEC = REPO.parent / "shared" / "form-spec.md"
@@ -45,13 +49,13 @@ def test_every_shipped_file_loads() -> None:
 
 def test_structure_matches_the_official_form(form: FormDefinition) -> None:
     questions = [q for s in form.sections for q in s.questions]
-    numbered = [q for q in questions if getattr(q, "number", "")]
-    assert [q.number for q in numbered] == ["1", "2", "3", "4", "5", "6"]  # type: ignore[union-attr]
+    numbered = [q for q in questions if isinstance(q, FieldBase) and q.number]
+    assert [q.number for q in numbered] == ["1", "2", "3", "4", "5", "6"]
     tables = [q for q in questions if isinstance(q, TableQuestion)]
     assert [t.id for t in tables] == ["q1", "q3", "q4", "q6"]
     assert sum(len(t.rows) for t in tables) == 18
     (rows,) = [q for q in questions if isinstance(q, RowsQuestion)]
-    leaf_cells = sum(len(f.options) if f.kind == "marks" else 1 for f in rows.fields)  # type: ignore[union-attr]
+    leaf_cells = sum(len(f.options) if isinstance(f, MarksField) else 1 for f in rows.fields)
     assert leaf_cells == 11
     assert [g.render(2023) for g in rows.groups] == [
         "Handlingsplan för verksamhetsår 2023",
@@ -79,7 +83,7 @@ def test_jamtland_programme_has_three_areas_and_eight_goals() -> None:
         "3.2",
         "3.3",
     ]
-    assert programme.goal("3.3").text.endswith("servicerelaterade frågor")  # type: ignore[union-attr]
+    assert of_kind(programme.goal("3.3"), Goal).text.endswith("servicerelaterade frågor")
     assert programme_for_region("Skåne") is None
 
 
@@ -272,7 +276,7 @@ def test_extra_question_in_a_test_form_needs_no_code(
     )
     monkeypatch.setenv("RSP_TUI_FORMS_DIR", str(tmp_path))
     form = load_form()
-    assert form.question("q7").title == "7. Hur många butiker finns i länet?"  # type: ignore[union-attr]
+    assert question_of(form, "q7", FieldBase).title == "7. Hur många butiker finns i länet?"
     draft = new_draft(form, "Skåne", 2024)
     problems = validate(form, draft).problems
     assert any(p.path == ("q7",) and p.blank for p in problems)  # optional unless required

@@ -34,7 +34,8 @@ def test_hostile_answer_survives_save_load_export(
     loaded = load_draft(path).draft
     expected = text.replace("\r\n", "\n")
     assert loaded.answers["q2"] == expected
-    assert loaded.find_item("insatser", "o1", item["_id"])["planerade"] == expected  # type: ignore[index]
+    found = loaded.find_item("insatser", "o1", item["_id"])
+    assert found is not None and found["planerade"] == expected
     out = tmp_path / "d.docx"
     result = export_report(form, loaded, out, draft_mode=True)
     body = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)

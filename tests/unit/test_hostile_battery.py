@@ -62,8 +62,8 @@ class Case:
     code: int
     says: str
     """Swedish text the output must contain."""
-    make: Callable[[Path], None] = lambda folder: None
-    """Creates the case's input files in its folder."""
+    make: Callable[[Path], object] = lambda folder: None
+    """Creates the case's input files in its folder (what it returns is not used)."""
     check: Callable[[Path], None] | None = None
     """Further checks after the run."""
     results: dict[str, Any] = field(default_factory=dict, repr=False)
@@ -133,7 +133,7 @@ def _large(folder: Path) -> None:
         fh.truncate(30 * 1024 * 1024)
 
 
-def _docx(name: str, data: Callable[[], bytes]) -> Callable[[Path], None]:
+def _docx(name: str, data: Callable[[], bytes]) -> Callable[[Path], object]:
     return lambda folder: write(folder / name, data())
 
 
@@ -162,6 +162,11 @@ def _make_device(folder: Path) -> None:
 
 def _still_a_device(folder: Path) -> None:
     assert stat.S_ISCHR(os.stat(_device_target(folder)).st_mode)
+
+
+def _folder(path: Path) -> Path:
+    path.mkdir()
+    return path
 
 
 CASES = [
@@ -201,9 +206,9 @@ CASES = [
     Case("export-onto-bak", ["export", "utkast.toml", "-o", "utkast.toml.bak"], 2, "utkast",
          lambda f: (_example(f), write(f / "utkast.toml.bak", "gammal version"))),
     Case("export-onto-folder", ["export", "utkast.toml", "-o", "ut.docx"], 2, "mapp",
-         lambda f: (_example(f), (f / "ut.docx").mkdir())),
+         lambda f: (_example(f), _folder(f / "ut.docx"))),
     Case("export-onto-fifo", ["export", "utkast.toml", "-o", "ut.docx"], 2, "FIFO",
-         lambda f: (_example(f), os.mkfifo(f / "ut.docx"))),
+         lambda f: (_example(f), _fifo("ut.docx")(f))),
     Case("export-onto-device", ["export", "utkast.toml", "-o", "{device}"], 2, "enhetsfil",
          _make_device, _still_a_device),
     Case("export-long-author", ["export", "utkast.toml", "-o", "ut.docx"], 0, "ut.docx",

@@ -11,7 +11,9 @@ import pytest
 from rsp_tui.cli import main
 from rsp_tui.drafts import load_draft
 from rsp_tui.forms import FormDefinition
+from rsp_tui.forms.schema import MarksField, RowsQuestion
 from rsp_tui.importer import ImportFailed, import_docx
+from tests.narrow import of_kind
 from tests.unit.handmade import (
     boxed_answers_report,
     fill_row,
@@ -285,7 +287,8 @@ def test_the_exporters_own_three_header_rows_with_abbreviated_options(
     export_report(form, draft, out, draft_mode=True)
     strip_payload(out)
     table = docx.Document(str(out)).tables[-2]  # område 2 of 3
-    marks = next(f for f in form.sections[-1].questions[0].fields if f.kind == "marks")
+    rows_question = of_kind(form.sections[-1].questions[0], RowsQuestion)
+    marks = next(f for f in rows_question.fields if isinstance(f, MarksField))
     assert [c.text for c in table.rows[2].cells[3:7]] == marks.short_options
     assert table._tbl.find(".//" + qn("w:textDirection")) is None
     result = import_docx(out)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import docx
@@ -27,6 +28,7 @@ from rsp_tui.export.payload import (
 from rsp_tui.forms import FormDefinition
 from rsp_tui.forms.programme import Area, Programme
 from rsp_tui.importer import import_docx, import_unchanged
+from rsp_tui.importer.official import ImportNote
 from rsp_tui.importer.reader import read_blocks, visible
 
 REPO = Path(__file__).resolve().parents[2]
@@ -63,7 +65,7 @@ def rewrite_part(path: Path, name: str, data: bytes) -> None:
             z.writestr(n, blob)
 
 
-def describe(notes: list) -> str:  # type: ignore[type-arg]
+def describe(notes: list[ImportNote]) -> str:
     return "\n".join(n.describe() for n in notes)
 
 
@@ -72,7 +74,9 @@ def describe(notes: list) -> str:  # type: ignore[type-arg]
 
 def test_the_draft_is_a_declared_custom_xml_part(exported: Path, example: Draft) -> None:
     name = payload_name(exported)
-    number = re.search(r"item(\d+)\.xml$", name).group(1)  # type: ignore[union-attr]
+    found = re.search(r"item(\d+)\.xml$", name)
+    assert found is not None, name
+    number = found.group(1)
     with zipfile.ZipFile(exported) as z:
         types = z.read("[Content_Types].xml").decode()
         rels = z.read("word/_rels/document.xml.rels").decode()
@@ -106,7 +110,7 @@ def test_text_xml_cannot_hold_is_embedded_as_base64(form: FormDefinition) -> Non
 def test_the_body_does_not_depend_on_when_it_was_exported(
     form: FormDefinition, example: Draft, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from datetime import datetime
+    from datetime import datetime, tzinfo
 
     import rsp_tui.export.package as package
 
@@ -114,8 +118,8 @@ def test_the_body_does_not_depend_on_when_it_was_exported(
 
     class Later(datetime):
         @classmethod
-        def now(cls, tz=None):  # type: ignore[no-untyped-def, override]
-            return datetime(2031, 5, 6, 7, 8, 9, tzinfo=tz)
+        def now(cls, tz: tzinfo | None = None) -> Later:
+            return cls(2031, 5, 6, 7, 8, 9, tzinfo=tz)
 
     monkeypatch.setattr(package, "datetime", Later)
     second, _ = build(form, example, draft_mode=False)
@@ -246,12 +250,12 @@ def test_a_paragraph_changed_in_word(exported: Path, example: Draft) -> None:
     ],
 )
 def test_an_altered_payload_is_not_trusted(
-    exported: Path, example: Draft, change: object, reason: str
+    exported: Path, example: Draft, change: Callable[[str], str], reason: str
 ) -> None:
     name = payload_name(exported)
     with zipfile.ZipFile(exported) as z:
         text = parse_payload_xml(z.read(name)).text
-    rewrite_part(exported, name, payload_xml(change(text), "0.1.0"))  # type: ignore[operator]
+    rewrite_part(exported, name, payload_xml(change(text), "0.1.0"))
     result = import_docx(exported)
     assert not result.exact
     assert result.notes[0].where == "Inbäddat utkast"

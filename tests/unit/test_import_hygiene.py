@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 CORE = [
     "rsp_tui",
@@ -36,7 +37,7 @@ def test_core_modules_do_not_import_textual() -> None:
     assert result.stdout.strip() == "[]"
 
 
-def test_cli_check_does_not_import_docx_or_textual(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_cli_check_does_not_import_docx_or_textual(tmp_path: Path) -> None:
     """Keeps the subcommands fast: heavy libraries load only where they are needed."""
     code = (
         "import sys\nfrom rsp_tui.cli import main\n"
@@ -76,7 +77,7 @@ def test_check_alone_imports_no_ui_document_or_toml_writer() -> None:
     assert loaded == ["email_validator"]
 
 
-def test_check_without_addresses_does_not_import_email_validator(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_check_without_addresses_does_not_import_email_validator(tmp_path: Path) -> None:
     from rsp_tui.cli import main
 
     draft = tmp_path / "ny.toml"

@@ -7,6 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import docx
+from docx.document import Document as DocxDocument
+from docx.table import Table
 
 from rsp_tui.drafts import Draft, new_draft
 from rsp_tui.export import export_report
@@ -27,17 +29,17 @@ def _goals(programme: Programme) -> list[tuple[str, str]]:
     return [(g.code, g.text) for g in programme.all_goals()]
 
 
-def _insats_tables(document: object) -> list[object]:
+def _insats_tables(document: DocxDocument) -> list[Table]:
     return [
         t
-        for t in document.tables  # type: ignore[attr-defined]
+        for t in document.tables
         if len(t.columns) >= 10 and t.rows[1].cells[0].text.startswith("Planerade")
     ]
 
 
-def _fill_blank_row(table: object, planerade: str, mal: str) -> None:
+def _fill_blank_row(table: Table, planerade: str, mal: str) -> None:
     """Type into the table's empty row as a person would in Word."""
-    row = table.rows[-1]  # type: ignore[attr-defined]
+    row = table.rows[-1]
     row.cells[0].text = planerade
     row.cells[1].text = mal
 
@@ -47,7 +49,7 @@ def _export(form: FormDefinition, draft: Draft, path: Path, *, embed: bool) -> P
     return path
 
 
-def test_blank_form_filled_in_by_hand_keeps_every_goal(form: FormDefinition, tmp_path: Path):
+def test_blank_form_filled_in_by_hand_keeps_every_goal(form: FormDefinition, tmp_path: Path) -> None:
     """The blank exported form, filled in in Word: short forms of goals and a goal named by
     code only; every goal of the programme keeps its own text, every område its goals."""
     empty = new_draft(form, JH, 2023, _known())
@@ -133,7 +135,7 @@ def test_document_edited_after_export_uses_its_embedded_programme(
     assert item["mal"] == {"codes": ["2.1"], "other": ""}
 
 
-def test_unknown_programme_without_embedding_is_said(form: FormDefinition, tmp_path: Path):
+def test_unknown_programme_without_embedding_is_said(form: FormDefinition, tmp_path: Path) -> None:
     """Neither the document nor rsp-tui has the programme: what the text shows is used, and
     the user is told how to put the real programme in."""
     draft = new_draft(form, "Örebro län", 2024, _custom("Örebro län"))

@@ -284,10 +284,10 @@ def _rendered(template: str) -> re.Pattern[str]:
     return re.compile(rf"^\s*{re.escape(head)}", re.IGNORECASE)
 
 
+_WORD_CANNOT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\r]")
 CLEAN_TEXT = text_from(UNICODE + SYNTAX + FORM_LIKE + SPACING).map(
     lambda t: _WORD_CANNOT.sub("", t)
 )
-_WORD_CANNOT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\r]")
 
 
 def _no_blank_end_lines(text: str) -> str:
@@ -322,6 +322,7 @@ def _normalised(draft: Draft) -> dict[str, Any]:
             value = draft.answers.get(q.id)
             if is_empty(value):
                 continue
+            assert value is not None
             if isinstance(q, TableQuestion):
                 columns = {c.id: c for c in q.columns}
                 rows = {}

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.table import Table
 
 from rsp_tui.importer import import_docx
 from tests.unit.handmade import FORM_TITLE, fill_row, insats_table, mark_header
@@ -66,19 +67,19 @@ def written(tmp_path: Path) -> Path:
     return tmp_path / "skriven.docx"
 
 
-def _add_column_inside_the_first_group(table: object, title: str, values: list[str]) -> None:
+def _add_column_inside_the_first_group(table: Table, title: str, values: list[str]) -> None:
     """A column the region added after Resurser, under the first group heading: the group
     cell spans it, and its title is merged down over a second header row, as in the export."""
     from copy import deepcopy
 
     from docx.oxml.ns import qn
 
-    tbl = table._tbl  # type: ignore[attr-defined]
+    tbl = table._tbl
     grid = tbl.tblGrid
     grid.insert(3, deepcopy(grid.gridCol_lst[2]))
     rows = tbl.tr_lst
     group = rows[0].tc_lst[0]
-    span = group.tcPr.find(qn("w:gridSpan"))
+    span = group.get_or_add_tcPr().find(qn("w:gridSpan"))
     span.set(qn("w:val"), str(int(span.get(qn("w:val"))) + 1))
     # A third header row: the new title continues down (vMerge), the rest empty.
     titles = rows[1]
@@ -89,7 +90,7 @@ def _add_column_inside_the_first_group(table: object, title: str, values: list[s
     new_title.findall(qn("w:p"))[0].clear()
     from docx.table import _Cell
 
-    cell = _Cell(new_title, table)  # type: ignore[arg-type]
+    cell = _Cell(new_title, table)
     cell.paragraphs[0].add_run(title)
     cell._tc.get_or_add_tcPr().append(_vmerge("restart"))
     third = deepcopy(titles)
@@ -98,12 +99,12 @@ def _add_column_inside_the_first_group(table: object, title: str, values: list[s
         for p in tc.findall(qn("w:p")):
             for r in p.findall(qn("w:r")):
                 p.remove(r)
-    third.tc_lst[3].tcPr.append(_vmerge(None))
+    third.tc_lst[3].get_or_add_tcPr().append(_vmerge(None))
     mark_header(_Row(third))
     for tr, value in zip(rows[2:], values, strict=True):
         new = deepcopy(tr.tc_lst[2])
         tr.insert(tr.index(tr.tc_lst[2]) + 1, new)
-        _Cell(new, table).paragraphs[0].text = value  # type: ignore[arg-type]
+        _Cell(new, table).paragraphs[0].text = value
 
 
 class _Row:

@@ -4,6 +4,7 @@ draft: the file on disk is always one of the versions that were saved."""
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.synchronize
 import os
 import random
 import signal
@@ -25,7 +26,7 @@ def _answer(i: int) -> str:
     return f"version {i}\n" + ("å" * ((i * 7919) % 100_000))
 
 
-def _save_forever(path: str, ready: multiprocessing.synchronize.Event) -> None:  # type: ignore[name-defined]
+def _save_forever(path: str, ready: multiprocessing.synchronize.Event) -> None:
     draft = new_draft(load_form(), "Skåne", 2023)
     i = 0
     while True:
@@ -59,6 +60,7 @@ def test_sigkill_during_saves_never_leaves_a_broken_draft(tmp_path: Path) -> Non
         proc.start()
         assert ready.wait(30), "the saving process did not start"
         time.sleep(rng.uniform(0.0, 0.15))
+        assert proc.pid is not None
         os.kill(proc.pid, signal.SIGKILL)
         proc.join(10)
         assert proc.exitcode == -signal.SIGKILL

@@ -31,7 +31,8 @@ def test_second_process_is_told_who_has_the_draft(tmp_path: Path) -> None:
         proc.communicate("\n", timeout=10)
     assert proc.returncode == 0
     with DraftLock(path) as lock:
-        assert lock.owner() is not None and lock.owner().pid == os.getpid()  # type: ignore[union-attr]
+        owner = lock.owner()
+        assert owner is not None and owner.pid == os.getpid()
     assert DraftLock(path).owner() is None
 
 
@@ -42,7 +43,8 @@ def test_lock_is_gone_when_the_holder_is_killed(tmp_path: Path) -> None:
     proc.wait(10)
     lock = DraftLock(path)
     lock.acquire()  # no error: the kernel released the dead process's lock
-    assert lock.owner().pid == os.getpid()  # type: ignore[union-attr]
+    owner = lock.owner()
+    assert owner is not None and owner.pid == os.getpid()
     lock.release()
 
 

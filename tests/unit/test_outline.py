@@ -8,6 +8,7 @@ from pathlib import Path
 import docx
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
 
 from rsp_tui.forms.outline import outline_from_docx, parse_outline
 from rsp_tui.forms.programme import WHOLE_ID, Programme
@@ -232,8 +233,8 @@ def _multilevel_numbering(document: docx.document.Document) -> str:
     return "90"
 
 
-def _numbered(paragraph: object, num_id: str, level: int) -> None:
-    ppr = paragraph._p.get_or_add_pPr()  # type: ignore[attr-defined]
+def _numbered(paragraph: Paragraph, num_id: str, level: int) -> None:
+    ppr = paragraph._p.get_or_add_pPr()
     num = OxmlElement("w:numPr")
     ilvl = OxmlElement("w:ilvl")
     ilvl.set(qn("w:val"), str(level))

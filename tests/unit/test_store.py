@@ -6,6 +6,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -27,7 +28,7 @@ from rsp_tui.safefile import TMP_SUFFIX, cleanup_temp_files
 from tests.fill import fill_all
 
 # Any Unicode scalar value (surrogates are not characters and no UTF-8 file can hold them).
-ANY_TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300)
+ANY_TEXT = st.text(alphabet=st.characters(exclude_categories=["Cs"]), max_size=300)
 TRICKY = st.sampled_from(
     [
         '"""',
@@ -179,7 +180,7 @@ def _with_checksum(body: str) -> str:
     return body + CHECKSUM_PREFIX + hashlib.sha256(body.encode()).hexdigest() + "\n"
 
 
-BROKEN = {
+BROKEN: dict[str, tuple[Callable[[str], str], str, str | None]] = {
     "wrong type": (
         lambda t: t.replace("year = 2023", 'year = "tjugotjugotre"'),
         "year: ska vara ett heltal",
@@ -362,15 +363,15 @@ def test_list_drafts_newest_first_with_errors(
     good = [s for s in found if s.error is None]
     assert [s.year for s in good] == [2024, 2023]
     (bad,) = [s for s in found if s.error]
-    assert bad.path.name == "c.toml" and "ofullständig" in bad.error  # type: ignore[operator]
+    assert bad.path.name == "c.toml" and bad.error is not None and "ofullständig" in bad.error
 
 
 # -- creating a new draft never writes over another ------------------------------------------
 
 
 def test_create_draft_file_never_replaces_a_file(
-    form: FormDefinition, draft, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+    form: FormDefinition, draft: Draft, tmp_path: Path
+) -> None:
     from rsp_tui.drafts import create_draft_file
 
     path = tmp_path / "ny.toml"
@@ -386,9 +387,9 @@ def test_create_draft_file_never_replaces_a_file(
 
 def test_create_without_hard_links_is_still_exclusive(
     form: FormDefinition,
-    draft,
+    draft: Draft,
     tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from rsp_tui.drafts import create_draft_file
 
@@ -406,14 +407,15 @@ def test_create_without_hard_links_is_still_exclusive(
 
 def test_create_in_takes_the_next_name_when_one_appears_meanwhile(
     form: FormDefinition,
-    draft,
+    draft: Draft,
     tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    from rsp_tui import safefile
     from rsp_tui.drafts import create_draft_in, diskfile
 
     first = tmp_path / "utkast.toml"
-    plain = diskfile.create_new
+    plain = safefile.create_new
 
     def another_window_first(path: Path, data: bytes) -> None:
         if path == first and not first.exists():

@@ -16,8 +16,10 @@ from rsp_tui.drafts import Draft, load_draft, new_draft, save_draft
 from rsp_tui.drafts.model import ID_KEY
 from rsp_tui.export import export_report
 from rsp_tui.forms import FormDefinition, load_form, programme_for_region
+from rsp_tui.forms.schema import TableQuestion
 from rsp_tui.validation import validate
 from rsp_tui.years import default_year
+from tests.narrow import question_of
 from tests.unit.test_export import all_text, blocks, table_after, tcs
 
 REPO = Path(__file__).resolve().parents[2]
@@ -105,7 +107,7 @@ def test_final_export_with_blanks_leaves_the_cells_blank(
     q3 = table_after(items, "3. ")
     original = load_draft(EXAMPLE).draft
     for row in ("processledning", "stodhandlaggning"):
-        label = next(r.label for r in form.question("q3").rows if r.id == row)  # type: ignore[union-attr]
+        label = next(r.label for r in question_of(form, "q3", TableQuestion).rows if r.id == row)
         cells = _row_of(q3, label)
         assert cells[1] == draft.get(("q3", row, "beskrivning"))
     assert original.answers["q5"] not in text

@@ -6,8 +6,10 @@ import pytest
 
 from rsp_tui.drafts import Draft
 from rsp_tui.forms import FormDefinition
+from rsp_tui.forms.schema import TableQuestion
 from rsp_tui.validation import check_value, validate
 from tests.fill import fill_all
+from tests.narrow import question_of
 
 
 def _problems_at(
@@ -164,7 +166,7 @@ def test_report_fields(form: FormDefinition, draft: Draft) -> None:
 
 
 def test_check_value_ignores_empty(form: FormDefinition) -> None:
-    q3 = form.question("q3")
-    column = q3.columns[1]  # type: ignore[union-attr]
+    q3 = question_of(form, "q3", TableQuestion)
+    column = q3.columns[1]
     assert check_value(column, "") is None
     assert check_value(column, "  ") is None

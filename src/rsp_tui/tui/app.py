@@ -14,10 +14,10 @@ import os
 import signal
 import sys
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypedDict, Unpack
 
 from rich.console import RenderableType
 from rich.text import Text
@@ -28,6 +28,7 @@ from textual.command import CommandPalette
 from textual.css.query import NoMatches
 from textual.dom import NoScreen
 from textual.errors import NoWidget
+from textual.filter import LineFilter
 from textual.screen import Screen
 from textual.widget import MountError
 from textual.worker import WorkerFailed
@@ -49,6 +50,9 @@ from rsp_tui.tui.screens.report import ReportScreen
 from rsp_tui.tui.screens.start import StartScreen
 from rsp_tui.tui.watchdog import HANGUP, TerminalWatchdog
 from rsp_tui.years import default_year
+
+if TYPE_CHECKING:
+    from rich.traceback import Trace  # imported only on a crash
 
 HANDLED_SIGNALS = tuple(
     s
@@ -126,8 +130,6 @@ class RspApp(App[None]):
         prebuild_pause: float | None = None,
     ) -> None:
         super().__init__()
-        safe_output.install()  # answers and file names never drive the terminal
-        swedish.install()  # Textual's own few texts in Swedish
         self.register_theme(themes.HIGH_CONTRAST)
         self.start_path = path
         self.folder = drafts_dir(folder)
@@ -336,7 +338,11 @@ class RspApp(App[None]):
 
     # -- commands ------------------------------------------------------------------------
 
-    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        # Answers and file names on screen never drive the terminal (see safe_output).
+        return [*super().get_line_filters(), safe_output.CONTROL_FILTER]
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         report = self.report_screen
         if report is not None and screen is report:
             yield SystemCommand(
@@ -359,7 +365,7 @@ class RspApp(App[None]):
         yield SystemCommand("Avsluta", "Avsluta rsp-tui; allt är redan sparat", self.action_quit)
 
     def action_command_palette(self) -> None:
-        if not CommandPalette.is_open(self):  # type: ignore[arg-type]
+        if not isinstance(self.screen, CommandPalette):
             self.push_screen(
                 swedish.SwedishCommandPalette(placeholder="Sök kommando …", id="--command-palette")
             )
@@ -579,6 +585,11 @@ class RspApp(App[None]):
         self._leaving = True
         super().exit(result, return_code, message)
 
+    # Private Textual hooks (checked against Textual 8.2.8): Textual has no public hook for an
+    # unhandled exception (textual#2818); every handler, worker and timer calls the app's
+    # `_handle_exception`, which calls `_fatal_error` to print the traceback with local
+    # variables. Overriding both is the only way to save first and to print no answers.
+    # tests/functional/test_textual_internals.py fails if either changes.
     def _handle_exception(self, error: Exception) -> None:
         if self._leaving and isinstance(error, TEARDOWN_ERRORS):
             # A part still being switched (or a view still being built) when Ctrl+Q or a
@@ -607,7 +618,7 @@ class RspApp(App[None]):
         self.panic(Traceback(trace, width=None))
 
 
-def _scrub(trace: Any) -> None:
+def _scrub(trace: Trace) -> None:
     """Remove from a Rich trace whatever may quote answers: the text and notes of every
     exception in it, chained or grouped. Syntax errors are the program's, not answers."""
     for stack in trace.stacks:
@@ -622,6 +633,15 @@ def _is_terminal(fd: int) -> bool:
         return os.isatty(fd)
     except OSError:
         return False
+
+
+class AppOptions(TypedDict, total=False):
+    """The keyword arguments of `make_app` (for `run` and the tests)."""
+
+    clock: Clock
+    autosave_delay: float
+    cursor_blink: bool
+    prebuild_pause: float | None
 
 
 def make_app(
@@ -644,7 +664,7 @@ def make_app(
     )
 
 
-def run(path: Path | None, folder: Path | None, **options: Any) -> int:
+def run(path: Path | None, folder: Path | None, **options: Unpack[AppOptions]) -> int:
     """Run the app in the terminal; the exit status (non-zero after a crash or a signal).
 
     `options` go to `make_app` (the tests use a long autosave delay). In the terminal, the

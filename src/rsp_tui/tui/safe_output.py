@@ -6,19 +6,20 @@ or a file name holding `ESC ] 2 ; … BEL` or `ESC [ 8 m` (pasted from a termina
 into a draft by hand, read from a crafted document) would then retitle the window, hide the
 rest of the screen or leave the terminal waiting for the end of a command that never comes.
 
-`install()` makes Textual leave out C0 and C1 control characters (and DEL) from the text of
-what it draws. They take no cells on screen (Rich counts them as zero wide), so the layout and
-the cursor stay exactly where Textual put them; the draft itself keeps every character.
+`ControlFilter` (a Textual line filter, which the app adds to its own in
+`RspApp.get_line_filters`) leaves out C0 and C1 control characters (and DEL) from the text of
+every line a widget draws. They take no cells on screen (Rich counts them as zero wide), so the
+layout and the cursor stay exactly where Textual put them; the draft itself keeps every
+character.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from typing import Any
 
 from rich.segment import Segment
-from textual.strip import Strip
+from textual.color import Color
+from textual.filter import LineFilter
 
 UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f]")
 """C0 controls (TAB and newline too: inside a line of the screen they move the cursor), DEL
@@ -30,30 +31,26 @@ def clean(text: str) -> str:
     return UNSAFE.sub("", text)
 
 
-def _safe(render: Callable[[Strip, Any], str]) -> Callable[[Strip, Any], str]:
-    def render_safely(self: Strip, console: Any) -> str:
-        if self._render_cache is None:
-            segments = self._segments
-            # One search over the whole line first: nearly every line has nothing to remove.
-            if UNSAFE.search("".join([segment.text for segment in segments])) and any(
-                not control and UNSAFE.search(text) for text, _, control in segments
-            ):
-                # Same cells (the characters removed are zero wide), so every cached length
-                # and division of the strip stays true.
-                self._segments = [
-                    Segment(text if control else clean(text), style, control)
-                    for text, style, control in segments
-                ]
-        return render(self, console)
+class ControlFilter(LineFilter):
+    """Takes the control characters out of the text of a line on screen. Segments marked as
+    control (Rich's cursor moves, meant for the terminal) are kept as they are."""
 
-    render_safely.__wrapped__ = render  # type: ignore[attr-defined]
-    return render_safely
+    def apply(self, segments: list[Segment], background: Color) -> list[Segment]:
+        # One search over the whole line first: nearly every line has nothing to remove.
+        if UNSAFE.search("".join([segment.text for segment in segments])) and any(
+            not control and UNSAFE.search(text) for text, _, control in segments
+        ):
+            # Same cells (the characters removed are zero wide), so every cached length and
+            # division of the strip stays true.
+            return [
+                Segment(text if control else clean(text), style, control)
+                for text, style, control in segments
+            ]
+        return segments
 
 
-def install() -> None:
-    """Guard Textual's output (idempotent)."""
-    if not hasattr(Strip.render, "__wrapped__"):
-        Strip.render = _safe(Strip.render)  # type: ignore[method-assign, assignment]
+CONTROL_FILTER = ControlFilter()
+"""The one instance (Textual caches filtered lines per filter object)."""
 
 
 def clean_lines(text: str) -> str:

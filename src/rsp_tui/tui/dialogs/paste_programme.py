@@ -16,6 +16,7 @@ from textual.widgets import Button, Label, Select, Static, TextArea
 from rsp_tui.forms.outline import Outline, Single, parse_outline
 from rsp_tui.forms.programme import Programme
 from rsp_tui.forms.schema import FormDefinition
+from rsp_tui.tui.widgets.choice import RspSelect
 
 HELP = (
     "Klistra in programmets prioriterade områden och mål, som de står i programmets PDF eller"
@@ -73,7 +74,7 @@ class PasteProgrammeDialog(ModalScreen[Programme | None]):
                 preview.border_title = "Så blir programmet"
                 with preview:
                     yield Static("", id="paste-preview", markup=False)
-            yield Select(
+            yield RspSelect(
                 SINGLE_CHOICES, value="auto", allow_blank=False, id="paste-single", compact=True
             )
             with Horizontal(classes="dialog-buttons"):
@@ -87,8 +88,10 @@ class PasteProgrammeDialog(ModalScreen[Programme | None]):
     @property
     def single(self) -> Single:
         value = self.query_one("#paste-single", Select).value
-        if value in ("auto", "areas", "goals"):
-            return value  # type: ignore[no-any-return]
+        if value == "areas":
+            return "areas"
+        if value == "goals":
+            return "goals"
         return "auto"
 
     @on(TextArea.Changed)

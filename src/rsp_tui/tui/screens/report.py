@@ -109,7 +109,11 @@ class ReportScreen(Screen[None]):
 
     @property
     def rsp_app(self) -> RspApp:
-        return self.app  # type: ignore[return-value]
+        from rsp_tui.tui.app import RspApp  # the app imports this screen
+
+        app = self.app
+        assert isinstance(app, RspApp), "this screen runs only in RspApp"
+        return app
 
     @property
     def part_list(self) -> PartList:

@@ -100,7 +100,11 @@ class StartScreen(Screen[None]):
 
     @property
     def rsp_app(self) -> RspApp:
-        return self.app  # type: ignore[return-value]
+        from rsp_tui.tui.app import RspApp  # the app imports this screen
+
+        app = self.app
+        assert isinstance(app, RspApp), "this screen runs only in RspApp"
+        return app
 
     @property
     def table(self) -> DataTable[str | Text]:

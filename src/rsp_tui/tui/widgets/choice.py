@@ -18,8 +18,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Select, Static
+
+# Private module (checked against Textual 8.2.8): Textual exports neither the menu nor the
+# current-value line of a Select publicly (textual.widgets.select lists only its errors and
+# NULL), and RspSelect composes its own menu from them. tests/functional/
+# test_textual_internals.py fails if they move.
 from textual.widgets._select import SelectCurrent, SelectOverlay
 
+from rsp_tui.tui.swedish import CLOSE_LIST
 from rsp_tui.tui.widgets.inputs import OwnKeys
 
 CHOICE_KEYS_HELP = (
@@ -123,7 +129,10 @@ class InlineChoice(OwnKeys, Static, can_focus=True):
 
 class RspSelectOverlay(OwnKeys, SelectOverlay):
     """The Select's menu: its keys act at once (see `OwnKeys`), and Enter chooses in the same
-    handler (Textual's menu chose through two messages, after a Tab typed next had moved on)."""
+    handler (Textual's menu chose through two messages, after a Tab typed next had moved on).
+    Its Escape says what it does in Swedish (a subclass's binding replaces Textual's)."""
+
+    BINDINGS = [Binding("escape", "dismiss", CLOSE_LIST)]
 
     def action_select(self) -> None:
         select = self.parent
@@ -138,7 +147,12 @@ class RspSelect(OwnKeys, Select[str]):
     to the closed Select (and only asked again for the menu), so the choice was lost; after a
     choice, it gave focus back a turn late too, and text typed at once went to the hidden menu.
     Here keys that reach the Select while its menu is open act on the menu, the menu takes and
-    gives back focus in the same handler, and a choice is made at once."""
+    gives back focus in the same handler, and a choice is made at once.
+
+    Private Textual hooks (checked against Textual 8.2.8): `_watch_expanded` replaces
+    Select's own watcher (a public `watch_expanded` would run after it, not instead);
+    `_options` and `_type_to_search` are Select's state, with no public getter; `_on_key`
+    goes on to OwnKeys. tests/functional/test_textual_internals.py fails if they change."""
 
     def compose(self) -> ComposeResult:
         yield SelectCurrent(self.prompt)

@@ -460,7 +460,7 @@ _LINE_SEPARATORS = re.compile("[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 
 def _as_shown(text: str) -> str:
     """`text` as a TextArea gives it back."""
-    from textual.document._document import Document
+    from textual.widgets.text_area import Document
 
     return Document(text).text
 

@@ -17,10 +17,15 @@ from textual.widgets import Footer
 
 
 class KeyFooter(Footer):
-    """A Footer that skips rebuilds that would show the same keys."""
+    """A Footer that skips rebuilds that would show the same keys.
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    Private Textual hook (checked against Textual 8.2.8): `bindings_changed` replaces
+    Footer's own, which sets the private reactive `_bindings_ready` that Footer.compose reads;
+    Footer has no public way to rebuild only on a change. tests/functional/
+    test_textual_internals.py fails if either changes."""
+
+    def __init__(self, *, compact: bool = False) -> None:
+        super().__init__(compact=compact)
         self._shown: object = None
         self._pending = False
 

@@ -78,7 +78,12 @@ class GoalList(RspSelectionList):
     def render_line(self, y: int) -> Strip:
         """SelectionList takes each line for an option of its own; here a goal wrapped over
         several lines has its check box on its first line and the rest indented under its
-        text. The divider has no box."""
+        text. The divider has no box.
+
+        Private Textual hooks (checked against Textual 8.2.8): which option and which of its
+        lines a screen line shows is only in OptionList's `_lines`, and the box's width only
+        in `_get_left_gutter_width`; no public API gives either. tests/functional/
+        test_textual_internals.py fails if they change."""
         line = OptionList.render_line(self, y)
         try:
             index, offset = self._lines[self.scroll_offset.y + y]  # line → (option, its line)
@@ -91,7 +96,7 @@ class GoalList(RspSelectionList):
         if offset or selection.value == DIVIDER:
             return Strip([Segment(" " * gutter, base), *line])
         component = "selection-list--button"
-        if selection.value in self._selected:
+        if selection.value in self.selected:
             component += "-selected"
         if self.highlighted == index:
             component += "-highlighted"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from rich.text import Text
+from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
@@ -35,7 +36,7 @@ KEYS_HELP = (
 class HelpPane(VerticalScroll, can_focus=False):
     """Shows help for the focused field; for anything else, the part's description."""
 
-    def compose(self):  # type: ignore[no-untyped-def]
+    def compose(self) -> ComposeResult:
         yield Static("", id="help-text")
 
     def show_topic(self, topic: HelpTopic, previous: Any = None) -> None:

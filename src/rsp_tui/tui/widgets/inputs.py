@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from textual import events
 from textual.binding import Binding
 from textual.widget import Widget
 from textual.widgets import Input, TextArea
@@ -64,10 +65,17 @@ class OwnKeys:
     a number in a choice) was resolved after Tab had already moved focus (Tab acts when it
     arrives), so it was looked up in the next field's bindings and dropped: the mark was
     never set. Handled here, a key acts on the widget it was sent to, in the order typed.
+
+    Private Textual hooks (checked against Textual 8.2.8): the handler is `_on_key`, which
+    Textual's dispatch calls per class before the default key handling, and a widget's own
+    bindings are read from `_bindings` (the instance's merged map). The public
+    `Screen.active_bindings` answers for the widget focused *now*, which is exactly the wrong
+    one here. tests/functional/test_textual_internals.py fails if either changes.
     """
 
-    async def _on_key(self, event: Any) -> None:
-        widget: Widget = self  # type: ignore[assignment]
+    async def _on_key(self, event: events.Key) -> None:
+        widget = self
+        assert isinstance(widget, Widget), "OwnKeys is a mixin for widgets"
         for binding in widget._bindings.key_to_bindings.get(event.key, ()):
             if binding.priority:
                 continue

@@ -23,8 +23,8 @@ LEGEND = "○ tom  ◐ påbörjad\n✓ klar  ✗ har fel\nF2: gå till listan\nE
 class PartList(OptionList):
     """The parts of the report; Enter or a click goes there."""
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 (Textual's name)
+        super().__init__(id=id)
         self._titles: dict[str, str] = {}
         self._states: dict[str, str] = {}
 
