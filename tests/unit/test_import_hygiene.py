@@ -97,3 +97,43 @@ def test_pydantic_plugin_discovery_is_off() -> None:
     env = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     assert result.stdout.split() == ["__all__", "[]"], result.stderr
+
+
+def test_check_does_not_import_package_metadata() -> None:
+    """With plugins off, pydantic's plugin loader (which imports `importlib.metadata`, and with
+    it `email`, `zipfile`, `csv` …) is not needed: `rsp_tui` puts a stand-in in its place."""
+    from rsp_tui.paths import example_path
+
+    code = (
+        "import sys\nfrom rsp_tui.cli import main\n"
+        f"status = main(['check', {str(example_path())!r}])\n"
+        "print(status, 'importlib.metadata' in sys.modules, file=sys.stderr)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stderr.strip().splitlines()[-1] == "0 False", result.stderr
+
+
+def test_plugin_loader_stand_in_gives_way_to_pydantic_when_plugins_are_on() -> None:
+    """Plugins asked for in the environment: pydantic's own loader answers, and any other name
+    asked of the stand-in loads pydantic's module."""
+    code = (
+        "import sys, rsp_tui\n"
+        "from pydantic import BaseModel\n"
+        "class M(BaseModel):\n    x: int\n"
+        "loader = sys.modules['pydantic.plugin._loader']\n"
+        "print(type(loader).__name__, M(x=1).x)\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
+    off = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert off.stdout.split() == ["_PluginLoaderStub", "1"], off.stderr
+    env["PYDANTIC_DISABLE_PLUGINS"] = "some_plugin"
+    on = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert on.stdout.split() == ["module", "1"], on.stderr
+    code = (
+        "import sys, rsp_tui\n"
+        "stub = sys.modules['pydantic.plugin._loader']\n"
+        "print(stub.PYDANTIC_ENTRY_POINT_GROUP, type(sys.modules['pydantic.plugin._loader']).__name__)\n"
+    )
+    env["PYDANTIC_DISABLE_PLUGINS"] = "__all__"
+    real = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert real.stdout.split() == ["pydantic", "module"], real.stderr
