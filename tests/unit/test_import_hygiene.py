@@ -66,13 +66,26 @@ def _check_imports(draft: str) -> tuple[int, list[str]]:
 
 
 def test_check_alone_imports_no_ui_document_or_toml_writer() -> None:
-    """`rsp-tui check` of the example (which has e-mail addresses) reads and validates only:
-    no Textual, python-docx, lxml, matplotlib or tomlkit; email_validator only because the
-    example has addresses to check."""
+    """`rsp-tui check` of the example reads and validates only: no Textual, python-docx,
+    lxml, matplotlib or tomlkit; and no email_validator, since the example's addresses are
+    plain ones (`values._plainly_valid`)."""
     from rsp_tui.paths import example_path
 
     status, loaded = _check_imports(str(example_path()))
     assert status == 0
+    assert loaded == []
+
+
+def test_check_of_an_unusual_address_asks_email_validator(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from rsp_tui.paths import example_path
+
+    draft = tmp_path / "udda.toml"
+    text = example_path().read_text(encoding="utf-8")
+    draft.write_text(
+        text.replace("anna.exempelsson@example.org", "Anna.Exempelsson@Example.ORG"),
+        encoding="utf-8",
+    )
+    status, loaded = _check_imports(str(draft))
     assert loaded == ["email_validator"]
 
 
