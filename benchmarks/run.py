@@ -309,6 +309,7 @@ def terminal(inputs: dict[str, Path], folder: Path, runs: int, notes: list[str])
     start_floor = med([b["start"] for b in bares])
     switches = [t for a in apps for t in a["samples"]["part"]]
     key_floor = med([t for b in bares for t in b["samples"]["key"]])
+    choice_floor = med([t for b in bares for t in b["samples"]["choice"]])
     by_part: dict[str, list[float]] = {}
     for a in apps:
         for key, value in a["by_part"].items():
@@ -319,6 +320,11 @@ def terminal(inputs: dict[str, Path], folder: Path, runs: int, notes: list[str])
         " after each part, median): "
         + ", ".join(f"{k} {fmt(med(v), 's')}" for k, v in by_part.items())
         + f". Floor: a bare Textual app's label changed by a key, {fmt(key_floor, 's')}."
+        " Next and new insats: on the last område, ↓ through its first insatser and Ctrl+N"
+        " three times, each until the editor's title (`Insats n av m`) shows it; floor the"
+        " same bare key. Opening a choice: Enter on the region menu of the first part until"
+        f" the menu is painted; floor a bare Textual Select of the same 21 regions,"
+        f" {fmt(choice_floor, 's')}."
     )
     return [
         Row(
@@ -338,6 +344,30 @@ def terminal(inputs: dict[str, Path], folder: Path, runs: int, notes: list[str])
             med(switches) < 0.1,
         ),
         Row(f"↳ slowest part in a pty ({slowest_key})", slowest, key_floor, "s", "–", None),
+        Row(
+            "Next insats in a pty (↓ in the list): key to the insats in the editor",
+            med([t for a in apps for t in a["samples"]["insats"]]),
+            key_floor,
+            "s",
+            "< 100 ms",
+            med([t for a in apps for t in a["samples"]["insats"]]) < 0.1,
+        ),
+        Row(
+            "New insats in a pty (Ctrl+N): key to the new insats in the editor",
+            med([t for a in apps for t in a["samples"]["new_insats"]]),
+            key_floor,
+            "s",
+            "< 100 ms",
+            med([t for a in apps for t in a["samples"]["new_insats"]]) < 0.1,
+        ),
+        Row(
+            "Opening a choice in a pty (Enter on the region menu): key to the menu",
+            med([t for a in apps for t in a["samples"]["choice"]]),
+            choice_floor,
+            "s",
+            "≤ 2× floor",
+            med([t for a in apps for t in a["samples"]["choice"]]) <= 2 * choice_floor,
+        ),
     ]
 
 
