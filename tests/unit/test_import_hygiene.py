@@ -150,3 +150,16 @@ def test_plugin_loader_stand_in_gives_way_to_pydantic_when_plugins_are_on() -> N
     env["PYDANTIC_DISABLE_PLUGINS"] = "__all__"
     real = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     assert real.stdout.split() == ["pydantic", "module"], real.stderr
+
+
+def test_the_app_does_not_import_what_only_later_screens_need() -> None:
+    """Opening a draft shows its first part: the start screen, the insatser list and
+    Textual's DataTable load when first shown (an område, the list of drafts)."""
+    code = (
+        "import sys\nfrom rsp_tui.tui.app import make_app\n"
+        "later = ('textual.widgets._data_table', 'rsp_tui.tui.widgets.insatser',"
+        " 'rsp_tui.tui.screens.start', 'docx', 'tomlkit')\n"
+        "print(sorted(m for m in later if m in sys.modules))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.strip() == "[]", result.stderr

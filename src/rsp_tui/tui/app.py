@@ -46,9 +46,16 @@ from rsp_tui.tui.dialogs.open_draft import OpenDraftDialog
 from rsp_tui.tui.dialogs.open_failed import OpenFailedDialog
 from rsp_tui.tui.dialogs.save_failed import SaveFailedDialog
 from rsp_tui.tui.screens.report import ReportScreen
-from rsp_tui.tui.screens.start import StartScreen
 from rsp_tui.tui.watchdog import HANGUP, TerminalWatchdog
 from rsp_tui.years import default_year
+
+
+def _start_screen(folder: Path) -> Screen[Any]:
+    """The start screen (the list of drafts), imported when first shown: opening a draft
+    directly does not need it (nor Textual's DataTable, which it and the insatser list use)."""
+    from rsp_tui.tui.screens.start import StartScreen
+
+    return StartScreen(folder)
 
 HANDLED_SIGNALS = tuple(
     s
@@ -161,18 +168,18 @@ class RspApp(App[None]):
         self._remember_theme = True
         path = self.start_path
         if path is None:
-            self.push_screen(StartScreen(self.folder))
+            self.push_screen(_start_screen(self.folder))
             return
         # `rsp-tui FILE`: straight to the report. If it cannot be opened, the start screen
         # with a dialog that says why (and offers to quit, with a non-zero status).
         try:
             session = DraftSession.open(path, clock=self.clock)
         except DraftLockedError as exc:
-            self.push_screen(StartScreen(self.folder))
+            self.push_screen(_start_screen(self.folder))
             self.ask_read_only(path, exc)
             return
         except DraftError as exc:
-            self.push_screen(StartScreen(self.folder))
+            self.push_screen(_start_screen(self.folder))
 
             def decided(quit_now: bool | None) -> None:
                 if quit_now:
@@ -291,7 +298,7 @@ class RspApp(App[None]):
                 self.notify(f"Utkastet kunde inte sparas: {result.error}", severity="error")
                 return
             self.report_screen = None
-        await self.switch_screen(StartScreen(self.folder))
+        await self.switch_screen(_start_screen(self.folder))
 
     def changed_outside(self, session: DraftSession, copy: Path) -> None:
         """The draft file was changed by someone else: say so (once per change), and let the

@@ -29,8 +29,7 @@ from rsp_tui.tui.widgets.fields import FieldBox
 from rsp_tui.tui.widgets.footer import KeyFooter
 from rsp_tui.tui.widgets.help_pane import INSATSER_HELP, REVIEW_HELP, HelpPane
 from rsp_tui.tui.widgets.inputs import HelpTopic, focus_now, reveal_focus
-from rsp_tui.tui.widgets.insatser import InsatserView
-from rsp_tui.tui.widgets.part_view import REGION_PATH, YEAR_PATH, PartView
+from rsp_tui.tui.widgets.part_view import REGION_PATH, YEAR_PATH, PartView, insatser_views
 from rsp_tui.tui.widgets.programme import ProgrammeInput
 from rsp_tui.tui.widgets.review import REVIEW_KEY, REVIEW_TITLE, ReviewView
 from rsp_tui.tui.widgets.sidebar import LEGEND, PartList
@@ -39,6 +38,7 @@ from rsp_tui.validation import validate
 
 if TYPE_CHECKING:
     from rsp_tui.tui.app import RspApp
+    from rsp_tui.tui.widgets.insatser import InsatserView
 
 PROGRESS_DELAY = 0.3
 """Seconds after a change before the sidebar's states are recomputed."""
@@ -354,10 +354,10 @@ class ReportScreen(Screen[None]):
         async with self._switching:
             await self.rsp_app.settle_input()
             slot = self._slot
-            views = slot.query(InsatserView) if slot is not None else None
+            views = insatser_views(slot) if slot is not None else None
             if not views:
                 return
-            self._insats_action(views.first(), what)
+            self._insats_action(views[0], what)
 
     @staticmethod
     def _insats_action(view: InsatserView, what: str) -> None:
