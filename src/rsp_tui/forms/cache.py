@@ -3,14 +3,17 @@ models' validators (pydantic builds a model's validator when it is first used; f
 form's twenty-odd model classes that is most of what loading a form costs).
 
 A form file is validated once; the `FormDefinition` is pickled into the user's cache folder
-under a key made of the form file's bytes, the source of `rsp_tui/forms/*.py` (the schema),
-the form model classes that exist (a kind registered at run time changes the key) and the
-versions of Python, pydantic and rsp-tui. Any change to one of them is another key, so a stale
-entry is never read; entries are small (about 100 kB) and old ones are removed when written.
+under a key made of the form file's bytes, the source of `rsp_tui/forms` (the schema), the
+form model classes that exist, with their fields and the source of the modules that define
+them (a kind registered at run time changes the key), and the versions of Python, pydantic
+and rsp-tui. Any change to one of them is another key, so a stale entry is never read;
+entries are small (about 30 kB) and old ones are removed when written.
 
-The cache is only ever a shortcut: an entry is written atomically, and one that cannot be read
-or unpickled (a broken file, a class that moved) is ignored and the form validated again. Set
-`RSP_TUI_CACHE_DIR` to use another folder, or to an empty string to turn the cache off.
+The folder is the user's own (created owner-only), like the bytecode Python caches for the
+same user; nothing there comes from anyone else. The cache is only ever a shortcut: an entry
+is written atomically, and one that cannot be read or unpickled (a broken file, a class that
+moved) is ignored and the form validated again. Set `RSP_TUI_CACHE_DIR` to use another
+folder, or to an empty string to turn the cache off.
 """
 
 from __future__ import annotations
@@ -44,37 +47,55 @@ def cache_dir() -> Path | None:
     return platformdirs.user_cache_path(APP_NAME) / "forms"
 
 
-def _model_classes() -> list[str]:
-    """Every form model class that exists now (subclasses of the schema's base)."""
+def _model_classes() -> list[type[Any]]:
+    """Every form model class that exists now (the schema's base and its subclasses)."""
     from rsp_tui.forms.schema import Strict
 
-    out: list[str] = []
+    out: list[type[Any]] = []
     todo: list[type[Any]] = [Strict]
     while todo:
         cls = todo.pop()
-        out.append(f"{cls.__module__}.{cls.__qualname__}")
+        out.append(cls)
         todo.extend(cls.__subclasses__())
-    return sorted(out)
+    return out
+
+
+@lru_cache(maxsize=64)
+def _source(module: str) -> bytes:
+    """The source of a module (b"" when it has no file)."""
+    try:
+        return Path(sys.modules[module].__file__ or "").read_bytes()
+    except (KeyError, OSError, TypeError):
+        return b""
 
 
 @lru_cache(maxsize=1)
 def _code_digest() -> bytes:
-    """The part of the key that does not depend on the form file."""
+    """The part of the key that does not depend on the form file or on the classes."""
     import pydantic
 
     from rsp_tui import __version__
 
     h = hashlib.sha256()
     h.update(f"{sys.version}\0{pydantic.VERSION}\0{__version__}\0".encode())
-    for source in sorted(Path(__file__).resolve().parent.glob("*.py")):
+    for source in sorted(Path(__file__).resolve().parent.rglob("*.py")):
         h.update(source.name.encode() + b"\0" + source.read_bytes() + b"\0")
     return h.digest()
 
 
 def key_of(form_bytes: bytes) -> str:
-    """The cache key of a form file's bytes, with the code and classes as they are now."""
+    """The cache key of a form file's bytes, with the code and classes as they are now:
+    every form model class by name and fields, and the source of every module that defines
+    one (a kind class defined elsewhere than `rsp_tui/forms` counts too)."""
     h = hashlib.sha256(_code_digest())
-    h.update("\0".join(_model_classes()).encode() + b"\0")
+    classes = _model_classes()
+    names = sorted(
+        f"{c.__module__}.{c.__qualname__}({','.join(getattr(c, 'model_fields', {}))})"
+        for c in classes
+    )
+    h.update("\0".join(names).encode() + b"\0")
+    for module in sorted({c.__module__ for c in classes}):
+        h.update(module.encode() + b"\0" + _source(module) + b"\0")
     h.update(form_bytes)
     return h.hexdigest()[:40]
 
