@@ -60,9 +60,8 @@ NEW_INSATS = 3
 
 APP_SCRIPT = """
 import sys
-from pathlib import Path
-from rsp_tui.tui.app import run
-sys.exit(run(Path(sys.argv[1]), None))
+from rsp_tui.cli import main
+sys.exit(main(sys.argv[1:]))
 """
 
 BARE_SCRIPT = """

@@ -32,6 +32,7 @@ from textual.screen import Screen
 from textual.widget import MountError
 from textual.worker import WorkerFailed
 
+from rsp_tui import startgc
 from rsp_tui.drafts.model import now
 from rsp_tui.drafts.session import Clock, DraftSession
 from rsp_tui.errors import OMITTED, DraftError, DraftLockedError, RspError, safe_traceback
@@ -56,6 +57,11 @@ def _start_screen(folder: Path) -> Screen[Any]:
     from rsp_tui.tui.screens.start import StartScreen
 
     return StartScreen(folder)
+
+
+RESUME_GC_AFTER = 3.0
+"""Seconds after the app is mounted when the garbage collector paused for the start is on
+again at the latest (the report screen turns it on as soon as its first part is on screen)."""
 
 HANDLED_SIGNALS = tuple(
     s
@@ -162,6 +168,8 @@ class RspApp(App[None]):
     def on_mount(self) -> None:
         self.loop = asyncio.get_running_loop()
         self._install_signal_handlers()
+        if startgc.paused():  # at the latest now and then, whatever the first screen is
+            self.set_timer(RESUME_GC_AFTER, startgc.resume)
         theme = remembered_theme()
         if theme is not None and theme in self.available_themes:
             self.theme = theme
@@ -680,6 +688,7 @@ def run(path: Path | None, folder: Path | None, **options: Any) -> int:
             )
         return 1
     finally:
+        startgc.resume()
         if watchdog is not None:
             watchdog.stop()
         if app.report_screen is not None:

@@ -18,6 +18,7 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Button, Header, Static
 
+from rsp_tui import startgc
 from rsp_tui.drafts.model import AnswerPath
 from rsp_tui.drafts.session import DraftSession, SaveResult
 from rsp_tui.resume import last_part, remember_part
@@ -169,6 +170,7 @@ class ReportScreen(Screen[None]):
         first = unfinished[0] if unfinished else self.parts[0].key if self.parts else REVIEW_KEY
         remembered = last_part(self.session.path)
         await self.show_part(remembered if remembered in self.keys else first)
+        self.call_after_refresh(startgc.resume)  # the first part is on screen (startgc.py)
         for notice in self.session.notices:
             self.notify(notice, severity="warning", timeout=15)
         if (reason := self.session.read_only) is not None:
