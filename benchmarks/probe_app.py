@@ -68,6 +68,9 @@ def app(path: str, tour: bool = False) -> dict[str, float]:
     import tempfile
     from pathlib import Path
 
+    from rsp_tui import startgc
+
+    startgc.pause()  # as `rsp-tui DRAFT` does (cli.run_app); on again once the part is shown
     from rsp_tui.tui.app import make_app
 
     imported = time.perf_counter()

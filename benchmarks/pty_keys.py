@@ -10,12 +10,19 @@ that is only on screen once the change is shown. Textual writes only the lines t
 text appears in the output exactly when it is painted.
 
 - `start`: from starting the process to the first part on screen;
+- `choice`: on the first part, Enter on the region (a menu of the 21 regions, focused when the
+  part opens) until the menu is on screen (the Select's ▲, painted with it), then Enter again
+  (the same region) to close it;
 - `part`: F4 (next part) through every part (`--read S`: S seconds more after each part,
   as a person reading it; the app builds parts not visited yet while the user pauses), each
   from the key to the line over the part (`Del 2 av 12 · 1 Efterfrågan`), which the report
   screen writes once the part is mounted;
+- `insats`: on the last part (an område, its list of insatser focused), ↓ to the next insats,
+  until the editor's title (`Insats 2 av 30`) shows it; `new_insats`: Ctrl+N, until the new
+  insats's title (`Insats 31 av 31`) is on screen;
 - the bare app: started until its label shows; a key that changes its label, until the new
-  text shows (start-up and key-to-screen floors).
+  text shows (start-up and key-to-screen floors); Enter on a Select of the same 21 regions,
+  until the menu is on screen (the floor of `choice`).
 
 Printed on stdout, as JSON: medians in seconds, and every sample.
 """
@@ -27,6 +34,7 @@ import fcntl
 import json
 import os
 import pty
+import re
 import select
 import statistics
 import struct
@@ -40,18 +48,26 @@ from pathlib import Path
 ROWS, COLS = 40, 120
 F4 = "\x1bOS"
 DOWN = "\x1b[B"
+ENTER = "\r"
+ESCAPE = "\x1b"
+CTRL_N = "\x0e"
 QUIT = "\x11"  # Ctrl+Q
+CHOICE_ROUNDS = 5
+OPEN_MARK, CLOSED_MARK = "▲", "▼"
+"""What a Select shows at its right end while its menu is open, and closed."""
+INSATS_KEYS = 10
+NEW_INSATS = 3
 
 APP_SCRIPT = """
 import sys
-from pathlib import Path
-from rsp_tui.tui.app import run
-sys.exit(run(Path(sys.argv[1]), None))
+from rsp_tui.cli import main
+sys.exit(main(sys.argv[1:]))
 """
 
 BARE_SCRIPT = """
+import sys
 from textual.app import App
-from textual.widgets import Label
+from textual.widgets import Label, Select
 
 class Bare(App):
     BINDINGS = [("f4", "next", "next"), ("ctrl+q", "quit", "quit")]
@@ -62,6 +78,7 @@ class Bare(App):
 
     def compose(self):
         yield Label("bare-ready", id="label")
+        yield Select([(r, r) for r in sys.argv[1:]], value=sys.argv[1], compact=True)
 
     def action_next(self):
         self.count += 1
@@ -159,9 +176,56 @@ def _part_markers(draft: Path) -> list[tuple[str, str]]:
     return [(p.key, f"Del {n} av {total} · {p.title}") for n, p in enumerate(shown, 1)]
 
 
+def _regions() -> list[str]:
+    from rsp_tui.forms import region_names
+
+    return region_names()
+
+
+def _open_menu(term: Pty, samples: list[float]) -> None:
+    """Enter on the focused Select until its open mark (▲) is on screen, which is painted
+    with the menu; Enter again (the same option: nothing changes) until it is closed (▼)."""
+    for _ in range(CHOICE_ROUNDS):
+        sent, at = term.key(ENTER)
+        shown, at = term.wait_for(OPEN_MARK, at)
+        samples.append(shown - sent)
+        term.settle(0.3)
+        _, at = term.key(ENTER)
+        term.wait_for(CLOSED_MARK, at)
+        term.settle(0.3)
+
+
+_INSATS_TITLE = re.compile(rb"Insats (\d+) av (\d+)")
+
+
+def _insatser(term: Pty, samples: dict[str, list[float]]) -> None:
+    """↓ through the insatser of the område on screen, then Ctrl+N (new insats)."""
+    titles = _INSATS_TITLE.findall(bytes(term.out))
+    if not titles:
+        raise RuntimeError("no insats on screen on the last part")
+    total = int(titles[-1][1])
+    for n in range(2, min(total, INSATS_KEYS + 1) + 1):
+        sent, at = term.key(DOWN)
+        shown, at = term.wait_for(f"Insats {n} av {total}", at)
+        samples["insats"].append(shown - sent)
+        term.settle(0.3)
+    for _ in range(NEW_INSATS):
+        total += 1
+        sent, at = term.key(CTRL_N)
+        shown, at = term.wait_for(f"Insats {total} av {total}", at)
+        samples["new_insats"].append(shown - sent)
+        term.settle(0.3)
+
+
 def measure_app(draft: Path, rounds: int, read: float = 0.0) -> dict[str, object]:
     markers = _part_markers(draft)
-    samples: dict[str, list[float]] = {"start": [], "part": []}
+    samples: dict[str, list[float]] = {
+        "start": [],
+        "choice": [],
+        "part": [],
+        "insats": [],
+        "new_insats": [],
+    }
     by_part: dict[str, list[float]] = {}
     for _ in range(rounds):
         term = Pty(APP_SCRIPT, str(draft))
@@ -169,6 +233,7 @@ def measure_app(draft: Path, rounds: int, read: float = 0.0) -> dict[str, object
             shown, at = term.wait_for(markers[0][1], 0)
             samples["start"].append(shown - term.started)
             at = term.settle(0.3)
+            _open_menu(term, samples["choice"])
             term.read_for(read)
             for key, marker in markers[1:]:
                 sent, at = term.key(F4)
@@ -177,10 +242,14 @@ def measure_app(draft: Path, rounds: int, read: float = 0.0) -> dict[str, object
                 by_part.setdefault(key, []).append(shown - sent)
                 at = term.settle(0.3)
                 term.read_for(read)
+            _insatser(term, samples)
         finally:
             term.close()
     return {
         "start": statistics.median(samples["start"]),
+        "choice": statistics.median(samples["choice"]),
+        "insats": statistics.median(samples["insats"]),
+        "new_insats": statistics.median(samples["new_insats"]),
         "part": statistics.median(samples["part"]),
         "part_slowest": max(statistics.median(v) for v in by_part.values()),
         "by_part": {k: statistics.median(v) for k, v in by_part.items()},
@@ -191,8 +260,10 @@ def measure_app(draft: Path, rounds: int, read: float = 0.0) -> dict[str, object
 def measure_bare(rounds: int) -> dict[str, object]:
     start: list[float] = []
     keys: list[float] = []
+    choice: list[float] = []
+    regions = _regions()
     for _ in range(rounds):
-        term = Pty(BARE_SCRIPT)
+        term = Pty(BARE_SCRIPT, *regions)
         try:
             shown, at = term.wait_for("bare-ready", 0)
             start.append(shown - term.started)
@@ -202,12 +273,14 @@ def measure_bare(rounds: int) -> dict[str, object]:
                 shown, at = term.wait_for(f"bare-shown-{n:03d}", at)
                 keys.append(shown - sent)
                 term.settle(0.1)
+            _open_menu(term, choice)
         finally:
             term.close()
     return {
         "start": statistics.median(start),
         "key": statistics.median(keys),
-        "samples": {"start": start, "key": keys},
+        "choice": statistics.median(choice),
+        "samples": {"start": start, "key": keys, "choice": choice},
     }
 
 

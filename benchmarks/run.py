@@ -55,7 +55,7 @@ import generate  # noqa: E402  (benchmarks/generate.py, next to this file)
 PY = sys.executable
 EXAMPLE = REPO / "examples" / "exempel-2023.toml"
 DOCS = REPO / "docs" / "benchmarks.md"
-GROUPS = ("startup", "terminal", "navigate", "keystroke", "export", "memory")
+GROUPS = ("startup", "terminal", "navigate", "keystroke", "check", "export", "memory")
 DOC_START = "<!-- bench:start -->"
 DOCX_FLOOR = "import sys, docx; docx.Document().save(sys.argv[1])"
 """The export's floor: import python-docx and save an empty document."""
@@ -233,6 +233,7 @@ def env_for(folder: Path) -> dict[str, str]:
     env = dict(os.environ)
     env["RSP_TUI_DRAFTS_DIR"] = str(folder / "utkast")
     env["RSP_TUI_STATE_DIR"] = str(folder / "tillstand")  # never the user's own
+    env["RSP_TUI_CACHE_DIR"] = str(folder / "cache")  # warmed by `prepare`, as a user's is
     env.pop("RSP_TUI_FORMS_DIR", None)
     env.setdefault("LANG", "C.UTF-8")
     return env
@@ -308,6 +309,7 @@ def terminal(inputs: dict[str, Path], folder: Path, runs: int, notes: list[str])
     start_floor = med([b["start"] for b in bares])
     switches = [t for a in apps for t in a["samples"]["part"]]
     key_floor = med([t for b in bares for t in b["samples"]["key"]])
+    choice_floor = med([t for b in bares for t in b["samples"]["choice"]])
     by_part: dict[str, list[float]] = {}
     for a in apps:
         for key, value in a["by_part"].items():
@@ -318,6 +320,11 @@ def terminal(inputs: dict[str, Path], folder: Path, runs: int, notes: list[str])
         " after each part, median): "
         + ", ".join(f"{k} {fmt(med(v), 's')}" for k, v in by_part.items())
         + f". Floor: a bare Textual app's label changed by a key, {fmt(key_floor, 's')}."
+        " Next and new insats: on the last område, ↓ through its first insatser and Ctrl+N"
+        " three times, each until the editor's title (`Insats n av m`) shows it; floor the"
+        " same bare key. Opening a choice: Enter on the region menu of the first part until"
+        f" the menu is painted; floor a bare Textual Select of the same 21 regions,"
+        f" {fmt(choice_floor, 's')}."
     )
     return [
         Row(
@@ -337,6 +344,30 @@ def terminal(inputs: dict[str, Path], folder: Path, runs: int, notes: list[str])
             med(switches) < 0.1,
         ),
         Row(f"↳ slowest part in a pty ({slowest_key})", slowest, key_floor, "s", "–", None),
+        Row(
+            "Next insats in a pty (↓ in the list): key to the insats in the editor",
+            med([t for a in apps for t in a["samples"]["insats"]]),
+            key_floor,
+            "s",
+            "< 100 ms",
+            med([t for a in apps for t in a["samples"]["insats"]]) < 0.1,
+        ),
+        Row(
+            "New insats in a pty (Ctrl+N): key to the new insats in the editor",
+            med([t for a in apps for t in a["samples"]["new_insats"]]),
+            key_floor,
+            "s",
+            "< 100 ms",
+            med([t for a in apps for t in a["samples"]["new_insats"]]) < 0.1,
+        ),
+        Row(
+            "Opening a choice in a pty (Enter on the region menu): key to the menu",
+            med([t for a in apps for t in a["samples"]["choice"]]),
+            choice_floor,
+            "s",
+            "≤ 2× floor",
+            med([t for a in apps for t in a["samples"]["choice"]]) <= 2 * choice_floor,
+        ),
     ]
 
 
@@ -465,6 +496,49 @@ def keystroke(inputs: dict[str, Path], folder: Path, runs: int, notes: list[str]
     return rows
 
 
+CHECK_FLOOR = "import pydantic, tomllib"
+"""The floor of `rsp-tui check`: importing the libraries it reads and validates with."""
+
+
+def prepare(folder: Path) -> None:
+    """What an installed rsp-tui has before its first measured run: its modules compiled
+    (an installed wheel has them; with PYTHONDONTWRITEBYTECODE set, a checkout would compile
+    every module on every start) and the cache of validated forms written (by one `check`)."""
+    import compileall
+
+    env = env_for(folder)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    compileall.compile_dir(str(REPO / "src" / "rsp_tui"), quiet=1)
+    subprocess.run(
+        [PY, "-m", "rsp_tui", "check", str(EXAMPLE)], env=env, capture_output=True, check=False
+    )
+
+
+def check(folder: Path, runs: int, notes: list[str]) -> list[Row]:
+    env = env_for(folder)
+    floors, checks = alternate(
+        runs,
+        lambda: measure([PY, "-c", CHECK_FLOOR], env),
+        lambda: measure([PY, "-m", "rsp_tui", "check", str(EXAMPLE)], env),
+    )
+    floor, value = med([c.wall for c in floors]), med([c.wall for c in checks])
+    floor_cpu, value_cpu = med([c.cpu for c in floors]), med([c.cpu for c in checks])
+    notes.append(
+        f"rsp-tui check CPU time (user+sys, medians): floor {fmt(floor_cpu, 's')}, check"
+        f" {fmt(value_cpu, 's')} ({value_cpu / floor_cpu:.2f}×)."
+    )
+    return [
+        Row(
+            "rsp-tui check of the example (process)",
+            value,
+            floor,
+            "s",
+            "≤ 2× floor",
+            value <= 2 * floor,
+        )
+    ]
+
+
 def export_cmd(draft: Path, out: Path) -> list[str]:
     return [PY, "-m", "rsp_tui", "export", str(draft), "-o", str(out)]
 
@@ -589,6 +663,7 @@ def main(argv: list[str]) -> int:
         inputs_dir = args.keep or tmp / "inputs"
         print(f"Generating inputs in {inputs_dir} …", flush=True)
         inputs = generate.write_inputs(inputs_dir)
+        prepare(tmp)
         rows: list[Row] = []
         notes: list[str] = []
         export_runs = None
@@ -605,6 +680,8 @@ def main(argv: list[str]) -> int:
                 rows += navigate(inputs, tmp, runs, notes)
             elif group == "keystroke":
                 rows += keystroke(inputs, tmp, runs, notes)
+            elif group == "check":
+                rows += check(tmp, runs, notes)
             elif group == "export":
                 export_rows, floors, big = export(inputs, tmp, runs, notes)
                 rows += export_rows

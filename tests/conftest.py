@@ -15,4 +15,5 @@ def _isolated_drafts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("RSP_TUI_DRAFTS_DIR", str(folder))
     monkeypatch.delenv("RSP_TUI_FORMS_DIR", raising=False)
     monkeypatch.setenv("RSP_TUI_STATE_DIR", str(tmp_path / "tillstand"))
+    monkeypatch.setenv("RSP_TUI_CACHE_DIR", str(tmp_path / "cache"))
     return folder

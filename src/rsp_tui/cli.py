@@ -593,6 +593,9 @@ def _cmd_programme(args: argparse.Namespace) -> int:
 
 def run_app(file: str | None, folder: str | None) -> int:
     """Start the Textual app (imported only here)."""
+    from rsp_tui import startgc
+
+    startgc.pause()  # until the first screen is on (startgc.py)
     from rsp_tui.tui.app import run
 
     return int(run(Path(file) if file else None, Path(folder) if folder else None))

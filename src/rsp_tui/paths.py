@@ -4,6 +4,7 @@ Folders are created lazily. Environment variables override the defaults:
 
 - `RSP_TUI_DRAFTS_DIR`: the drafts folder (the command line's `--dir` wins over it);
 - `RSP_TUI_FORMS_DIR`: an extra folder of form files, searched before the built-in ones;
+- `RSP_TUI_CACHE_DIR`: the cache of validated forms (`forms/cache.py`; empty: no cache);
 - `RSP_TUI_STATE_DIR`: where the app remembers small things between runs (which part of
   each draft was open last), never answers.
 """

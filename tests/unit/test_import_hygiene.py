@@ -67,13 +67,26 @@ def _check_imports(draft: str) -> tuple[int, list[str]]:
 
 
 def test_check_alone_imports_no_ui_document_or_toml_writer() -> None:
-    """`rsp-tui check` of the example (which has e-mail addresses) reads and validates only:
-    no Textual, python-docx, lxml, matplotlib or tomlkit; email_validator only because the
-    example has addresses to check."""
+    """`rsp-tui check` of the example reads and validates only: no Textual, python-docx,
+    lxml, matplotlib or tomlkit; and no email_validator, since the example's addresses are
+    plain ones (`values._plainly_valid`)."""
     from rsp_tui.paths import example_path
 
     status, loaded = _check_imports(str(example_path()))
     assert status == 0
+    assert loaded == []
+
+
+def test_check_of_an_unusual_address_asks_email_validator(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from rsp_tui.paths import example_path
+
+    draft = tmp_path / "udda.toml"
+    text = example_path().read_text(encoding="utf-8")
+    draft.write_text(
+        text.replace("anna.exempelsson@example.org", "Anna.Exempelsson@Example.ORG"),
+        encoding="utf-8",
+    )
+    status, loaded = _check_imports(str(draft))
     assert loaded == ["email_validator"]
 
 
@@ -98,3 +111,56 @@ def test_pydantic_plugin_discovery_is_off() -> None:
     env = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     assert result.stdout.split() == ["__all__", "[]"], result.stderr
+
+
+def test_check_does_not_import_package_metadata() -> None:
+    """With plugins off, pydantic's plugin loader (which imports `importlib.metadata`, and with
+    it `email`, `zipfile`, `csv` …) is not needed: `rsp_tui` puts a stand-in in its place."""
+    from rsp_tui.paths import example_path
+
+    code = (
+        "import sys\nfrom rsp_tui.cli import main\n"
+        f"status = main(['check', {str(example_path())!r}])\n"
+        "print(status, 'importlib.metadata' in sys.modules, file=sys.stderr)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stderr.strip().splitlines()[-1] == "0 False", result.stderr
+
+
+def test_plugin_loader_stand_in_gives_way_to_pydantic_when_plugins_are_on() -> None:
+    """Plugins asked for in the environment: pydantic's own loader answers, and any other name
+    asked of the stand-in loads pydantic's module."""
+    code = (
+        "import sys, rsp_tui\n"
+        "from pydantic import BaseModel\n"
+        "class M(BaseModel):\n    x: int\n"
+        "loader = sys.modules['pydantic.plugin._loader']\n"
+        "print(type(loader).__name__, M(x=1).x)\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
+    off = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert off.stdout.split() == ["_PluginLoaderStub", "1"], off.stderr
+    env["PYDANTIC_DISABLE_PLUGINS"] = "some_plugin"
+    on = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert on.stdout.split() == ["module", "1"], on.stderr
+    code = (
+        "import sys, rsp_tui\n"
+        "stub = sys.modules['pydantic.plugin._loader']\n"
+        "print(stub.PYDANTIC_ENTRY_POINT_GROUP, type(sys.modules['pydantic.plugin._loader']).__name__)\n"
+    )
+    env["PYDANTIC_DISABLE_PLUGINS"] = "__all__"
+    real = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert real.stdout.split() == ["pydantic", "module"], real.stderr
+
+
+def test_the_app_does_not_import_what_only_later_screens_need() -> None:
+    """Opening a draft shows its first part: the start screen, the insatser list and
+    Textual's DataTable load when first shown (an område, the list of drafts)."""
+    code = (
+        "import sys\nfrom rsp_tui.tui.app import make_app\n"
+        "later = ('textual.widgets._data_table', 'rsp_tui.tui.widgets.insatser',"
+        " 'rsp_tui.tui.screens.start', 'docx', 'tomlkit')\n"
+        "print(sorted(m for m in later if m in sys.modules))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.strip() == "[]", result.stderr

@@ -38,6 +38,13 @@ def read_toml(
         raise error("saknar behörighet att läsa filen", path) from None
     except OSError as exc:
         raise error(f"kunde inte läsa filen ({exc.strerror})", path) from None
+    return parse_toml(raw, path, error)
+
+
+def parse_toml(
+    raw: bytes, path: Path, error: type[RspError] = FormDefinitionError
+) -> tuple[str, dict[str, Any]]:
+    """Parse the bytes of a TOML file read from `path`; errors as `read_toml`'s."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -221,8 +228,21 @@ def form_files() -> list[Path]:
 
 
 def load_form_file(path: Path) -> FormDefinition:
-    """Load one form file."""
-    return validate_file(FormDefinition, path)
+    """Load one form file: from the cache of validated forms when this very file (and this
+    very schema) was validated before (`forms/cache.py`), else validated and cached."""
+    from rsp_tui.forms import cache
+
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return validate_file(FormDefinition, path)  # the Swedish error for an unreadable file
+    cached = cache.load(raw)
+    if isinstance(cached, FormDefinition):
+        return cached
+    text, data = parse_toml(raw, path)
+    form = validate_data(FormDefinition, data, text, path, FormDefinitionError)
+    cache.store(raw, form)
+    return form
 
 
 @lru_cache(maxsize=16)

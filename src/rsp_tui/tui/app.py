@@ -33,6 +33,7 @@ from textual.screen import Screen
 from textual.widget import MountError
 from textual.worker import WorkerFailed
 
+from rsp_tui import startgc
 from rsp_tui.drafts.model import now
 from rsp_tui.drafts.session import Clock, DraftSession
 from rsp_tui.errors import OMITTED, DraftError, DraftLockedError, RspError, safe_traceback
@@ -47,12 +48,23 @@ from rsp_tui.tui.dialogs.open_draft import OpenDraftDialog
 from rsp_tui.tui.dialogs.open_failed import OpenFailedDialog
 from rsp_tui.tui.dialogs.save_failed import SaveFailedDialog
 from rsp_tui.tui.screens.report import ReportScreen
-from rsp_tui.tui.screens.start import StartScreen
 from rsp_tui.tui.watchdog import HANGUP, TerminalWatchdog
 from rsp_tui.years import default_year
 
 if TYPE_CHECKING:
     from rich.traceback import Trace  # imported only on a crash
+
+def _start_screen(folder: Path) -> Screen[Any]:
+    """The start screen (the list of drafts), imported when first shown: opening a draft
+    directly does not need it (nor Textual's DataTable, which it and the insatser list use)."""
+    from rsp_tui.tui.screens.start import StartScreen
+
+    return StartScreen(folder)
+
+
+RESUME_GC_AFTER = 3.0
+"""Seconds after the app is mounted when the garbage collector paused for the start is on
+again at the latest (the report screen turns it on as soon as its first part is on screen)."""
 
 HANDLED_SIGNALS = tuple(
     s
@@ -157,24 +169,26 @@ class RspApp(App[None]):
     def on_mount(self) -> None:
         self.loop = asyncio.get_running_loop()
         self._install_signal_handlers()
+        if startgc.paused():  # at the latest now and then, whatever the first screen is
+            self.set_timer(RESUME_GC_AFTER, startgc.resume)
         theme = remembered_theme()
         if theme is not None and theme in self.available_themes:
             self.theme = theme
         self._remember_theme = True
         path = self.start_path
         if path is None:
-            self.push_screen(StartScreen(self.folder))
+            self.push_screen(_start_screen(self.folder))
             return
         # `rsp-tui FILE`: straight to the report. If it cannot be opened, the start screen
         # with a dialog that says why (and offers to quit, with a non-zero status).
         try:
             session = DraftSession.open(path, clock=self.clock)
         except DraftLockedError as exc:
-            self.push_screen(StartScreen(self.folder))
+            self.push_screen(_start_screen(self.folder))
             self.ask_read_only(path, exc)
             return
         except DraftError as exc:
-            self.push_screen(StartScreen(self.folder))
+            self.push_screen(_start_screen(self.folder))
 
             def decided(quit_now: bool | None) -> None:
                 if quit_now:
@@ -291,7 +305,7 @@ class RspApp(App[None]):
                 self.notify(f"Utkastet kunde inte sparas: {result.error}", severity="error")
                 return
             self.report_screen = None
-        await self.switch_screen(StartScreen(self.folder))
+        await self.switch_screen(_start_screen(self.folder))
 
     def changed_outside(self, session: DraftSession, copy: Path) -> None:
         """The draft file was changed by someone else: say so (once per change), and let the
@@ -691,6 +705,7 @@ def run(path: Path | None, folder: Path | None, **options: Unpack[AppOptions]) -
             )
         return 1
     finally:
+        startgc.resume()
         if watchdog is not None:
             watchdog.stop()
         if app.report_screen is not None:

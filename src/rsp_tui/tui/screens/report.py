@@ -18,6 +18,7 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Button, Header, Static
 
+from rsp_tui import startgc
 from rsp_tui.drafts.model import AnswerPath
 from rsp_tui.drafts.session import DraftSession, SaveResult
 from rsp_tui.resume import last_part, remember_part
@@ -29,8 +30,7 @@ from rsp_tui.tui.widgets.fields import FieldBox
 from rsp_tui.tui.widgets.footer import KeyFooter
 from rsp_tui.tui.widgets.help_pane import INSATSER_HELP, REVIEW_HELP, HelpPane
 from rsp_tui.tui.widgets.inputs import HelpTopic, focus_now, reveal_focus
-from rsp_tui.tui.widgets.insatser import InsatserView
-from rsp_tui.tui.widgets.part_view import REGION_PATH, YEAR_PATH, PartView
+from rsp_tui.tui.widgets.part_view import REGION_PATH, YEAR_PATH, PartView, insatser_views
 from rsp_tui.tui.widgets.programme import ProgrammeInput
 from rsp_tui.tui.widgets.review import REVIEW_KEY, REVIEW_TITLE, ReviewView
 from rsp_tui.tui.widgets.sidebar import LEGEND, PartList
@@ -40,6 +40,7 @@ from rsp_tui.years import parse_year
 
 if TYPE_CHECKING:
     from rsp_tui.tui.app import RspApp
+    from rsp_tui.tui.widgets.insatser import InsatserView
 
 PROGRESS_DELAY = 0.3
 """Seconds after a change before the sidebar's states are recomputed."""
@@ -174,6 +175,7 @@ class ReportScreen(Screen[None]):
         first = unfinished[0] if unfinished else self.parts[0].key if self.parts else REVIEW_KEY
         remembered = last_part(self.session.path)
         await self.show_part(remembered if remembered in self.keys else first)
+        self.call_after_refresh(startgc.resume)  # the first part is on screen (startgc.py)
         for notice in self.session.notices:
             self.notify(notice, severity="warning", timeout=15)
         if (reason := self.session.read_only) is not None:
@@ -360,10 +362,10 @@ class ReportScreen(Screen[None]):
         async with self._switching:
             await self.rsp_app.settle_input()
             slot = self._slot
-            views = slot.query(InsatserView) if slot is not None else None
+            views = insatser_views(slot) if slot is not None else None
             if not views:
                 return
-            self._insats_action(views.first(), what)
+            self._insats_action(views[0], what)
 
     @staticmethod
     def _insats_action(view: InsatserView, what: str) -> None:

@@ -4,7 +4,7 @@ description, the report's own fields on the first part, and every question in or
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -25,7 +25,6 @@ from rsp_tui.forms.schema import (
 from rsp_tui.structure import Part
 from rsp_tui.tui.widgets.fields import FieldBox
 from rsp_tui.tui.widgets.inputs import HelpTopic, focus_now, reveal_focus
-from rsp_tui.tui.widgets.insatser import InsatserView
 from rsp_tui.tui.widgets.programme import ProgrammeEditor, ProgrammeInput
 from rsp_tui.tui.widgets.questions import (
     QuestionHeading,
@@ -36,6 +35,16 @@ from rsp_tui.tui.widgets.questions import (
 )
 from rsp_tui.tui.widgets.registry import field_box
 from rsp_tui.years import parse_year
+
+if TYPE_CHECKING:
+    from rsp_tui.tui.widgets.insatser import InsatserView
+
+
+def insatser_views(node: Widget) -> list[InsatserView]:
+    """The insatser lists under `node`. By type name: `tui/widgets/insatser.py` (and Textual's
+    DataTable with it) is imported when the first område is built, not at start-up."""
+    return cast("list[InsatserView]", list(node.query("InsatserView")))
+
 
 REGION_PATH: AnswerPath = ("@region",)
 """Pseudo answer path of the draft's region (not an answer of the form)."""
@@ -121,6 +130,8 @@ class PartView(VerticalScroll):
                 yield ProgrammeEditor(self.session, question)
             elif isinstance(question, RowsQuestion):
                 if self.part.area is not None:
+                    from rsp_tui.tui.widgets.insatser import InsatserView
+
                     yield InsatserView(
                         self.session,
                         question,
@@ -207,9 +218,9 @@ class PartView(VerticalScroll):
         In an område just mounted, the list and its buttons come right under the heading, on
         screen: no scroll (Textual's check whether they are in view can run before the layout
         is final and then scrolled the heading away for nothing on a busy machine)."""
-        insatser = self.query(InsatserView)
+        insatser = insatser_views(self)
         if insatser:
-            view = insatser.first()
+            view = insatser[0]
             target = view.table if view.items else view.query_one("#insats-add")
             focus_now(target, scroll_visible=not mounted_now)
             return
@@ -230,7 +241,7 @@ class PartView(VerticalScroll):
 
     def focus_path(self, path: AnswerPath) -> bool:
         """Focus the field that holds `path`; False if it is not on this part."""
-        for view in self.query(InsatserView):
+        for view in insatser_views(self):
             if view.focus_path(path):
                 return True
         for box in self.boxes():
