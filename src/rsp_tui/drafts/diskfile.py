@@ -17,6 +17,7 @@ from rsp_tui.drafts.fileformat import BOM, ENCODING, LoadedDraft, dumps, loads
 from rsp_tui.drafts.model import Draft, now
 from rsp_tui.errors import DraftError
 from rsp_tui.safefile import atomic_write, create_new
+from rsp_tui.safefile import os_reason as os_reason  # re-exported: the session says why
 
 MAX_DRAFT_BYTES = 25 * 1024 * 1024
 """A larger file is not a draft (the largest realistic one is a few MB)."""
@@ -74,26 +75,6 @@ def create_draft_file(draft: Draft, path: Path, *, touch: bool = True) -> None:
         raise
     except OSError as exc:
         raise DraftError(f"{SAVE_FAILED}: {os_reason(exc)}", path) from exc
-
-
-def os_reason(exc: OSError) -> str:
-    import errno
-
-    reasons = {
-        errno.ENOSPC: "disken är full",
-        errno.EACCES: "saknar behörighet att skriva i mappen",
-        errno.EPERM: "saknar behörighet att skriva i mappen",
-        errno.EROFS: "mappen är skrivskyddad",
-        errno.EDQUOT: "diskkvoten är slut",
-        errno.ENOENT: "mappen finns inte längre",
-        errno.EISDIR: "det finns en mapp med samma namn",
-        errno.EIO: "läs- eller skrivfel på disken",
-        errno.EBUSY: "filen används av ett annat program",
-        errno.ELOOP: "sökvägen går genom för många symboliska länkar",
-        errno.ENAMETOOLONG: "filnamnet är för långt",
-        errno.ENOTDIR: "en del av sökvägen är inte en mapp",
-    }
-    return reasons.get(exc.errno or 0, exc.strerror or str(exc))
 
 
 # -- reading ---------------------------------------------------------------------------------
