@@ -14,11 +14,13 @@ the document and the CSV. Headless and free of python-docx.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from rsp_tui.drafts.model import Draft
+from rsp_tui.drafts.model import NAME_KEY, Draft
+from rsp_tui.forms.programme import Area
 from rsp_tui.forms.schema import FieldKind, LeafField, RowsQuestion, TableQuestion
 
 NOT_ANSWERED = "Ej besvarat"
@@ -41,13 +43,18 @@ def cell(draft: Draft, q: TableQuestion, row_id: str, column_id: str) -> Any:
     return row.get(column_id) if isinstance(row, dict) else None
 
 
+def row_name(draft: Draft, q: TableQuestion, row_id: str) -> str:
+    """The name this report gave a row that asks for one (`Energikontoret`), else ""."""
+    row = next(r for r in q.rows if r.id == row_id)
+    name = cell(draft, q, row_id, NAME_KEY)
+    return name.strip() if row.name_label and isinstance(name, str) else ""
+
+
 def row_label(draft: Draft, q: TableQuestion, row_id: str) -> str:
     """The row's label as this report prints it (`Annan: Energikontoret`)."""
     row = next(r for r in q.rows if r.id == row_id)
-    name = cell(draft, q, row_id, "_name")
-    if row.name_label and isinstance(name, str) and name.strip():
-        return row.name_format.format(label=row.label, name=name.strip())
-    return row.label
+    name = row_name(draft, q, row_id)
+    return row.name_format.format(label=row.label, name=name) if name else row.label
 
 
 def choice_column(q: TableQuestion) -> FieldKind | None:
@@ -199,6 +206,18 @@ def marks_field(q: RowsQuestion) -> FieldKind | None:
     return next((x for x in q.fields if x.summary_role() == "marks"), None)
 
 
+def area_insatser(
+    q: RowsQuestion, draft: Draft
+) -> Iterator[tuple[Area, list[tuple[int, dict[str, Any]]]]]:
+    """Per område of the report's programme, in order: its insatser with their place in it
+    (from 1). An item that is no table (a hand-edited draft) is skipped but keeps its place."""
+    by_area = draft.answers.get(q.id)
+    by_area = by_area if isinstance(by_area, dict) else {}
+    for area in draft.programme.omraden:
+        items = by_area.get(area.id) or []
+        yield area, [(n, item) for n, item in enumerate(items, start=1) if isinstance(item, dict)]
+
+
 def insats_counts(q: RowsQuestion, draft: Draft) -> InsatsCounts:
     """Counts of one report's insatser per område, status and serviceslag."""
     sf, mf = status_field(q), marks_field(q)
@@ -207,16 +226,11 @@ def insats_counts(q: RowsQuestion, draft: Draft) -> InsatsCounts:
     status_labels = [*status_options, NOT_GIVEN]
     mark_labels = [*mark_options, NOT_GIVEN]
     name_field = q.fields[0]
-    by_area = draft.answers.get(q.id)
-    by_area = by_area if isinstance(by_area, dict) else {}
     areas: list[AreaCount] = []
-    for area in draft.programme.omraden:
-        items = by_area.get(area.id) or []
+    for area, items in area_insatser(q, draft):
         count = AreaCount(area.number, area.title, status=dict.fromkeys(status_labels, 0))
         count.marks = dict.fromkeys(mark_labels, 0)
-        for item in items:
-            if not isinstance(item, dict):
-                continue
+        for _, item in items:
             count.insatser += 1
             status = str(item.get(sf.id, "") if sf else "").strip()
             key = status if status in status_options else NOT_GIVEN

@@ -27,6 +27,7 @@ from rsp_tui.summary.figures import (
     decimal_sums,
     is_contacts,
     row_label,
+    row_name,
     sum_column,
     text_of,
 )
@@ -143,9 +144,9 @@ def matrix(s: Sheet, q: TableQuestion, choice: FieldKind) -> None:
         values = [subject.label]
         for c, row in enumerate(q.rows, start=1):
             value = text_of(choice, cell(subject.draft, q, row.id, choice.id), subject.draft)
-            name = cell(subject.draft, q, row.id, "_name")
-            if row.name_label and isinstance(name, str) and name.strip():
-                value = f"{value}\n({name.strip()})" if value else f"({name.strip()})"
+            name = row_name(subject.draft, q, row.id)
+            if name:
+                value = f"{value}\n({name})" if value else f"({name})"
             values.append(value)
             if s.comparison and n > 0 and rows[n - 1][c] != value:
                 changed.append((n, c))
