@@ -34,6 +34,17 @@ def backup_path(path: Path) -> Path:
 # -- writing ---------------------------------------------------------------------------------
 
 
+def _file_bytes(draft: Draft, path: Path, touch: bool) -> bytes:
+    """The draft as the bytes of its file (stamped `updated` now with `touch`); a DraftError
+    when the folder it is to be written in does not exist."""
+    if touch:
+        draft.updated = now()
+    data = dumps(draft).encode(ENCODING)
+    if not path.parent.is_dir():
+        raise DraftError("mappen som utkastet ska sparas i finns inte", path.parent)
+    return data
+
+
 def save_draft(
     draft: Draft, path: Path, *, touch: bool = True, backup: bool = True
 ) -> Fingerprint:
@@ -44,11 +55,7 @@ def save_draft(
         DraftError: the folder is missing or not writable, the disk is full, …; the file on
             disk is then unchanged.
     """
-    if touch:
-        draft.updated = now()
-    data = dumps(draft).encode(ENCODING)
-    if not path.parent.is_dir():
-        raise DraftError("mappen som utkastet ska sparas i finns inte", path.parent)
+    data = _file_bytes(draft, path, touch)
     try:
         st = atomic_write(path, data, backup=backup_path(path) if backup else None)
     except OSError as exc:
@@ -64,11 +71,7 @@ def create_draft_file(draft: Draft, path: Path, *, touch: bool = True) -> None:
         FileExistsError: `path` exists; nothing was written.
         DraftError: the folder is missing or not writable, the disk is full, …
     """
-    if touch:
-        draft.updated = now()
-    data = dumps(draft).encode(ENCODING)
-    if not path.parent.is_dir():
-        raise DraftError("mappen som utkastet ska sparas i finns inte", path.parent)
+    data = _file_bytes(draft, path, touch)
     try:
         create_new(path, data)
     except FileExistsError:
