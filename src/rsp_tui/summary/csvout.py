@@ -40,6 +40,8 @@ def draft_lines(form: FormDefinition, draft: Draft, *, no_contacts: bool) -> Ite
     base = [draft.region, str(draft.year)]
     for section in form.sections:
         for q in section.questions:
+            # Structure, not kind: a table and the insatser have rows of answers; what each
+            # answer prints is the kind's (`text_of`).
             if isinstance(q, TableQuestion):
                 if no_contacts and is_contacts(q):
                     continue
