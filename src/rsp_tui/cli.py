@@ -26,6 +26,7 @@ from rsp_tui import __version__
 from rsp_tui.errors import RspError
 
 if TYPE_CHECKING:
+    from rsp_tui.drafts.fileformat import LoadedDraft
     from rsp_tui.drafts.model import Draft
     from rsp_tui.forms.programme import Programme
 
@@ -260,6 +261,17 @@ def _err(message: str) -> None:
     print(f"rsp-tui: {message}", file=sys.stderr)
 
 
+def _load(path: Path) -> LoadedDraft | None:
+    """The draft at `path`, or None when it cannot be read (said on stderr)."""
+    from rsp_tui.drafts import load_draft
+
+    try:
+        return load_draft(path)
+    except RspError as exc:
+        _err(exc.describe())
+        return None
+
+
 def _create_draft(
     draft: Draft, output: str | None, folder: Callable[[], Path], region: str, year: int
 ) -> Path | None:
@@ -352,13 +364,10 @@ def _existing_drafts(folder: Path, region: str, year: int) -> list[Path]:
 
 def cmd_check(args: argparse.Namespace) -> int:
     """`rsp-tui check`."""
-    from rsp_tui.drafts import load_draft
     from rsp_tui.validation import blanks_sentence, refusal_sentence, validate
 
-    try:
-        loaded = load_draft(Path(args.file))
-    except RspError as exc:
-        _err(exc.describe())
+    loaded = _load(Path(args.file))
+    if loaded is None:
         return EXIT_UNREADABLE
     for notice in loaded.notices:
         print(f"obs: {notice}")
@@ -385,14 +394,11 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     """`rsp-tui export`."""
-    from rsp_tui.drafts import load_draft
     from rsp_tui.export import ExportRefused, export_path, export_report
     from rsp_tui.validation import blanks_sentence, refusal_sentence
 
-    try:
-        loaded = load_draft(Path(args.file))
-    except RspError as exc:
-        _err(exc.describe())
+    loaded = _load(Path(args.file))
+    if loaded is None:
         return EXIT_UNREADABLE
     out = Path(args.output) if args.output else export_path(Path(args.file), args.draft)
     try:
@@ -471,15 +477,12 @@ def cmd_forms(args: argparse.Namespace) -> int:
 
 def cmd_rollover(args: argparse.Namespace) -> int:
     """`rsp-tui rollover`: next year's draft from this year's; the old file is not changed."""
-    from rsp_tui.drafts import load_draft
     from rsp_tui.rollover import rollover
     from rsp_tui.years import in_range, range_error
 
     source = Path(args.file)
-    try:
-        loaded = load_draft(source)
-    except RspError as exc:
-        _err(exc.describe())
+    loaded = _load(source)
+    if loaded is None:
         return EXIT_UNREADABLE
     old = loaded.draft
     year = old.year + 1 if args.year is None else args.year

@@ -9,6 +9,7 @@ Temp files left behind by a killed process are removed by `cleanup_temp_files`.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import shutil
 import tempfile
@@ -155,3 +156,22 @@ def cleanup_temp_files(folder: Path, older_than: float = 60.0) -> list[Path]:
         except OSError:
             continue
     return removed
+
+
+def os_reason(exc: OSError) -> str:
+    """Why reading or writing a file failed, in Swedish words a user can act on."""
+    reasons = {
+        errno.ENOSPC: "disken är full",
+        errno.EACCES: "saknar behörighet att skriva i mappen",
+        errno.EPERM: "saknar behörighet att skriva i mappen",
+        errno.EROFS: "mappen är skrivskyddad",
+        errno.EDQUOT: "diskkvoten är slut",
+        errno.ENOENT: "mappen finns inte längre",
+        errno.EISDIR: "det finns en mapp med samma namn",
+        errno.EIO: "läs- eller skrivfel på disken",
+        errno.EBUSY: "filen används av ett annat program",
+        errno.ELOOP: "sökvägen går genom för många symboliska länkar",
+        errno.ENAMETOOLONG: "filnamnet är för långt",
+        errno.ENOTDIR: "en del av sökvägen är inte en mapp",
+    }
+    return reasons.get(exc.errno or 0, exc.strerror or str(exc))

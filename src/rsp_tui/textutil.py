@@ -81,3 +81,13 @@ def norm(text: str) -> str:
     text = _WRAP.sub(r"\1\2", text)
     text = _SPACES.sub(" ", text.replace("\n", " "))
     return text.strip().casefold()
+
+
+def strip_blank_lines(text: str) -> str:
+    """`text` without its leading and trailing blank lines (the lines between are kept)."""
+    lines = text.split("\n")
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    while lines and not lines[-1].strip():
+        lines.pop()
+    return "\n".join(lines)

@@ -1,6 +1,7 @@
 """Issue 11's proof for the headless core: a field kind the code does not know (`percent`,
 defined in tests/kinds_percent.py) works in a form file, in `check`, in the exported document
-and in the importer, with no change to any source file."""
+in the importer and in the national summary (its CSV and document), with no change to any
+source file."""
 
 from __future__ import annotations
 
@@ -146,3 +147,34 @@ def test_the_same_file_dropped_into_forms_kinds_needs_no_other_change(tmp_path: 
         [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
     )
     assert done.stdout.strip() == "rsp_tui.forms.kinds.percent måste vara mellan 0 och 100 %"
+
+
+def test_the_summary_shows_percent_in_its_csv_and_document(
+    percent_forms: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    reports = tmp_path / "rapporter"
+    reports.mkdir()
+    gotland = _new_report(reports, capsys)
+    _answer(gotland, "45,5", "45")
+    other = reports / "jamtland.toml"
+    assert main(["new", "--region", "Jämtland Härjedalen", "--year", "2023", "-o", str(other)]) == 0
+    capsys.readouterr()
+    _answer(other, "12", "7.5 %")
+    out_docx, out_csv = tmp_path / "sammanstallning.docx", tmp_path / "sammanstallning.csv"
+    args = ["summary", str(reports), "-o", str(out_docx), "--csv", str(out_csv)]
+    assert main(args) == 0, capsys.readouterr()
+
+    lines = out_csv.read_text(encoding="utf-8-sig").splitlines()
+    values = {tuple(line.split(";")[:6]) for line in lines}
+    assert ("Gotland", "2023", "andel_digitalt", "", "", "45,5 %") in values
+    assert ("Gotland", "2023", "andel_per_typ", "drivmedel", "andel", "45 %") in values
+    assert ("Jämtland Härjedalen", "2023", "andel_per_typ", "drivmedel", "andel", "7,5 %") in values
+
+    document = docx.Document(io.BytesIO(out_docx.read_bytes()))
+    rows = [[c.text for c in r.cells] for t in document.tables for r in t.rows]
+    assert ["Gotland", "45,5 %"] in rows  # the question of its own, by region
+    assert ["Jämtland Härjedalen", "12 %"] in rows
+    # The table column is listed per row like a text column (the kind's default summary role).
+    headings = [p.text for p in document.paragraphs]
+    assert "Drivmedelsstationer" in headings
+    assert ["Gotland", "45 %"] in rows and ["Jämtland Härjedalen", "7,5 %"] in rows

@@ -17,6 +17,7 @@ from rsp_tui.drafts.fileformat import BOM, ENCODING, LoadedDraft, dumps, loads
 from rsp_tui.drafts.model import Draft, now
 from rsp_tui.errors import DraftError
 from rsp_tui.safefile import atomic_write, create_new
+from rsp_tui.safefile import os_reason as os_reason  # re-exported: the session says why
 
 MAX_DRAFT_BYTES = 25 * 1024 * 1024
 """A larger file is not a draft (the largest realistic one is a few MB)."""
@@ -33,6 +34,17 @@ def backup_path(path: Path) -> Path:
 # -- writing ---------------------------------------------------------------------------------
 
 
+def _file_bytes(draft: Draft, path: Path, touch: bool) -> bytes:
+    """The draft as the bytes of its file (stamped `updated` now with `touch`); a DraftError
+    when the folder it is to be written in does not exist."""
+    if touch:
+        draft.updated = now()
+    data = dumps(draft).encode(ENCODING)
+    if not path.parent.is_dir():
+        raise DraftError("mappen som utkastet ska sparas i finns inte", path.parent)
+    return data
+
+
 def save_draft(
     draft: Draft, path: Path, *, touch: bool = True, backup: bool = True
 ) -> Fingerprint:
@@ -43,11 +55,7 @@ def save_draft(
         DraftError: the folder is missing or not writable, the disk is full, …; the file on
             disk is then unchanged.
     """
-    if touch:
-        draft.updated = now()
-    data = dumps(draft).encode(ENCODING)
-    if not path.parent.is_dir():
-        raise DraftError("mappen som utkastet ska sparas i finns inte", path.parent)
+    data = _file_bytes(draft, path, touch)
     try:
         st = atomic_write(path, data, backup=backup_path(path) if backup else None)
     except OSError as exc:
@@ -63,37 +71,13 @@ def create_draft_file(draft: Draft, path: Path, *, touch: bool = True) -> None:
         FileExistsError: `path` exists; nothing was written.
         DraftError: the folder is missing or not writable, the disk is full, …
     """
-    if touch:
-        draft.updated = now()
-    data = dumps(draft).encode(ENCODING)
-    if not path.parent.is_dir():
-        raise DraftError("mappen som utkastet ska sparas i finns inte", path.parent)
+    data = _file_bytes(draft, path, touch)
     try:
         create_new(path, data)
     except FileExistsError:
         raise
     except OSError as exc:
         raise DraftError(f"{SAVE_FAILED}: {os_reason(exc)}", path) from exc
-
-
-def os_reason(exc: OSError) -> str:
-    import errno
-
-    reasons = {
-        errno.ENOSPC: "disken är full",
-        errno.EACCES: "saknar behörighet att skriva i mappen",
-        errno.EPERM: "saknar behörighet att skriva i mappen",
-        errno.EROFS: "mappen är skrivskyddad",
-        errno.EDQUOT: "diskkvoten är slut",
-        errno.ENOENT: "mappen finns inte längre",
-        errno.EISDIR: "det finns en mapp med samma namn",
-        errno.EIO: "läs- eller skrivfel på disken",
-        errno.EBUSY: "filen används av ett annat program",
-        errno.ELOOP: "sökvägen går genom för många symboliska länkar",
-        errno.ENAMETOOLONG: "filnamnet är för långt",
-        errno.ENOTDIR: "en del av sökvägen är inte en mapp",
-    }
-    return reasons.get(exc.errno or 0, exc.strerror or str(exc))
 
 
 # -- reading ---------------------------------------------------------------------------------

@@ -15,7 +15,6 @@ Imported only when exporting (python-docx is slow to import).
 
 from __future__ import annotations
 
-import errno
 import io
 import re
 from dataclasses import dataclass
@@ -51,7 +50,7 @@ from rsp_tui.forms.schema import (
     StaticQuestion,
     TableQuestion,
 )
-from rsp_tui.safefile import atomic_write
+from rsp_tui.safefile import atomic_write, os_reason
 from rsp_tui.structure import Part, parts
 
 HEADING_LEVELS = {"heading": 1, "subheading": 2}
@@ -251,7 +250,7 @@ def write_docx(
         atomic_write(out, built.data)
     except OSError as exc:
         raise ExportError(
-            f"kunde inte spara dokumentet: {_reason(exc)} (en tidigare fil med samma namn är"
+            f"kunde inte spara dokumentet: {os_reason(exc)} (en tidigare fil med samma namn är"
             " oförändrad)",
             out,
         ) from exc
@@ -261,15 +260,3 @@ def write_docx(
         accessibility=check_accessibility(built.data),
         author=built.author,
     )
-
-
-def _reason(exc: OSError) -> str:
-    reasons = {
-        errno.ENOSPC: "disken är full",
-        errno.EACCES: "saknar behörighet att skriva i mappen",
-        errno.EPERM: "saknar behörighet att skriva i mappen",
-        errno.EROFS: "mappen är skrivskyddad",
-        errno.EDQUOT: "diskkvoten är slut",
-        errno.ENOENT: "mappen finns inte längre",
-    }
-    return reasons.get(exc.errno or 0, exc.strerror or str(exc))

@@ -26,7 +26,7 @@ from rsp_tui.forms.schema import (
 from rsp_tui.importer.places import Places, area_heading_re
 from rsp_tui.importer.programme_match import ProgrammeMatcher, goal_cell
 from rsp_tui.importer.reader import Block, Table, norm
-from rsp_tui.textutil import plain
+from rsp_tui.textutil import plain, strip_blank_lines
 from rsp_tui.years import default_year
 
 LONG_FORM_TEXT = 30
@@ -89,15 +89,6 @@ def _pattern(template: str) -> re.Pattern[str]:
     for n, part in enumerate(parts):
         out += rf"(?P<{part}>.+?)" if n % 2 else re.escape(part).replace(r"\ ", r"\s+")
     return re.compile(rf"^\s*{out}\s*$", re.IGNORECASE | re.DOTALL)
-
-
-def _strip_blank_lines(text: str) -> str:
-    lines = text.split("\n")
-    while lines and not lines[0].strip():
-        lines.pop(0)
-    while lines and not lines[-1].strip():
-        lines.pop()
-    return "\n".join(lines)
 
 
 class OfficialReader:
@@ -185,7 +176,7 @@ class OfficialReader:
             nonlocal collected
             self.table_text_done()
             if current is not None:
-                text = _strip_blank_lines("\n".join(collected))
+                text = strip_blank_lines("\n".join(collected))
                 if text.strip():
                     self.answers[current.id] = current.from_cell(text)
             collected = []
@@ -340,7 +331,7 @@ class OfficialReader:
                 if found is not None:
                     cells.setdefault(finder.id, found[0])
                     lines = found[1]
-            text = _strip_blank_lines("\n".join(lines))
+            text = strip_blank_lines("\n".join(lines))
             if texts and text.strip() and texts[0].id not in cells:
                 self.cell_with_rendered(q, texts[0], text, cells, None, "")
             if not cells:
@@ -400,7 +391,7 @@ class OfficialReader:
                 for c, key in enumerate(keys):
                     if key and c < len(below) and below[c].text.strip():
                         field = fields[key]
-                        self.answers[field.id] = field.from_cell(_strip_blank_lines(below[c].text))
+                        self.answers[field.id] = field.from_cell(strip_blank_lines(below[c].text))
                 for extra in table.rows[r + 2 :]:
                     self.unplaced_row(table, extra, table.rows.index(extra))
                 return True
@@ -408,7 +399,7 @@ class OfficialReader:
                 for row2 in table.rows[r:]:
                     f = fields.get(norm(row2[0].text)) if row2 else None
                     if f is not None and len(row2) > 1 and row2[1].text.strip():
-                        self.answers[f.id] = f.from_cell(_strip_blank_lines(row2[1].text))
+                        self.answers[f.id] = f.from_cell(strip_blank_lines(row2[1].text))
                 return True
         return False
 
@@ -488,7 +479,7 @@ class OfficialReader:
                         )
                     continue
                 col, choice = columns[c]
-                text = _strip_blank_lines(cell.text)
+                text = strip_blank_lines(cell.text)
                 if choice is not None:
                     if norm(text) in MARKS:
                         chosen.setdefault(col.id, []).append(choice)
@@ -537,7 +528,7 @@ class OfficialReader:
                     cells[extra.id] = extra.from_cell(m.group("value").strip())
                     del lines[i]
                     break
-        value = _strip_blank_lines("\n".join(lines))
+        value = strip_blank_lines("\n".join(lines))
         if value.strip():
             cells[col.id] = _value_for(col, value)
 
@@ -625,7 +616,7 @@ class OfficialReader:
                 if cell.origin in seen or cell.continued:
                     continue
                 seen.add(cell.origin)
-                text = _strip_blank_lines(cell.text)
+                text = strip_blank_lines(cell.text)
                 if c not in columns:
                     if text.strip():
                         head = self.places.column_name(table, c, header_end)
@@ -706,7 +697,7 @@ class OfficialReader:
                     self.goal_texts[code] = (goal_text, known[1] if known else area)
             else:
                 other.append(line)  # blank lines inside the other goals' text are kept
-        return {"codes": codes, "other": _strip_blank_lines("\n".join(other))}
+        return {"codes": codes, "other": strip_blank_lines("\n".join(other))}
 
     # -- the result -------------------------------------------------------------------------
 

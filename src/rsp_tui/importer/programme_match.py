@@ -18,6 +18,7 @@ from typing import Any
 
 from rsp_tui.forms.programme import Area, Goal, Programme, new_area_id
 from rsp_tui.importer.reader import norm
+from rsp_tui.textutil import strip_blank_lines
 
 _CODE = re.compile(r"^\s*(\d+(?:\.\d+)+)\.?(?:\s+(\S.*))?$")
 """A Mål line: a goal code (`1.2`, `1.2.`), then maybe its text."""
@@ -104,7 +105,7 @@ class ProgrammeMatcher:
                 other.append(line)
             else:
                 other.append(line)
-        out.other = _strip_blank_lines("\n".join(other))
+        out.other = strip_blank_lines("\n".join(other))
         return out
 
     @staticmethod
@@ -120,15 +121,6 @@ class ProgrammeMatcher:
 def goal_key(goal: Goal) -> str:
     """How an insats names a goal: its code, or its text when it has no code."""
     return goal.code.strip() or goal.text.strip()
-
-
-def _strip_blank_lines(text: str) -> str:
-    lines = text.split("\n")
-    while lines and not lines[0].strip():
-        lines.pop(0)
-    while lines and not lines[-1].strip():
-        lines.pop()
-    return "\n".join(lines)
 
 
 def goal_cell(match: GoalMatch) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from rsp_tui.export.package import add_footnotes, set_properties
-from rsp_tui.forms.schema import DateField, FormDefinition, RowsQuestion
+from rsp_tui.forms.schema import FormDefinition, RowsQuestion
 from rsp_tui.summary.charts import Drawer
 from rsp_tui.summary.figures import AreaCount, InsatsCounts, insats_counts
 from rsp_tui.summary.intake import (
@@ -146,7 +146,7 @@ def intake_part(s: Sheet, intake: Intake, year: int | None, region: str | None) 
         "Fil",
     ]
     widths = [3.6, header_width(header[1], 1.2)]
-    widths += [2.2 if isinstance(f, DateField) else 3.0 for f in fields]
+    widths += [f.SUMMARY_WIDTH for f in fields]
     widths += [2.8, 0.8, header_width("Obesvarade"), 2.2, header_width("Används"), 3.2]
     s.table(header, rows, widths, numeric_from=None)
     s.text(

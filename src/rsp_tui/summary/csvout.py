@@ -18,7 +18,7 @@ from collections.abc import Iterator
 
 from rsp_tui.drafts.model import NAME_KEY, Draft
 from rsp_tui.forms.schema import LEAF_TYPES, FormDefinition, RowsQuestion, TableQuestion
-from rsp_tui.summary.figures import cell, is_contacts, text_of
+from rsp_tui.summary.figures import area_insatser, cell, is_contacts, text_of
 from rsp_tui.summary.intake import Intake
 from rsp_tui.textutil import parse_decimal
 
@@ -40,6 +40,8 @@ def draft_lines(form: FormDefinition, draft: Draft, *, no_contacts: bool) -> Ite
     base = [draft.region, str(draft.year)]
     for section in form.sections:
         for q in section.questions:
+            # Structure, not kind: a table and the insatser have rows of answers; what each
+            # answer prints is the kind's (`text_of`).
             if isinstance(q, TableQuestion):
                 if no_contacts and is_contacts(q):
                     continue
@@ -78,13 +80,9 @@ def draft_lines(form: FormDefinition, draft: Draft, *, no_contacts: bool) -> Ite
 def _insats_lines(
     base: list[str], heading: str, q: RowsQuestion, draft: Draft
 ) -> Iterator[list[str]]:
-    by_area = draft.answers.get(q.id)
-    by_area = by_area if isinstance(by_area, dict) else {}
-    for area in draft.programme.omraden:
+    for area, items in area_insatser(q, draft):
         where = heading.format(number=area.number, title=area.title) if heading else area.title
-        for n, item in enumerate(by_area.get(area.id) or [], start=1):
-            if not isinstance(item, dict):
-                continue
+        for n, item in items:
             row = f"{area.number}/{n}"
             row_text = f"{where} › {q.item_label} {n}"
             for f in q.fields:

@@ -14,21 +14,14 @@ the document and the CSV. Headless and free of python-docx.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from rsp_tui.drafts.model import Draft
-from rsp_tui.forms.schema import (
-    ChoiceField,
-    DecimalField,
-    EmailsField,
-    LeafField,
-    MarksField,
-    RowsQuestion,
-    TableQuestion,
-)
-from rsp_tui.textutil import parse_decimal
+from rsp_tui.drafts.model import NAME_KEY, Draft
+from rsp_tui.forms.programme import Area
+from rsp_tui.forms.schema import FieldKind, LeafField, RowsQuestion, TableQuestion
 
 NOT_ANSWERED = "Ej besvarat"
 OTHER = "Annat"
@@ -50,35 +43,40 @@ def cell(draft: Draft, q: TableQuestion, row_id: str, column_id: str) -> Any:
     return row.get(column_id) if isinstance(row, dict) else None
 
 
+def row_name(draft: Draft, q: TableQuestion, row_id: str) -> str:
+    """The name this report gave a row that asks for one (`Energikontoret`), else ""."""
+    row = next(r for r in q.rows if r.id == row_id)
+    name = cell(draft, q, row_id, NAME_KEY)
+    return name.strip() if row.name_label and isinstance(name, str) else ""
+
+
 def row_label(draft: Draft, q: TableQuestion, row_id: str) -> str:
     """The row's label as this report prints it (`Annan: Energikontoret`)."""
     row = next(r for r in q.rows if r.id == row_id)
-    name = cell(draft, q, row_id, "_name")
-    if row.name_label and isinstance(name, str) and name.strip():
-        return row.name_format.format(label=row.label, name=name.strip())
-    return row.label
+    name = row_name(draft, q, row_id)
+    return row.name_format.format(label=row.label, name=name) if name else row.label
 
 
-def choice_column(q: TableQuestion) -> ChoiceField | None:
-    """The table's (first) choice column, if it has one."""
-    return next((c for c in q.columns if isinstance(c, ChoiceField)), None)
+def choice_column(q: TableQuestion) -> FieldKind | None:
+    """The table's (first) column counted per option (a choice), if it has one."""
+    return next((c for c in q.columns if c.summary_role() == "choice"), None)
 
 
-def sum_column(q: TableQuestion) -> DecimalField | None:
-    """The table's summed decimal column, if it has one."""
-    return next((c for c in q.columns if isinstance(c, DecimalField) and c.sum), None)
+def sum_column(q: TableQuestion) -> FieldKind | None:
+    """The table's summed column (a decimal with `sum`), if it has one."""
+    return next((c for c in q.columns if c.summary_role() == "sum"), None)
 
 
 def is_contacts(q: TableQuestion) -> bool:
     """A table of contact persons (personal data): it asks for e-mail addresses."""
-    return any(isinstance(c, EmailsField) for c in q.columns)
+    return any(c.summary_role() == "contact" for c in q.columns)
 
 
 @dataclass
 class ChoiceCounts:
     """How many reports chose each option, per row of a table question."""
 
-    column: ChoiceField
+    column: FieldKind
     categories: list[str]
     """The options, then `Annat` (when other text is allowed) and `Ej besvarat`."""
     counts: dict[str, dict[str, int]] = field(default_factory=dict)
@@ -87,12 +85,12 @@ class ChoiceCounts:
     """By row id: the other texts given (e.g. `Samtal via kommunerna`)."""
 
 
-def classify(column: ChoiceField, value: Any) -> str:
+def classify(column: FieldKind, value: Any) -> str:
     """The category of one answer: an option, `Annat` or `Ej besvarat`."""
     text = str(value).strip() if value is not None else ""
     if not text:
         return NOT_ANSWERED
-    if text in column.options:
+    if text in column.summary_options():
         return text
     return OTHER
 
@@ -102,7 +100,8 @@ def choice_counts(q: TableQuestion, drafts: list[Draft]) -> ChoiceCounts | None:
     column = choice_column(q)
     if column is None:
         return None
-    categories = list(column.options) + ([OTHER] if column.allow_other else []) + [NOT_ANSWERED]
+    options = column.summary_options()
+    categories = options + ([OTHER] if column.summary_other() else []) + [NOT_ANSWERED]
     result = ChoiceCounts(column=column, categories=categories)
     for row in q.rows:
         counts = dict.fromkeys(categories, 0)
@@ -112,7 +111,7 @@ def choice_counts(q: TableQuestion, drafts: list[Draft]) -> ChoiceCounts | None:
             if category not in counts:  # an other text where the form allows none
                 counts.setdefault(OTHER, 0)
                 if OTHER not in result.categories:
-                    result.categories.insert(len(column.options), OTHER)
+                    result.categories.insert(len(options), OTHER)
             counts[category] += 1
             if category == OTHER:
                 result.other_texts.setdefault(row.id, []).append(str(value).strip())
@@ -127,7 +126,7 @@ def choice_counts(q: TableQuestion, drafts: list[Draft]) -> ChoiceCounts | None:
 class DecimalSums:
     """A summed decimal column: values per report and row, sums per row and in total."""
 
-    column: DecimalField
+    column: FieldKind
     values: list[dict[str, Decimal | None]]
     """Per report (in the order given), by row id; None when unanswered or not a number."""
     row_sums: dict[str, Decimal]
@@ -149,7 +148,7 @@ def decimal_sums(q: TableQuestion, drafts: list[Draft]) -> DecimalSums | None:
         per_row: dict[str, Decimal | None] = {}
         for row in q.rows:
             raw = cell(d, q, row.id, column.id)
-            per_row[row.id] = parse_decimal(str(raw)) if raw is not None else None
+            per_row[row.id] = column.summary_number(raw)
         values.append(per_row)
     row_sums: dict[str, Decimal] = {}
     for row in q.rows:
@@ -194,41 +193,50 @@ class InsatsCounts:
         return out
 
 
-def status_field(q: RowsQuestion) -> ChoiceField | None:
-    """The insats field that says Klar / Fortsätter."""
+def status_field(q: RowsQuestion) -> FieldKind | None:
+    """The insats field that says Klar / Fortsätter (a choice)."""
     f = q.field(q.status_field) if q.status_field else None
-    if isinstance(f, ChoiceField):
+    if f is not None and f.summary_role() == "choice":
         return f
-    return next((x for x in q.fields if isinstance(x, ChoiceField)), None)
+    return next((x for x in q.fields if x.summary_role() == "choice"), None)
 
 
-def marks_field(q: RowsQuestion) -> MarksField | None:
+def marks_field(q: RowsQuestion) -> FieldKind | None:
     """The insats field with the serviceslag marks."""
-    return next((x for x in q.fields if isinstance(x, MarksField)), None)
+    return next((x for x in q.fields if x.summary_role() == "marks"), None)
+
+
+def area_insatser(
+    q: RowsQuestion, draft: Draft
+) -> Iterator[tuple[Area, list[tuple[int, dict[str, Any]]]]]:
+    """Per område of the report's programme, in order: its insatser with their place in it
+    (from 1). An item that is no table (a hand-edited draft) is skipped but keeps its place."""
+    by_area = draft.answers.get(q.id)
+    by_area = by_area if isinstance(by_area, dict) else {}
+    for area in draft.programme.omraden:
+        items = by_area.get(area.id) or []
+        yield area, [(n, item) for n, item in enumerate(items, start=1) if isinstance(item, dict)]
 
 
 def insats_counts(q: RowsQuestion, draft: Draft) -> InsatsCounts:
     """Counts of one report's insatser per område, status and serviceslag."""
     sf, mf = status_field(q), marks_field(q)
-    status_labels = (list(sf.options) if sf else []) + [NOT_GIVEN]
-    mark_labels = (list(mf.options) if mf else []) + [NOT_GIVEN]
+    status_options = sf.summary_options() if sf else []
+    mark_options = mf.summary_options() if mf else []
+    status_labels = [*status_options, NOT_GIVEN]
+    mark_labels = [*mark_options, NOT_GIVEN]
     name_field = q.fields[0]
-    by_area = draft.answers.get(q.id)
-    by_area = by_area if isinstance(by_area, dict) else {}
     areas: list[AreaCount] = []
-    for area in draft.programme.omraden:
-        items = by_area.get(area.id) or []
+    for area, items in area_insatser(q, draft):
         count = AreaCount(area.number, area.title, status=dict.fromkeys(status_labels, 0))
         count.marks = dict.fromkeys(mark_labels, 0)
-        for item in items:
-            if not isinstance(item, dict):
-                continue
+        for _, item in items:
             count.insatser += 1
             status = str(item.get(sf.id, "") if sf else "").strip()
-            key = status if sf and status in sf.options else NOT_GIVEN
+            key = status if status in status_options else NOT_GIVEN
             count.status[key] += 1
             marked = item.get(mf.id) if mf else None
-            chosen = [m for m in (marked or []) if mf and m in mf.options]
+            chosen = [m for m in (marked or []) if m in mark_options]
             for m in chosen:
                 count.marks[m] += 1
             if not chosen:

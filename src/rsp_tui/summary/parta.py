@@ -17,23 +17,18 @@ from __future__ import annotations
 
 from collections import Counter
 
-from rsp_tui.forms.schema import (
-    LEAF_TYPES,
-    ChoiceField,
-    DecimalField,
-    LeafField,
-    TableQuestion,
-    TextAreaField,
-    TextField,
-)
+from rsp_tui.forms.schema import LEAF_TYPES, FieldKind, LeafField, TableQuestion
 from rsp_tui.summary.figures import (
     OTHER,
     ChoiceCounts,
     cell,
+    choice_column,
     choice_counts,
     decimal_sums,
     is_contacts,
     row_label,
+    row_name,
+    sum_column,
     text_of,
 )
 from rsp_tui.summary.layout import Sheet, header_width
@@ -49,6 +44,7 @@ def part_a(s: Sheet) -> None:
         if section.part != "A":
             continue
         for q in section.questions:
+            # Structure, not kind: a table has rows and columns, a leaf question one answer.
             if isinstance(q, TableQuestion):
                 table_question(s, q)
             elif isinstance(q, LEAF_TYPES) and q.number:
@@ -82,7 +78,7 @@ def text_question(s: Sheet, q: LeafField) -> None:
 
 
 def _text_columns(q: TableQuestion) -> list[LeafField]:
-    return [c for c in q.columns if isinstance(c, TextField | TextAreaField)]
+    return [c for c in q.columns if c.summary_role() == "text"]
 
 
 def _wide(q: TableQuestion) -> bool:
@@ -90,7 +86,7 @@ def _wide(q: TableQuestion) -> bool:
 
 
 def table_question(s: Sheet, q: TableQuestion) -> None:
-    choice = next((c for c in q.columns if isinstance(c, ChoiceField)), None)
+    choice = choice_column(q)
     # Comparing years the matrix comes first: the question goes on its page, never alone.
     s.orientation(choice is not None and s.comparison and _wide(q))
     s.heading(q.title, 2)
@@ -103,7 +99,7 @@ def table_question(s: Sheet, q: TableQuestion) -> None:
             assert counts is not None
             counts_table(s, q, counts)
         matrix(s, q, choice)
-    if any(isinstance(c, DecimalField) and c.sum for c in q.columns):
+    if sum_column(q) is not None:
         sums(s, q)
     texts(s, q)
 
@@ -136,7 +132,7 @@ def counts_table(s: Sheet, q: TableQuestion, counts: ChoiceCounts) -> None:
             s.text(f"{row.label}, {OTHER.lower()}: {listed}.", italic=True)
 
 
-def matrix(s: Sheet, q: TableQuestion, choice: ChoiceField) -> None:
+def matrix(s: Sheet, q: TableQuestion, choice: FieldKind) -> None:
     """Each report's choice per row; comparing years, a change from the year before is bold."""
     wide = _wide(q)
     if wide:
@@ -148,9 +144,9 @@ def matrix(s: Sheet, q: TableQuestion, choice: ChoiceField) -> None:
         values = [subject.label]
         for c, row in enumerate(q.rows, start=1):
             value = text_of(choice, cell(subject.draft, q, row.id, choice.id), subject.draft)
-            name = cell(subject.draft, q, row.id, "_name")
-            if row.name_label and isinstance(name, str) and name.strip():
-                value = f"{value}\n({name.strip()})" if value else f"({name.strip()})"
+            name = row_name(subject.draft, q, row.id)
+            if name:
+                value = f"{value}\n({name})" if value else f"({name})"
             values.append(value)
             if s.comparison and n > 0 and rows[n - 1][c] != value:
                 changed.append((n, c))
@@ -185,7 +181,7 @@ def sums(s: Sheet, q: TableQuestion) -> None:
         )
     bold: list[int] = []
     if not s.comparison:
-        label = column.sum_label or "Summa"
+        label = column.summary_sum_label() or "Summa"
         rows.append([label, *(fmt(result.row_sums[r.id]) for r in q.rows), fmt(result.total)])
         bold.append(len(rows) - 1)
     s.table(

@@ -13,7 +13,8 @@ from __future__ import annotations
 import typing
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Annotated, Any, ClassVar
+from decimal import Decimal
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PlainValidator, SerializeAsAny
 from pydantic_core import PydanticCustomError
@@ -113,6 +114,9 @@ def blank(value: Any) -> bool:
     return False
 
 
+SummaryRole = Literal["text", "choice", "marks", "sum", "contact", ""]
+"""How the national summary uses a field (see `FieldKind.summary_role`)."""
+
 KINDS: dict[str, type[FieldKind]] = {}
 """Every registered field kind, by its `kind` key."""
 
@@ -132,6 +136,8 @@ class FieldKind(FieldBase):
     paragraphs gives such a column what it recognises and the rest to the first text column."""
     DOCUMENT_WIDTH: ClassVar[float] = 8.0
     """Relative column width in the document's generated tables (a date needs less)."""
+    SUMMARY_WIDTH: ClassVar[float] = 3.0
+    """Column width in cm in the national summary's list of reports (a date needs less)."""
 
     @classmethod
     def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
@@ -220,11 +226,38 @@ class FieldKind(FieldBase):
         """The answer read back from the text of a document cell."""
         return text
 
+    # --- the national summary -------------------------------------------------------------
+
     def summary_value(self, value: Any, programme: Programme) -> str:
         """The answer as one text in the national summary and its CSV ("" when blank)."""
         if value is None or not str(value).strip():
             return ""
         return str(value).strip("\n")
+
+    def summary_role(self) -> SummaryRole:
+        """What the summary does with this field as a column of a table question (Del A) or an
+        insats field (Del B): `text` lists the answers per row by report; `choice` counts the
+        reports per option (`summary_options`), and is an insats's status; `marks` counts each
+        marked option, an insats's serviceslag; `sum` sums the numbers (`summary_number`) per
+        row; `contact` makes the table one of contact persons (personal data, left out with
+        --no-contacts); "" leaves it to the CSV only."""
+        return "text"
+
+    def summary_options(self) -> list[str]:
+        """The options the summary counts (`choice`, `marks`), in order."""
+        return []
+
+    def summary_other(self) -> bool:
+        """Any other text is an answer too, counted as `Annat`."""
+        return False
+
+    def summary_number(self, value: Any) -> Decimal | None:
+        """The number a `sum` field adds (None: unanswered or no number)."""
+        return None
+
+    def summary_sum_label(self) -> str:
+        """The label of the row of sums ("" for `Summa`)."""
+        return ""
 
     # --- the app ----------------------------------------------------------------------------
 

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from pydantic import model_validator
 
-from rsp_tui.forms.kinds.base import FieldKind, Parsed
+from rsp_tui.forms.kinds.base import FieldKind, Parsed, SummaryRole
 from rsp_tui.textutil import norm
 
 if TYPE_CHECKING:
@@ -48,6 +48,15 @@ class ChoiceField(FieldKind):
 
     def mark_columns(self) -> list[str] | None:
         return list(self.options) if self.as_columns else None
+
+    def summary_role(self) -> SummaryRole:
+        return "choice"
+
+    def summary_options(self) -> list[str]:
+        return list(self.options)
+
+    def summary_other(self) -> bool:
+        return self.allow_other
 
     def from_marks(self, chosen: list[str]) -> Any:
         return chosen[0] if len(chosen) == 1 else None
@@ -150,6 +159,12 @@ class MarksField(FieldKind):
             return ""
         items = value if isinstance(value, list) else [value]
         return "; ".join(str(v) for v in items if str(v).strip())
+
+    def summary_role(self) -> SummaryRole:
+        return "marks"
+
+    def summary_options(self) -> list[str]:
+        return list(self.options)
 
     def list_cell(self, value: Any, width: int) -> str:
         return "" if value is None else ", ".join(value)

@@ -6,7 +6,7 @@ import re
 from datetime import date
 from typing import Any, ClassVar, Literal
 
-from rsp_tui.forms.kinds.base import FieldKind
+from rsp_tui.forms.kinds.base import FieldKind, SummaryRole
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -21,6 +21,7 @@ class DateField(FieldKind):
 
     COMPACT: ClassVar[bool] = True
     DOCUMENT_WIDTH: ClassVar[float] = 3.5
+    SUMMARY_WIDTH: ClassVar[float] = 2.2
 
     def initial_value(self, today: date) -> Any:
         return today.isoformat() if self.default == "today" else None
@@ -37,6 +38,9 @@ class DateField(FieldKind):
         except ValueError:
             return f"datumet {text} finns inte"
         return None
+
+    def summary_role(self) -> SummaryRole:
+        return ""
 
     def placeholder(self) -> str:
         # Blank: the day of the export (the help text says so).

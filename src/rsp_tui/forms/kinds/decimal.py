@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from pydantic import model_validator
 
-from rsp_tui.forms.kinds.base import FieldKind
+from rsp_tui.forms.kinds.base import FieldKind, SummaryRole
 from rsp_tui.textutil import format_decimal, parse_decimal
 
 if TYPE_CHECKING:
@@ -65,6 +65,15 @@ class DecimalField(FieldKind):
         if value is None or not str(value).strip():
             return ""
         return display_number(str(value))
+
+    def summary_role(self) -> SummaryRole:
+        return "sum" if self.sum else ""
+
+    def summary_number(self, value: Any) -> Decimal | None:
+        return parse_decimal(str(value)) if value is not None else None
+
+    def summary_sum_label(self) -> str:
+        return self.sum_label
 
     def placeholder(self) -> str:
         return "till exempel 0,5"

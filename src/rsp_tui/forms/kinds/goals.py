@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Literal
 
-from rsp_tui.forms.kinds.base import FieldKind, Parsed
+from rsp_tui.forms.kinds.base import FieldKind, Parsed, SummaryRole
 from rsp_tui.forms.kinds.choice import parse_numbers
 
 if TYPE_CHECKING:
@@ -77,6 +77,9 @@ class GoalsField(FieldKind):
         if other:
             lines.append(other)
         return "\n".join(lines)
+
+    def summary_role(self) -> SummaryRole:
+        return ""
 
     def list_cell(self, value: Any, width: int) -> str:
         if value is None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
-from rsp_tui.forms.kinds.base import FieldKind, Parsed
+from rsp_tui.forms.kinds.base import FieldKind, Parsed, SummaryRole
 from rsp_tui.textutil import split_emails
 
 if TYPE_CHECKING:
@@ -64,6 +64,9 @@ class EmailsField(FieldKind):
         if value is None or not str(value).strip():
             return ""
         return ", ".join(split_emails(str(value)))
+
+    def summary_role(self) -> SummaryRole:
+        return "contact"
 
     def find_in_text(self, lines: list[str]) -> tuple[Any, list[str]] | None:
         text = "\n".join(lines)
