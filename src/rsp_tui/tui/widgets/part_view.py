@@ -11,7 +11,8 @@ from textual.containers import VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Static
 
-from rsp_tui.drafts.model import AnswerPath, is_empty
+from rsp_tui.drafts.model import is_empty
+from rsp_tui.drafts.paths import AnswerPath, QuestionPath, RegionPath, YearPath
 from rsp_tui.drafts.session import DraftSession
 from rsp_tui.forms.schema import (
     ChoiceField,
@@ -36,11 +37,6 @@ from rsp_tui.tui.widgets.questions import (
 )
 from rsp_tui.tui.widgets.registry import field_box
 from rsp_tui.years import parse_year
-
-REGION_PATH: AnswerPath = ("@region",)
-"""Pseudo answer path of the draft's region (not an answer of the form)."""
-YEAR_PATH: AnswerPath = ("@year",)
-"""Pseudo answer path of the draft's verksamhetsår."""
 
 
 def _year_headings(form: FormDefinition) -> str:
@@ -139,7 +135,7 @@ class PartView(VerticalScroll):
                     yield QuestionHeading(question)
                 yield field_box(
                     question,
-                    (question.id,),
+                    QuestionPath(question.id),
                     draft.answers.get(question.id),
                     label="" if question.text else None,
                     topic=topic_for(question, question, label=question.display_label),
@@ -174,7 +170,7 @@ class PartView(VerticalScroll):
 
         yield field_box(
             region,
-            REGION_PATH,
+            RegionPath(),
             draft.region,
             topic=HelpTopic(heading=region_label, help=region.help),
             check=check_region,
@@ -182,7 +178,7 @@ class PartView(VerticalScroll):
         )
         yield field_box(
             year,
-            YEAR_PATH,
+            YearPath(),
             str(draft.year),
             topic=HelpTopic(heading=years.label, help=year.help),
             check=check_year,
