@@ -20,6 +20,7 @@ from textual.widget import Widget
 from textual.widgets import DataTable, Input, Select
 
 from rsp_tui.drafts import load_draft, new_draft, save_draft
+from rsp_tui.drafts.paths import CellPath, InsatsPath, YearPath
 from rsp_tui.forms import load_form
 from rsp_tui.tui.app import RspApp
 from rsp_tui.tui.dialogs.confirm import ConfirmDialog
@@ -72,7 +73,7 @@ async def test_1_return_to_a_part_restores_focus_and_shows_it(
     async with app.run_test(size=(100, 30)) as pilot:
         report = await go_to(pilot, "q1")
         rows = load_form().sections[1].questions[0].rows  # type: ignore[union-attr]
-        path = ("q1", rows[2].id, "kommentar")
+        path = CellPath("q1", rows[2].id, "kommentar")
         await tab_to(pilot, path)
         await type_text(pilot, " X")
         await pilot.press("f4", "f3")
@@ -97,7 +98,7 @@ async def test_2_choosing_annat_keeps_focus_and_tab_reaches_its_box(
     q6 = next(q for s in form.sections for q in s.questions if q.id == "q6")
     row = q6.rows[0]  # type: ignore[attr-defined]
     column = next(c for c in q6.columns if c.kind == "choice")  # type: ignore[attr-defined]
-    choice_path = ("q6", row.id, column.id)
+    choice_path = CellPath("q6", row.id, column.id)
     app = app_factory(path)
     async with app.run_test(size=(100, 30)) as pilot:
         report = await go_to(pilot, "q6")
@@ -219,7 +220,10 @@ async def test_7_a_stale_highlight_never_switches_the_insats(
         view.post_message(DataTable.RowHighlighted(table, 0, first_key))  # a late message
         await pilot.pause()
         assert view.current_id == new_id
-        assert all(box.path[2] == new_id for box in view.query(FieldBox))
+        assert all(
+            isinstance(box.path, InsatsPath) and box.path.item == new_id
+            for box in view.query(FieldBox)
+        )
         await pilot.press("tab", "tab", "tab", "tab")  # to the marks of serviceslag
         await pilot.press("space")
         await pilot.press("ctrl+s")
@@ -242,7 +246,9 @@ async def test_7_short_choices_are_inline_and_take_one_key(
         await pilot.press("ctrl+s")
     draft = load_draft(example_draft).draft
     assert draft.get(path) == "Minskar"
-    assert str(draft.get((*path[:-1], "kommentar"))).startswith("efter valet")  # at its start
+    assert isinstance(path, CellPath)
+    comment = CellPath(path.question, path.row, "kommentar")
+    assert str(draft.get(comment)).startswith("efter valet")  # at its start
 
 
 async def test_8_region_change_keeps_the_programme_and_check_warns(
@@ -310,7 +316,7 @@ async def test_7_keys_typed_before_a_menu_opens_land_in_it(
         await pilot.pause()
         assert report.session.draft.region == expected
         box = focused_box(app.focused)
-        assert box is not None and box.path == ("@year",)
+        assert box is not None and box.path == YearPath()
 
 
 async def test_7_marks_typed_in_a_burst_are_all_kept(

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from textual.widgets import Input
 
+from rsp_tui.drafts.paths import QuestionPath
 from rsp_tui.tui.app import RspApp
 from rsp_tui.tui.screens.report import ReportScreen
 from rsp_tui.tui.widgets.part_view import PartView
@@ -44,7 +45,7 @@ async def test_parts_are_built_hidden_while_the_user_pauses(
         built = report._slots["q2"].query_one(PartView)
         assert report.host.query_one(PartView) is built  # shown, not built again
         box = focused_box(app.focused)
-        assert box is not None and box.path == ("q2",)  # focus as on a first visit
+        assert box is not None and box.path == QuestionPath("q2")  # focus as on a first visit
         await pilot.press("ctrl+end")
         await type_text(pilot, " Tillägg.")
         assert report.session.draft.answers["q2"].endswith(" Tillägg.")
