@@ -20,7 +20,7 @@ from textual.widget import Widget
 from textual.widgets import DataTable, Input, Select
 
 from rsp_tui.drafts import load_draft, new_draft, save_draft
-from rsp_tui.drafts.paths import CellPath, InsatsPath, YearPath
+from rsp_tui.drafts.paths import AnswerPath, CellPath, InsatsPath, YearPath
 from rsp_tui.forms import load_form
 from rsp_tui.tui.app import RspApp
 from rsp_tui.tui.dialogs.confirm import ConfirmDialog
@@ -56,7 +56,7 @@ async def go_to(pilot, key: str) -> ReportScreen:  # type: ignore[no-untyped-def
     return report
 
 
-async def tab_to(pilot, path: tuple[str, ...], limit: int = 80) -> Widget:  # type: ignore[no-untyped-def]
+async def tab_to(pilot, path: AnswerPath, limit: int = 80) -> Widget:  # type: ignore[no-untyped-def]
     for _ in range(limit):
         box = focused_box(pilot.app.focused)
         if box is not None and box.path == path:

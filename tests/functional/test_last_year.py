@@ -10,7 +10,7 @@ from pathlib import Path
 from textual.widgets import OptionList, Static
 
 from rsp_tui.drafts import load_draft
-from rsp_tui.drafts.paths import CellPath
+from rsp_tui.drafts.paths import AnswerPath, CellPath
 from rsp_tui.rollover import CARRIED_KEY
 from rsp_tui.tui.app import RspApp
 from rsp_tui.tui.dialogs.rollover import RolloverDialog
@@ -21,7 +21,7 @@ from rsp_tui.tui.widgets.review import REVIEW_KEY, ReviewView
 from .driving import focused_box, settle, type_text
 
 
-def _box(report: ReportScreen, path: tuple[str, ...]) -> FieldBox:
+def _box(report: ReportScreen, path: AnswerPath) -> FieldBox:
     return next(b for b in report.host.query(FieldBox) if b.path == path)
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from textual.widgets import Input
 
-from rsp_tui.drafts.paths import QuestionPath
+from rsp_tui.drafts.paths import QuestionPath, YearPath
 from rsp_tui.tui.app import RspApp
 from rsp_tui.tui.screens.report import ReportScreen
 from rsp_tui.tui.widgets.part_view import PartView
@@ -51,7 +51,7 @@ async def test_programme_and_year_changes_rebuild_other_parts(
             str(s.render()) for s in report.host.query(".group-heading"))
 
         # the year, on the first part
-        await report.show_part(report.parts[0].key, ("@year",))
+        await report.show_part(report.parts[0].key, YearPath())
         year = app.focused
         assert isinstance(year, Input)
         await pilot.press("backspace")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from textual.widgets import Input
 
-from rsp_tui.drafts.paths import QuestionPath
+from rsp_tui.drafts.paths import QuestionPath, YearPath
 from rsp_tui.tui.app import RspApp
 from rsp_tui.tui.screens.report import ReportScreen
 from rsp_tui.tui.widgets.part_view import PartView
@@ -58,7 +58,7 @@ async def test_built_parts_are_dropped_when_the_year_changes(
     async with app.run_test(size=(100, 30)) as pilot:
         report = app.screen
         assert isinstance(report, ReportScreen)
-        await report.show_part(report.parts[0].key, ("@year",))
+        await report.show_part(report.parts[0].key, YearPath())
         await _wait_until_built(pilot, report)
         old = report._slots["omrade:o1"].query_one(PartView)
         year = app.focused

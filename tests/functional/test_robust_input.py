@@ -17,7 +17,7 @@ from textual import events
 from textual.widgets import DataTable, Input, TextArea
 
 from rsp_tui.drafts import load_draft
-from rsp_tui.drafts.paths import QuestionPath
+from rsp_tui.drafts.paths import AnswerPath, QuestionPath
 from rsp_tui.drafts.store import CHECKSUM_PREFIX
 from rsp_tui.tui.app import RspApp
 from rsp_tui.tui.dialogs.open_failed import OpenFailedDialog
@@ -209,7 +209,7 @@ HOSTILE = {
 }
 
 
-async def focus_box(pilot, path: tuple[str, ...], kind: type) -> None:  # type: ignore[no-untyped-def]
+async def focus_box(pilot, path: AnswerPath, kind: type) -> None:  # type: ignore[no-untyped-def]
     """Tab until the editor of the answer at `path` has focus."""
     for _ in range(60):
         focused = pilot.app.focused

@@ -5,14 +5,14 @@ from __future__ import annotations
 import pytest
 
 from rsp_tui.drafts import Draft
-from rsp_tui.drafts.paths import CellPath, InsatsPath, QuestionPath
+from rsp_tui.drafts.paths import AnswerPath, CellPath, InsatsPath, QuestionPath
 from rsp_tui.forms import FormDefinition
 from rsp_tui.validation import check_value, validate
 from tests.fill import fill_all
 
 
 def _problems_at(
-    form: FormDefinition, draft: Draft, path: tuple[str, ...], final: bool = False
+    form: FormDefinition, draft: Draft, path: AnswerPath, final: bool = False
 ) -> list[str]:
     return [p.message for p in validate(form, draft, final=final).problems if p.path == path]
 
@@ -53,7 +53,7 @@ def _problems_at(
     ],
 )
 def test_invalid_values_are_errors(
-    form: FormDefinition, draft: Draft, path: tuple[str, ...], value: str, message: str
+    form: FormDefinition, draft: Draft, path: AnswerPath, value: str, message: str
 ) -> None:
     draft.set(path, value)
     problems = [p for p in validate(form, draft).problems if p.path == path]
@@ -73,7 +73,7 @@ def test_invalid_values_are_errors(
     ],
 )
 def test_valid_values_pass(
-    form: FormDefinition, draft: Draft, path: tuple[str, ...], value: str
+    form: FormDefinition, draft: Draft, path: AnswerPath, value: str
 ) -> None:
     draft.set(path, value)
     assert _problems_at(form, draft, path) == []
