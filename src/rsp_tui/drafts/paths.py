@@ -125,36 +125,39 @@ def resolve(form: FormDefinition, path: FormPath) -> LeafField:
         raise PathError(
             f'okänd fråga "{path.question}" (finns inte i formuläret {form.id})'
         ) from None
-    name = form.question_name(question) or path.question
+
+    def name() -> str:  # for a message only
+        return form.question_name(question) or path.question
+
     if isinstance(path, QuestionPath):
         if isinstance(question, FieldKind):
             return question
         if isinstance(question, TableQuestion):
-            raise PathError(f"{name} är en tabell: ange rad och kolumn")
+            raise PathError(f"{name()} är en tabell: ange rad och kolumn")
         if isinstance(question, RowsQuestion):
-            raise PathError(f"{name} har rader: ange område, rad och fält")
-        raise PathError(f"{name} har inget svar")
+            raise PathError(f"{name()} har rader: ange område, rad och fält")
+        raise PathError(f"{name()} har inget svar")
     if isinstance(path, (CellPath, RowNamePath)):
         if not isinstance(question, TableQuestion):
-            raise PathError(f"{name} är ingen tabell")
+            raise PathError(f"{name()} är ingen tabell")
         row = next((r for r in question.rows if r.id == path.row), None)
         if row is None:
-            raise PathError(f'okänd rad "{path.row}" i {name}')
+            raise PathError(f'okänd rad "{path.row}" i {name()}')
         if isinstance(path, RowNamePath):
             if not row.name_label:
-                raise PathError(f"raden {row.label} i {name} har inget namn att fylla i")
+                raise PathError(f"raden {row.label} i {name()} har inget namn att fylla i")
             return row_name_field(row)
         column = next((c for c in question.columns if c.id == path.column), None)
         if column is None:
-            raise PathError(f'okänd kolumn "{path.column}" i {name}')
+            raise PathError(f'okänd kolumn "{path.column}" i {name()}')
         return column
     if not isinstance(question, RowsQuestion):
-        raise PathError(f"{name} har inga rader")
+        raise PathError(f"{name()} har inga rader")
     if not path.area or not path.item:
-        raise PathError(f"{name}: område och rad måste anges")
+        raise PathError(f"{name()}: område och rad måste anges")
     field = next((f for f in question.fields if f.id == path.field), None)
     if field is None:
-        raise PathError(f'okänt fält "{path.field}" i {name}')
+        raise PathError(f'okänt fält "{path.field}" i {name()}')
     return field
 
 
