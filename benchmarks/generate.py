@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from rsp_tui.drafts import Draft, load_draft, new_draft, save_draft
+from rsp_tui.drafts.paths import CellPath, QuestionPath, RowNamePath
 from rsp_tui.forms import load_form, programme_for_region
 from rsp_tui.forms.schema import (
     ChoiceField,
@@ -188,22 +189,22 @@ def filled_draft(form: FormDefinition, insatser: int, seed: int = 2023) -> Draft
             if isinstance(q, TableQuestion):
                 for row in q.rows:
                     for col in q.columns:
-                        draft.set((q.id, row.id, col.id), _value(col, draft, w, row.id))
+                        draft.set(CellPath(q.id, row.id, col.id), _value(col, draft, w, row.id))
                     if row.name_label:
-                        draft.set((q.id, row.id, "_name"), "Energibolaget i länet")
+                        draft.set(RowNamePath(q.id, row.id), "Energibolaget i länet")
             elif isinstance(q, RowsQuestion):
                 for n in range(insatser):
                     area = areas[n % len(areas)]
                     draft.add_item(q.id, area, _insats(q, draft, w, f"i{n}"))
             else:
-                draft.set((q.id,), _value(q, draft, w, q.id))
+                draft.set(QuestionPath(q.id), _value(q, draft, w, q.id))
     return draft
 
 
 def huge_answer_draft(size: int = 1024 * 1024) -> Draft:
     """The example report with Fråga 2 answered by a `size`-character text."""
     draft = load_draft(EXAMPLE).draft
-    draft.set(("q2",), Writer(7).sized(size))
+    draft.set(QuestionPath("q2"), Writer(7).sized(size))
     return draft
 
 

@@ -247,10 +247,11 @@ def editors_alone(editors: list[tuple[str, Any]], rounds: int) -> float | None:
 
 def _end_of(screen: Any, answer: str) -> Any:
     """Focus the text area of the answer `answer` (a question id) with the cursor at its end."""
+    from rsp_tui.drafts.paths import QuestionPath
     from rsp_tui.tui.widgets.fields import FieldBox
 
     for box in screen.query(FieldBox):
-        if box.path == (answer,):
+        if box.path == QuestionPath(answer):
             box.focus_input()
             return box
     raise SystemExit(f"no field for {answer} on this part")
@@ -336,6 +337,7 @@ def keystroke(draft: Path, answer: str, rounds: int) -> dict[str, Any]:
 
 
 def session(draft: Path, answer: str, rounds: int) -> dict[str, Any]:
+    from rsp_tui.drafts.paths import QuestionPath
     from rsp_tui.drafts.session import DraftSession
     from rsp_tui.drafts.store import backup_path, dumps
     from rsp_tui.safefile import atomic_write
@@ -346,8 +348,8 @@ def session(draft: Path, answer: str, rounds: int) -> dict[str, Any]:
     floors: list[float] = []
     for _ in range(rounds):
         t0 = time.perf_counter()
-        value = s.draft.get((answer,)) + "x"
-        assert s.set((answer,), value)
+        value = s.draft.get(QuestionPath(answer)) + "x"
+        assert s.set(QuestionPath(answer), value)
         t1 = time.perf_counter()
         snap = s.snapshot()
         t2 = time.perf_counter()

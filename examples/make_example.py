@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from rsp_tui.drafts import new_draft, save_draft
-from rsp_tui.drafts.model import ID_KEY, NAME_KEY
+from rsp_tui.drafts.model import ID_KEY
+from rsp_tui.drafts.paths import CellPath, QuestionPath, RowNamePath
 from rsp_tui.forms import load_form, programme_for_region
 
 REGION = "Jämtland Härjedalen"
@@ -222,28 +223,28 @@ def build() -> Any:
         sys.exit(f"Programmet för {REGION} saknas i forms/programmes/.")
     draft = new_draft(form, REGION, YEAR, programme)
     draft.created = draft.updated = STAMP
-    draft.set(("datum",), "2024-01-25")
-    draft.set(("upprattad_av",), "Anna Exempelsson")
+    draft.set(QuestionPath("datum"), "2024-01-25")
+    draft.set(QuestionPath("upprattad_av"), "Anna Exempelsson")
     for row, (choice, comment) in Q1.items():
-        draft.set(("q1", row, "bedomning"), choice)
-        draft.set(("q1", row, "kommentar"), comment)
-    draft.set(("q2",), Q2)
+        draft.set(CellPath("q1", row, "bedomning"), choice)
+        draft.set(CellPath("q1", row, "kommentar"), comment)
+    draft.set(QuestionPath("q2"), Q2)
     for row, (text, total) in Q3.items():
-        draft.set(("q3", row, "beskrivning"), text)
-        draft.set(("q3", row, "totalt"), total)
+        draft.set(CellPath("q3", row, "beskrivning"), text)
+        draft.set(CellPath("q3", row, "totalt"), total)
     for row, (name, emails) in Q4.items():
-        draft.set(("q4", row, "namn"), name)
-        draft.set(("q4", row, "epost"), emails)
-    draft.set(("q5",), Q5)
+        draft.set(CellPath("q4", row, "namn"), name)
+        draft.set(CellPath("q4", row, "epost"), emails)
+    draft.set(QuestionPath("q5"), Q5)
     for row, (describe, step, challenges) in Q6.items():
-        draft.set(("q6", row, "beskriv"), describe)
-        draft.set(("q6", row, "steg"), step)
-        draft.set(("q6", row, "utmaningar"), challenges)
+        draft.set(CellPath("q6", row, "beskriv"), describe)
+        draft.set(CellPath("q6", row, "steg"), step)
+        draft.set(CellPath("q6", row, "utmaningar"), challenges)
     name, describe, step, challenges = Q6_OTHER
-    draft.set(("q6", "annan", NAME_KEY), name)
-    draft.set(("q6", "annan", "beskriv"), describe)
-    draft.set(("q6", "annan", "steg"), step)
-    draft.set(("q6", "annan", "utmaningar"), challenges)
+    draft.set(RowNamePath("q6", "annan"), name)
+    draft.set(CellPath("q6", "annan", "beskriv"), describe)
+    draft.set(CellPath("q6", "annan", "steg"), step)
+    draft.set(CellPath("q6", "annan", "utmaningar"), challenges)
 
     areas = {a.number: a.id for a in draft.programme.omraden}
     for n, row in enumerate(INSATSER, start=1):

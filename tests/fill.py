@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from rsp_tui.drafts import Draft
+from rsp_tui.drafts.paths import CellPath, QuestionPath, RowNamePath
 from rsp_tui.forms import FormDefinition
 from rsp_tui.forms.schema import (
     ChoiceField,
@@ -49,11 +50,11 @@ def fill_all(form: FormDefinition, draft: Draft, insatser_per_area: int = 2) -> 
                 for row in q.rows:
                     for col in q.columns:
                         draft.set(
-                            (q.id, row.id, col.id),
+                            CellPath(q.id, row.id, col.id),
                             value_for(col, draft, f"{q.id} {row.id} {col.id}"),
                         )
                     if row.name_label:
-                        draft.set((q.id, row.id, "_name"), f"Namn {row.id}")
+                        draft.set(RowNamePath(q.id, row.id), f"Namn {row.id}")
             elif isinstance(q, RowsQuestion):
                 for area in draft.programme.omraden:
                     for n in range(insatser_per_area):
@@ -63,5 +64,5 @@ def fill_all(form: FormDefinition, draft: Draft, insatser_per_area: int = 2) -> 
                             {f.id: value_for(f, draft, f"{area.id} {n} {f.id}") for f in q.fields},
                         )
             else:
-                draft.set((q.id,), value_for(q, draft, q.id))
+                draft.set(QuestionPath(q.id), value_for(q, draft, q.id))
     return draft

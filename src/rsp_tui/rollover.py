@@ -9,10 +9,12 @@ and `note_field`. Carried values are also recorded in `Draft.previous`, so the a
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from rsp_tui.drafts.model import ID_KEY, NAME_KEY, Draft, is_empty, new_draft, path_key
+from rsp_tui.drafts.model import ID_KEY, Draft, is_empty, new_draft
+from rsp_tui.drafts.paths import AnswerPath, CellPath, InsatsPath, QuestionPath, RowNamePath
 from rsp_tui.forms.programme import Programme
 from rsp_tui.forms.schema import FormDefinition, RowsQuestion, TableQuestion
 from rsp_tui.textutil import plain
@@ -78,11 +80,11 @@ def rollover(
     draft.previous_year = old.year
     result = RolloverResult(draft=draft)
 
-    def carry(path: tuple[str, ...], value: Any) -> None:
+    def carry(path: AnswerPath, value: Any) -> None:
         if is_empty(value):
             return
         draft.set(path, copy.deepcopy(value))
-        draft.previous[path_key(path)] = copy.deepcopy(draft.get(path))
+        draft.previous[path.key] = copy.deepcopy(draft.get(path))
         result.carried_fields += 1
 
     for section in form.sections:
@@ -94,7 +96,7 @@ def rollover(
             elif isinstance(q, RowsQuestion):
                 _carry_rows(form, q, old, draft, result)
             elif q.carry:
-                carry((q.id,), old.answers.get(q.id))
+                carry(QuestionPath(q.id), old.answers.get(q.id))
     if programme is not None:
         from rsp_tui.drafts.programme_change import replace_programme
 
@@ -102,7 +104,9 @@ def rollover(
     return result
 
 
-def _carry_table(q: TableQuestion, old: Draft, carry: Any) -> None:
+def _carry_table(
+    q: TableQuestion, old: Draft, carry: Callable[[AnswerPath, Any], None]
+) -> None:
     columns = [c for c in q.columns if c.carry]
     if not columns:
         return
@@ -110,9 +114,9 @@ def _carry_table(q: TableQuestion, old: Draft, carry: Any) -> None:
     for row in q.rows:
         cells = cells_by_row.get(row.id) or {}
         for column in columns:
-            carry((q.id, row.id, column.id), cells.get(column.id))
+            carry(CellPath(q.id, row.id, column.id), cells.get(column.id))
         if row.name_label:
-            carry((q.id, row.id, NAME_KEY), cells.get(NAME_KEY))
+            carry(RowNamePath(q.id, row.id), old.get(RowNamePath(q.id, row.id)))
 
 
 def _carry_rows(
@@ -137,7 +141,6 @@ def _carry_rows(
                 carried["note"] = item[q.note_field]
             new_item[CARRIED_KEY] = carried
             for key, value in values.items():
-                draft.previous[path_key((q.id, area.id, new_item[ID_KEY], key))] = copy.deepcopy(
-                    value
-                )
+                path = InsatsPath(q.id, area.id, new_item[ID_KEY], key)
+                draft.previous[path.key] = copy.deepcopy(value)
             result.items.append(RolledItem(name, title, status, carried=True))

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rsp_tui.drafts.model import Draft
+from rsp_tui.drafts.paths import CellPath, FormPath, InsatsPath, QuestionPath, RowNamePath
 from rsp_tui.forms.programme import Area
 from rsp_tui.forms.schema import FormDefinition, Section
 
@@ -57,45 +58,54 @@ def parts(form: FormDefinition, draft: Draft) -> list[Part]:
     return out
 
 
-def locate_path(form: FormDefinition, draft: Draft, path: tuple[str, ...]) -> tuple[str, str]:
+def locate_path(form: FormDefinition, draft: Draft, path: FormPath) -> tuple[str, str]:
     """The part key and a Swedish description of where the answer at `path` is asked, e.g.
     `("q4", "4 Kontaktpersoner › Kontaktperson för RSP › Namn")`."""
     from rsp_tui.forms.schema import RowsQuestion, TableQuestion
 
-    question = form.question(path[0])
-    section = form.section_of(path[0])
-    if isinstance(question, RowsQuestion) and len(path) >= 4:
-        area = next((a for a in draft.programme.omraden if a.id == path[1]), None)
+    question = form.question(path.question)
+    section = form.section_of(path.question)
+    if isinstance(question, RowsQuestion) and isinstance(path, InsatsPath):
+        area = next((a for a in draft.programme.omraden if a.id == path.area), None)
         part = Part(section, area)
-        items = (draft.answers.get(question.id) or {}).get(path[1], [])
-        index = next((n for n, i in enumerate(items, 1) if i.get("_id") == path[2]), 0)
-        field = question.field(path[3]).display_label
+        items = (draft.answers.get(question.id) or {}).get(path.area, [])
+        index = next((n for n, i in enumerate(items, 1) if i.get("_id") == path.item), 0)
+        field = question.field(path.field).display_label
         return part.key, f"{part.title} › {question.item_label} {index} › {field}"
     part = Part(section)
     bits = [part.title]
-    if isinstance(question, TableQuestion) and len(path) >= 3:
-        row = next((r for r in question.rows if r.id == path[1]), None)
-        bits.append(row.label if row else path[1])
-        if path[2] == "_name" and row is not None:
-            bits.append(row.name_label)
+    if isinstance(question, TableQuestion) and isinstance(path, CellPath | RowNamePath):
+        row = next((r for r in question.rows if r.id == path.row), None)
+        bits.append(row.label if row else path.row)
+        if isinstance(path, RowNamePath):
+            bits.append(row.name_label if row is not None else "")
         else:
-            column = next((c for c in question.columns if c.id == path[2]), None)
-            bits.append(column.display_label if column else path[2])
+            column = next((c for c in question.columns if c.id == path.column), None)
+            bits.append(column.display_label if column else path.column)
     else:
-        bits.append(form.question_name(question) or path[0])
+        bits.append(form.question_name(question) or path.question)
     return part.key, " › ".join(b for b in bits if b)
 
 
-def unchanged_groups(form: FormDefinition, draft: Draft) -> list[tuple[str, str, tuple[str, ...]]]:
+def _group(path: FormPath) -> tuple[str, ...]:
+    """Answers shown together: a question's own, a table row's, an insats's."""
+    if isinstance(path, QuestionPath):
+        return (path.question,)
+    if isinstance(path, InsatsPath):
+        return (path.question, path.area, path.item)
+    return (path.question, path.row)
+
+
+def unchanged_groups(form: FormDefinition, draft: Draft) -> list[tuple[str, str, FormPath]]:
     """The answers still identical to last year's, grouped by table row or insats:
     `(part key, "Område 1 › Insats 2: Planerade insatser, Mål", first path)`."""
-    groups: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+    groups: dict[tuple[str, ...], list[FormPath]] = {}
     for path in draft.unchanged_from_previous():
-        groups.setdefault(path[:-1] if len(path) >= 3 else path, []).append(path)
-    out: list[tuple[str, str, tuple[str, ...]]] = []
+        groups.setdefault(_group(path), []).append(path)
+    out: list[tuple[str, str, FormPath]] = []
     for paths in groups.values():
         key, where = locate_path(form, draft, paths[0])
-        if len(paths) > 1 or len(paths[0]) >= 3:
+        if len(paths) > 1 or not isinstance(paths[0], QuestionPath):
             head, _, _ = where.rpartition(" › ")
             names = [locate_path(form, draft, p)[1].rpartition(" › ")[2] for p in paths]
             where = f"{head}: {', '.join(names)}"

@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
-from rsp_tui.drafts.model import ID_KEY, NAME_KEY, AnswerPath, Draft, is_empty
+from rsp_tui.drafts.model import ID_KEY, NAME_KEY, Draft, is_empty
+from rsp_tui.drafts.paths import AnswerPath, CellPath, InsatsPath, QuestionPath, RowNamePath
 from rsp_tui.forms.schema import (
     FieldKind,
     FormDefinition,
@@ -62,8 +63,8 @@ class Problem:
     """The row label, or e.g. `Insats 2`."""
     column: str = ""
     """The column or field label."""
-    path: AnswerPath = ()
-    """Where the answer is stored in the draft; empty for report-level problems."""
+    path: AnswerPath | None = None
+    """Where the answer is stored in the draft; None for report-level problems."""
     missing: bool = False
     """True when the problem is only that a required answer is not given yet."""
 
@@ -273,7 +274,10 @@ class _Walker:
                         question,
                         self.draft.answers.get(question.id),
                         question.required,
-                        {"question": self.form.question_name(question), "path": (question.id,)},
+                        {
+                            "question": self.form.question_name(question),
+                            "path": QuestionPath(question.id),
+                        },
                     )
         return self.report
 
@@ -362,7 +366,7 @@ class _Walker:
                         "question": question,
                         "row": row.label,
                         "column": col.display_label,
-                        "path": (q.id, row.id, col.id),
+                        "path": CellPath(q.id, row.id, col.id),
                     },
                     listed=asked,
                 )
@@ -374,7 +378,10 @@ class _Walker:
                 False,
                 q.required,
                 True,
-                {"question": question, "path": (q.id, q.rows[0].id, q.columns[0].id)},
+                {
+                    "question": question,
+                    "path": CellPath(q.id, q.rows[0].id, q.columns[0].id),
+                },
                 f"{BLANK_MESSAGE}; fyll i minst en rad",
             )
 
@@ -397,7 +404,7 @@ class _Walker:
                 question=self.form.question_name(q),
                 row=label,
                 column=name_label,
-                path=(q.id, row_id, NAME_KEY),
+                path=RowNamePath(q.id, row_id),
             )
 
     def rows(self, part: Part, q: RowsQuestion, area_id: str) -> None:
@@ -426,7 +433,11 @@ class _Walker:
                         "question": q.label,
                         "row": row,
                         "column": f.display_label,
-                        "path": (q.id, area_id, str(item.get(ID_KEY, "")), f.id),
+                        "path": (
+                            InsatsPath(q.id, area_id, str(item[ID_KEY]), f.id)
+                            if item.get(ID_KEY)
+                            else None
+                        ),
                     },
                 )
 

@@ -15,6 +15,7 @@ from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Input, Select, SelectionList, TextArea
 
+from rsp_tui.drafts.paths import AnswerPath, RegionPath, YearPath
 from rsp_tui.forms.schema import ChoiceField, DateField, DecimalField, EmailsField, GoalsField
 from rsp_tui.tui.widgets.choice import InlineChoice
 from rsp_tui.tui.widgets.fields import FieldBox, GoalsBox
@@ -83,7 +84,7 @@ class Answerer:
 
     def __init__(self, pilot: Pilot[Any]) -> None:
         self.pilot = pilot
-        self.expected: dict[tuple[str, ...], Any] = {}
+        self.expected: dict[AnswerPath | None, Any] = {}
         self.count = 0
 
     def token(self) -> str:
@@ -99,7 +100,7 @@ class Answerer:
             if not inside(widget, container):
                 break
             box = focused_box(widget)
-            if box is not None and not box.path[0].startswith("@"):
+            if box is not None and not isinstance(box.path, RegionPath | YearPath):
                 await self.answer(box, widget)
                 answered += 1
             await self.pilot.press("tab")

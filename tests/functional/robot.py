@@ -21,12 +21,12 @@ from textual.widgets import Input, Select, SelectionList, TextArea
 
 from rsp_tui.drafts import load_draft
 from rsp_tui.drafts.model import AnswerPath, Draft
+from rsp_tui.drafts.paths import InsatsPath
 from rsp_tui.forms.schema import ChoiceField, DateField, DecimalField, EmailsField
 from rsp_tui.tui.app import RspApp
 from rsp_tui.tui.screens.report import ReportScreen
 from rsp_tui.tui.widgets.choice import InlineChoice
 from rsp_tui.tui.widgets.fields import FieldBox, GoalsBox, MarksBox
-from tests.narrow import of_kind
 
 from .driving import focused_box
 
@@ -55,10 +55,11 @@ class Plan:
         self.keys.extend(ENTER if c == "\n" else c for c in text)
 
     def expect(self, path: AnswerPath, value: Any) -> None:
+        keys = path.key.split("/")  # where the answer sits in `Draft.answers`
         node = self.answers
-        for key in path[:-1]:
+        for key in keys[:-1]:
             node = node.setdefault(key, {})
-        node[path[-1]] = value
+        node[keys[-1]] = value
 
 
 def answers_without_ids(draft: Draft) -> dict[str, Any]:
@@ -122,8 +123,7 @@ async def _plan_fields(
     assert start in chain
     fields = [w for w in chain[chain.index(start) :] if focused_box(w) is not None]
     if item is not None:  # only the editor of the insats, not the list below it
-        area = of_kind(focused_box(start), FieldBox).path[2]
-        fields = [w for w in fields if of_kind(focused_box(w), FieldBox).path[2] == area]
+        fields = [w for w in fields if _item_of(focused_box(w)) == _item_of(focused_box(start))]
     assert fields and fields[0] is start, "the part opens on a field"
     for n, widget in enumerate(fields):
         if n:
@@ -138,10 +138,12 @@ def _plan_widget(
 ) -> None:
     f = box.field_def
     path = box.path
+    assert path is not None
+    keys = path.key.split("/")
 
     def expect(value: Any) -> None:
         if item is not None:
-            item[path[-1]] = value
+            item[keys[-1]] = value
         else:
             plan.expect(path, value)
 
@@ -155,7 +157,7 @@ def _plan_widget(
             plan.type(text)
             expect(text)
         else:
-            index = (variant + len(path)) % len(f.options)
+            index = (variant + len(keys)) % len(f.options)
             plan.keys.append(str(index + 1))
             expect(f.options[index])
     elif isinstance(widget, SelectionList):
@@ -175,7 +177,7 @@ def _plan_widget(
             if variant == 0:
                 text = f"Eget mål {plan.token()}"
                 plan.type(text)
-                current = item.get(path[-1]) if item is not None else None
+                current = item.get(keys[-1]) if item is not None else None
                 expect({**(current or {"codes": []}), "other": text})
             return
         if isinstance(f, DateField):
@@ -209,6 +211,12 @@ def copy_draft(source: Path, folder: Path) -> Path:
     target = folder / source.name
     shutil.copy(source, target)
     return target
+
+
+def _item_of(box: FieldBox | None) -> str | None:
+    """The insats a box edits, if any."""
+    path = None if box is None else box.path
+    return path.item if isinstance(path, InsatsPath) else None
 
 
 def saved_answers(path: Path) -> dict[str, Any]:

@@ -12,6 +12,7 @@ import pytest
 from textual.pilot import Pilot
 
 from rsp_tui.drafts import load_draft, save_draft
+from rsp_tui.drafts.paths import CellPath
 from rsp_tui.tui.app import RspApp
 from rsp_tui.tui.screens.report import ReportScreen
 from rsp_tui.tui.themes import HIGH_CONTRAST
@@ -47,7 +48,7 @@ def test_no_color_16_colours_with_an_error(
 ) -> None:
     path = folder / "jamtland-harjedalen-2023.toml"
     loaded = load_draft(path)
-    loaded.draft.set(("q4", "rsp", "epost"), "anna@regionjh")
+    loaded.draft.set(CellPath("q4", "rsp", "epost"), "anna@regionjh")
     save_draft(loaded.draft, path, touch=False)
     monkeypatch.setenv("NO_COLOR", "1")
     app = build(app_factory, path)
@@ -81,8 +82,8 @@ def test_review_at_60x20(
 ) -> None:
     path = folder / "jamtland-harjedalen-2023.toml"
     loaded = load_draft(path)
-    loaded.draft.set(("q4", "rsp", "epost"), "anna@regionjh")
-    loaded.draft.set(("q1", "servicebidrag", "bedomning"), "")
+    loaded.draft.set(CellPath("q4", "rsp", "epost"), "anna@regionjh")
+    loaded.draft.set(CellPath("q1", "servicebidrag", "bedomning"), "")
     save_draft(loaded.draft, path, touch=False)
     app = build(app_factory, path)
     assert snap_compare(app, terminal_size=(60, 20), run_before=on_part("granska"))

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from rsp_tui.drafts import load_draft, save_draft
+from rsp_tui.drafts.paths import QuestionPath
 from rsp_tui.drafts.store import backup_path
 from rsp_tui.tui.app import RspApp
 from rsp_tui.tui.dialogs.changed_outside import ChangedOutsideDialog
@@ -104,7 +105,7 @@ async def test_the_dialog_keeps_ours_or_loads_theirs(
         report = app.screen
         assert isinstance(report, ReportScreen)
         theirs = _write_theirs(example_draft, "Deras text.")
-        report.session.set(("q2",), "Vår text.")
+        report.session.set(QuestionPath("q2"), "Vår text.")
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, ChangedOutsideDialog)

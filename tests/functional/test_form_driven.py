@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from rsp_tui.drafts import load_draft
+from rsp_tui.drafts.paths import QuestionPath
 from rsp_tui.paths import builtin_forms_dir
 from rsp_tui.tui.app import RspApp
 from rsp_tui.tui.screens.report import ReportScreen
@@ -62,7 +63,7 @@ async def test_a_question_added_to_the_form_file_appears_and_is_saved(
         assert "Ange antalet butiker." in shown
 
         await pilot.press("tab")  # from question 2 to the new question
-        box = next(b for b in report.host.query(FieldBox) if b.path == ("q2_test",))
+        box = next(b for b in report.host.query(FieldBox) if b.path == QuestionPath("q2_test"))
         assert app.focused in box.query("*").nodes
         await type_text(pilot, "12,5x")
         assert "inte ett tal" in str(box.query_one(".field-message").render())

@@ -21,6 +21,7 @@ from textual.widget import Widget
 from textual.widgets import DataTable, Input, Select
 
 from rsp_tui.drafts import load_draft, new_draft, save_draft
+from rsp_tui.drafts.paths import AnswerPath, CellPath, InsatsPath, YearPath
 from rsp_tui.forms import load_form
 from rsp_tui.forms.schema import ChoiceField, TableQuestion
 from rsp_tui.tui.app import RspApp
@@ -58,7 +59,7 @@ async def go_to(pilot: Pilot[None], key: str) -> ReportScreen:
     return report
 
 
-async def tab_to(pilot: Pilot[None], path: tuple[str, ...], limit: int = 80) -> Widget:
+async def tab_to(pilot: Pilot[None], path: AnswerPath, limit: int = 80) -> Widget:
     for _ in range(limit):
         focused = pilot.app.focused
         box = focused_box(focused)
@@ -76,7 +77,7 @@ async def test_1_return_to_a_part_restores_focus_and_shows_it(
     async with app.run_test(size=(100, 30)) as pilot:
         report = await go_to(pilot, "q1")
         rows = of_kind(load_form().sections[1].questions[0], TableQuestion).rows
-        path = ("q1", rows[2].id, "kommentar")
+        path = CellPath("q1", rows[2].id, "kommentar")
         await tab_to(pilot, path)
         await type_text(pilot, " X")
         await pilot.press("f4", "f3")
@@ -101,7 +102,7 @@ async def test_2_choosing_annat_keeps_focus_and_tab_reaches_its_box(
     q6 = question_of(form, "q6", TableQuestion)
     row = q6.rows[0]
     column = next(c for c in q6.columns if isinstance(c, ChoiceField))
-    choice_path = ("q6", row.id, column.id)
+    choice_path = CellPath("q6", row.id, column.id)
     app = app_factory(path)
     async with app.run_test(size=(100, 30)) as pilot:
         report = await go_to(pilot, "q6")
@@ -223,7 +224,10 @@ async def test_7_a_stale_highlight_never_switches_the_insats(
         view.post_message(DataTable.RowHighlighted(table, 0, first_key))  # a late message
         await pilot.pause()
         assert view.current_id == new_id
-        assert all(box.path[2] == new_id for box in view.query(FieldBox))
+        assert all(
+            isinstance(box.path, InsatsPath) and box.path.item == new_id
+            for box in view.query(FieldBox)
+        )
         await pilot.press("tab", "tab", "tab", "tab")  # to the marks of serviceslag
         await pilot.press("space")
         await pilot.press("ctrl+s")
@@ -245,8 +249,10 @@ async def test_7_short_choices_are_inline_and_take_one_key(
         await type_text(pilot, "efter valet")
         await pilot.press("ctrl+s")
     draft = load_draft(example_draft).draft
+    assert isinstance(path, CellPath)
     assert draft.get(path) == "Minskar"
-    assert str(draft.get((*path[:-1], "kommentar"))).startswith("efter valet")  # at its start
+    comment = CellPath(path.question, path.row, "kommentar")
+    assert str(draft.get(comment)).startswith("efter valet")  # at its start
 
 
 async def test_8_region_change_keeps_the_programme_and_check_warns(
@@ -314,7 +320,7 @@ async def test_7_keys_typed_before_a_menu_opens_land_in_it(
         await pilot.pause()
         assert report.session.draft.region == expected
         box = focused_box(app.focused)
-        assert box is not None and box.path == ("@year",)
+        assert box is not None and box.path == YearPath()
 
 
 async def test_7_marks_typed_in_a_burst_are_all_kept(

@@ -11,6 +11,7 @@ from textual.coordinate import Coordinate
 from textual.pilot import Pilot
 
 from rsp_tui.drafts import load_draft, save_draft
+from rsp_tui.drafts.paths import InsatsPath
 from rsp_tui.tui.app import RspApp
 from rsp_tui.tui.dialogs.confirm import ConfirmDialog
 from rsp_tui.tui.screens.report import ReportScreen
@@ -98,7 +99,10 @@ async def test_thirty_insatser_open_switch_and_take_typing(
             view.load(item["_id"])
         per_item = (time.perf_counter() - start) / 30
         last = view.items[-1]["_id"]
-        assert all(box.path[2] == last for box in view.query(FieldBox))
+        assert all(
+            isinstance(box.path, InsatsPath) and box.path.item == last
+            for box in view.query(FieldBox)
+        )
 
         await pilot.press("end", "enter")  # last insats, into its first field
         start = time.perf_counter()

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from rsp_tui.drafts import load_draft
+from rsp_tui.drafts.paths import CellPath, QuestionPath
 from rsp_tui.tui.app import RspApp
 from rsp_tui.tui.screens.report import ReportScreen
 from rsp_tui.tui.widgets.fields import FieldBox, TextBox
@@ -49,7 +50,7 @@ async def test_a_percent_question_shows_checks_and_lands_in_the_draft(
         shown = " ".join(str(s.render()) for s in report.host.query(".question-heading"))
         assert "1. Hur stor andel av butikerna tar emot digitala betalningar?" in shown
 
-        box = next(b for b in report.host.query(FieldBox) if b.path == ("andel_digitalt",))
+        box = next(b for b in report.host.query(FieldBox) if b.path == QuestionPath("andel_digitalt"))
         assert isinstance(box.field_def, PercentField)
         box.focus_input()
         await pilot.pause()
@@ -62,7 +63,7 @@ async def test_a_percent_question_shows_checks_and_lands_in_the_draft(
         cell = next(
             b
             for b in report.host.query(FieldBox)
-            if b.path == ("andel_per_typ", "drivmedel", "andel")
+            if b.path == CellPath("andel_per_typ", "drivmedel", "andel")
         )
         cell.focus_input()
         await pilot.pause()

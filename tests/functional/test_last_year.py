@@ -10,6 +10,7 @@ from pathlib import Path
 from textual.widgets import OptionList, Static
 
 from rsp_tui.drafts import load_draft
+from rsp_tui.drafts.paths import AnswerPath, CellPath
 from rsp_tui.rollover import CARRIED_KEY
 from rsp_tui.tui.app import RspApp
 from rsp_tui.tui.dialogs.rollover import RolloverDialog
@@ -20,7 +21,7 @@ from rsp_tui.tui.widgets.review import REVIEW_KEY, ReviewView
 from .driving import focused_box, settle, type_text
 
 
-def _box(report: ReportScreen, path: tuple[str, ...]) -> FieldBox:
+def _box(report: ReportScreen, path: AnswerPath) -> FieldBox:
     return next(b for b in report.host.query(FieldBox) if b.path == path)
 
 
@@ -34,7 +35,7 @@ async def test_next_years_report_from_the_start_screen(
 ) -> None:
     before = example_draft.read_bytes()
     old = load_draft(example_draft).draft
-    old_name = old.get(("q4", "rsp", "namn"))
+    old_name = old.get(CellPath("q4", "rsp", "namn"))
     continuing = [i for i in old.items("insatser", "o1") if i.get("status") == "Fortsätter"]
     app = app_factory()
     async with app.run_test(size=(100, 30)) as pilot:
@@ -55,12 +56,12 @@ async def test_next_years_report_from_the_start_screen(
         assert report.session.path == drafts_folder / "jamtland-harjedalen-2024.toml"
 
         # A carried answer shows last year's value until it is changed.
-        await report.show_part("q4", ("q4", "rsp", "namn"))
+        await report.show_part("q4", CellPath("q4", "rsp", "namn"))
         await pilot.pause()
-        box = _box(report, ("q4", "rsp", "namn"))
+        box = _box(report, CellPath("q4", "rsp", "namn"))
         assert focused_box(app.focused) is box
         assert _previous_text(box) == f"Förra året (2023): {old_name} – ändra det som inte gäller i år."
-        assert _previous_text(_box(report, ("q4", "rsp", "epost"))) is not None
+        assert _previous_text(_box(report, CellPath("q4", "rsp", "epost"))) is not None
         await type_text(pilot, " Jr")
         assert _previous_text(box) is None
 
@@ -80,8 +81,8 @@ async def test_next_years_report_from_the_start_screen(
         await pilot.pause()
         review = report.host.query_one(ReviewView)
         listed = list(review.unchanged.values())
-        assert ("q4", ("q4", "rsp", "epost")) in listed
-        assert all(path != ("q4", "rsp", "namn") for _, path in listed)
+        assert ("q4", CellPath("q4", "rsp", "epost")) in listed
+        assert all(path != CellPath("q4", "rsp", "namn") for _, path in listed)
         problems = review.query_one("#problems", OptionList)
         texts = [str(problems.get_option_at_index(i).prompt) for i in range(problems.option_count)]
         assert "Oförändrat sedan 2023 – stämmer det i år?" in texts
@@ -96,6 +97,6 @@ async def test_next_years_report_from_the_start_screen(
         await pilot.press("ctrl+q")
     assert example_draft.read_bytes() == before  # last year's draft is not changed
     saved = load_draft(drafts_folder / "jamtland-harjedalen-2024.toml").draft
-    assert saved.get(("q4", "rsp", "namn")) == f"{old_name} Jr"
-    assert saved.previous_value(("q4", "rsp", "namn")) == old_name
+    assert saved.get(CellPath("q4", "rsp", "namn")) == f"{old_name} Jr"
+    assert saved.previous_value(CellPath("q4", "rsp", "namn")) == old_name
     assert REVIEW_KEY == "granska"

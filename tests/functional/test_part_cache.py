@@ -9,6 +9,7 @@ from pathlib import Path
 
 from textual.widgets import Input
 
+from rsp_tui.drafts.paths import QuestionPath, YearPath
 from rsp_tui.tui.app import RspApp
 from rsp_tui.tui.screens.report import ReportScreen
 from rsp_tui.tui.widgets.part_view import PartView
@@ -32,7 +33,7 @@ async def test_a_part_shown_again_is_the_same_and_still_current(
         assert report.host.query_one(PartView) is first_view  # kept, not built again
         assert report.session.draft.answers["q2"].endswith(" Tillägg.")
         box = focused_box(app.focused)
-        assert box is not None and box.path == ("q2",)
+        assert box is not None and box.path == QuestionPath("q2")
         help_text = str(report.help_pane.query_one("#help-text").render())
         assert help_text.startswith("Har ni någon annan framtidsspaning")  # follows focus
 
@@ -50,7 +51,7 @@ async def test_programme_and_year_changes_rebuild_other_parts(
             str(s.render()) for s in report.host.query(".group-heading"))
 
         # the year, on the first part
-        await report.show_part(report.parts[0].key, ("@year",))
+        await report.show_part(report.parts[0].key, YearPath())
         year = app.focused
         assert isinstance(year, Input)
         await pilot.press("backspace")

@@ -10,6 +10,7 @@ from pathlib import Path
 from textual.pilot import Pilot
 from textual.widgets import Input
 
+from rsp_tui.drafts.paths import QuestionPath, YearPath
 from rsp_tui.tui.app import RspApp
 from rsp_tui.tui.screens.report import ReportScreen
 from rsp_tui.tui.widgets.part_view import PartView
@@ -45,7 +46,7 @@ async def test_parts_are_built_hidden_while_the_user_pauses(
         built = report._slots["q2"].query_one(PartView)
         assert report.host.query_one(PartView) is built  # shown, not built again
         box = focused_box(app.focused)
-        assert box is not None and box.path == ("q2",)  # focus as on a first visit
+        assert box is not None and box.path == QuestionPath("q2")  # focus as on a first visit
         await pilot.press("ctrl+end")
         await type_text(pilot, " Tillägg.")
         assert report.session.draft.answers["q2"].endswith(" Tillägg.")
@@ -58,7 +59,7 @@ async def test_built_parts_are_dropped_when_the_year_changes(
     async with app.run_test(size=(100, 30)) as pilot:
         report = app.screen
         assert isinstance(report, ReportScreen)
-        await report.show_part(report.parts[0].key, ("@year",))
+        await report.show_part(report.parts[0].key, YearPath())
         await _wait_until_built(pilot, report)
         old = report._slots["omrade:o1"].query_one(PartView)
         year = app.focused

@@ -9,6 +9,7 @@ from pathlib import Path
 from textual.widgets import Button, Checkbox, OptionList
 
 from rsp_tui.drafts import load_draft, save_draft
+from rsp_tui.drafts.paths import CellPath, QuestionPath
 from rsp_tui.tui.app import RspApp
 from rsp_tui.tui.screens.report import ReportScreen
 from rsp_tui.tui.widgets.fields import FieldBox
@@ -21,8 +22,8 @@ from .driving import focused_box, settle, type_text
 def break_draft(path: Path) -> None:
     """One invalid e-mail address and one unanswered Bedömning."""
     loaded = load_draft(path)
-    loaded.draft.set(("q4", "rsp", "epost"), "anna@@example")
-    loaded.draft.set(("q1", "servicebidrag", "bedomning"), "")
+    loaded.draft.set(CellPath("q4", "rsp", "epost"), "anna@@example")
+    loaded.draft.set(CellPath("q1", "servicebidrag", "bedomning"), "")
     save_draft(loaded.draft, path)
 
 
@@ -40,8 +41,8 @@ async def test_problems_link_to_their_fields_and_back(
         assert app.focused is problems
         listed = [p.path for p in review.problems.values()]
         assert listed == [
-            ("q1", "servicebidrag", "bedomning"),
-            ("q4", "rsp", "epost"),
+            CellPath("q1", "servicebidrag", "bedomning"),
+            CellPath("q4", "rsp", "epost"),
         ]
         summary = str(review.query_one("#review-summary").render())
         assert "2 fel hindrar en slutlig export" in summary
@@ -50,7 +51,7 @@ async def test_problems_link_to_their_fields_and_back(
         await pilot.press("down", "enter")
         assert report.current_key == "q4"
         box = focused_box(app.focused)
-        assert box is not None and box.path == ("q4", "rsp", "epost")
+        assert box is not None and box.path == CellPath("q4", "rsp", "epost")
         assert "ogiltig e-postadress" in str(box.query_one(".field-message").render())
 
         await pilot.press("f7")
@@ -59,7 +60,7 @@ async def test_problems_link_to_their_fields_and_back(
         await pilot.press("escape")  # back to the list, which is now shorter
         assert report.current_key == REVIEW_KEY
         review = report.host.query_one(ReviewView)
-        assert [p.path for p in review.problems.values()] == [("q1", "servicebidrag", "bedomning")]
+        assert [p.path for p in review.problems.values()] == [CellPath("q1", "servicebidrag", "bedomning")]
 
 
 async def test_final_export_refused_with_errors_then_draft_export(
@@ -177,7 +178,7 @@ async def test_validation_as_you_type(
         assert isinstance(report, ReportScreen)
         await pilot.press("tab", "tab")  # Region → Verksamhetsår → Datum
         box = focused_box(app.focused)
-        assert box is not None and box.path == ("datum",)
+        assert box is not None and box.path == QuestionPath("datum")
         await pilot.press("ctrl+u")
         await type_text(pilot, "2024-02-30")
         message = box.query_one(".field-message")
@@ -189,7 +190,7 @@ async def test_validation_as_you_type(
         assert str(message.render()) == ""
         assert not box.has_class("-invalid")
         boxes = {b.path: b for b in report.host.query(FieldBox)}
-        assert boxes[("datum",)].value == "2024-02-29"
+        assert boxes[QuestionPath("datum")].value == "2024-02-29"
 
 
 async def test_back_to_the_list_where_it_was(
@@ -207,7 +208,7 @@ async def test_back_to_the_list_where_it_was(
         problems = review.query_one("#problems", OptionList)
         assert problems.highlighted is not None
         chosen = review.problems[problems.get_option_at_index(problems.highlighted).id or ""]
-        assert chosen.path == ("q4", "rsp", "epost")
+        assert chosen.path == CellPath("q4", "rsp", "epost")
 
 
 async def test_final_export_with_blanks_asks_once(
@@ -220,8 +221,8 @@ async def test_final_export_with_blanks_asks_once(
     from rsp_tui.tui.dialogs.confirm import ConfirmDialog
 
     loaded = load_draft(example_draft)
-    loaded.draft.set(("q5",), "")
-    loaded.draft.set(("q3", "processledning", "totalt"), "")
+    loaded.draft.set(QuestionPath("q5"), "")
+    loaded.draft.set(CellPath("q3", "processledning", "totalt"), "")
     save_draft(loaded.draft, example_draft)
     out = example_draft.with_suffix(".docx")
     app = app_factory(example_draft)
@@ -234,8 +235,8 @@ async def test_final_export_with_blanks_asks_once(
         assert "Inget hindrar en slutlig export" in summary
         assert "2 frivilliga svar är tomma (tomt)" in summary
         assert {p.path for p in review.problems.values() if p.blank} == {
-            ("q5",),
-            ("q3", "processledning", "totalt"),
+            QuestionPath("q5"),
+            CellPath("q3", "processledning", "totalt"),
         }
 
         review.query_one("#export-final", Button).press()

@@ -18,6 +18,7 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, TextArea
 
 from rsp_tui.drafts import load_draft
+from rsp_tui.drafts.paths import AnswerPath, QuestionPath
 from rsp_tui.drafts.store import CHECKSUM_PREFIX
 from rsp_tui.tui.app import RspApp
 from rsp_tui.tui.dialogs.open_failed import OpenFailedDialog
@@ -210,7 +211,7 @@ HOSTILE = {
 }
 
 
-async def focus_box(pilot: Pilot[None], path: tuple[str, ...], kind: type) -> None:
+async def focus_box(pilot: Pilot[None], path: AnswerPath, kind: type) -> None:
     """Tab until the editor of the answer at `path` has focus."""
     for _ in range(60):
         focused = pilot.app.focused
@@ -233,7 +234,7 @@ async def test_pasted_hostile_answers_survive_save_load_and_export(
     async with app.run_test(size=(100, 30)) as pilot:
         report = app.screen
         assert isinstance(report, ReportScreen)
-        await focus_box(pilot, ("upprattad_av",), Input)
+        await focus_box(pilot, QuestionPath("upprattad_av"), Input)
         await pilot.press("end", "ctrl+u")
         app.post_message(events.Paste(one_line))
         await pilot.press("f4", "f4")

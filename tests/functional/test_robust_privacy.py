@@ -16,6 +16,7 @@ import pytest
 from textual.pilot import Pilot
 
 from rsp_tui.drafts.lock import lock_paths
+from rsp_tui.drafts.paths import QuestionPath
 from rsp_tui.tui.app import RspApp
 from rsp_tui.tui.screens.report import ReportScreen
 from rsp_tui.tui.widgets.review import ReviewView
@@ -77,7 +78,7 @@ async def test_every_file_the_app_creates_is_owner_only(
         assert mode(drafts_folder) == 0o700
 
         # The folder goes away while typing: quitting saves a rescue copy in the home folder.
-        assert report.session.set(("q2",), "ett svar och mer")  # a change not yet saved
+        assert report.session.set(QuestionPath("q2"), "ett svar och mer")  # a change not yet saved
         drafts_folder.rename(drafts_folder.with_name("borta"))
         note = app.save_before_exit()
         rescue = home / f"{draft.stem}-räddad.toml"

@@ -56,14 +56,15 @@ async def test_autosave_after_a_pause_without_leaving_the_field(
     app_factory: Callable[..., RspApp], example_draft: Path
 ) -> None:
     # The delay (and with it the longest wait while typing) is long enough that typing seven
-    # keys never reaches it, even on a busy machine: the save comes from the pause.
-    app = app_factory(example_draft, autosave_delay=2.0)
+    # keys never reaches it, even on a busy machine (2 s did, at a load of 6): the save comes
+    # from the pause.
+    app = app_factory(example_draft, autosave_delay=5.0)
     async with app.run_test(size=(100, 30)) as pilot:
         report = await open_q2(pilot)
         await pilot.press("ctrl+end")
         await type_text(pilot, " pausat")
         assert not saved_q2(example_draft).endswith(" pausat")
-        await pilot.pause(2.3)  # the user pauses; the debounce timer fires
+        await pilot.pause(5.3)  # the user pauses; the debounce timer fires
         await settle(pilot)
         assert saved_q2(example_draft).endswith(" pausat")
         assert not report.session.dirty

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from rsp_tui.drafts import load_draft
+from rsp_tui.drafts.paths import QuestionPath
 from rsp_tui.drafts.session import DraftSession
 from rsp_tui.forms import load_form, programme_for_region
 
@@ -35,7 +36,7 @@ def test_create_saves_at_once_under_a_free_name(drafts_folder: Path) -> None:
 def test_nothing_written_when_nothing_changed(drafts_folder: Path) -> None:
     session = new_session(drafts_folder)
     before = session.path.read_bytes()
-    assert session.set(("q2",), "") is False  # same as before: not a change
+    assert session.set(QuestionPath("q2"), "") is False  # same as before: not a change
     result = session.save()
     assert result.ok and result.skipped
     assert session.path.read_bytes() == before
@@ -43,9 +44,9 @@ def test_nothing_written_when_nothing_changed(drafts_folder: Path) -> None:
 
 def test_an_older_snapshot_never_overwrites_a_newer_one(drafts_folder: Path) -> None:
     session = new_session(drafts_folder)
-    session.set(("q2",), "först")
+    session.set(QuestionPath("q2"), "först")
     old = session.snapshot()
-    session.set(("q2",), "sedan")
+    session.set(QuestionPath("q2"), "sedan")
     new = session.snapshot()
     assert session.write(new).ok
     assert session.write(old).skipped  # e.g. a slow autosave thread finishing late
@@ -55,7 +56,7 @@ def test_an_older_snapshot_never_overwrites_a_newer_one(drafts_folder: Path) -> 
 
 def test_a_failed_save_is_reported_and_retried(drafts_folder: Path) -> None:
     session = new_session(drafts_folder)
-    session.set(("q2",), "svar")
+    session.set(QuestionPath("q2"), "svar")
     moved = drafts_folder.rename(drafts_folder.with_name("borta"))
     result = session.save()
     assert not result.ok and result.error == "mappen som utkastet ska sparas i finns inte"
@@ -73,7 +74,7 @@ def test_rescue_copy_when_the_folder_is_gone(
     home.mkdir()
     monkeypatch.setenv("HOME", str(home))
     session = new_session(drafts_folder)
-    session.set(("q2",), "räddat svar")
+    session.set(QuestionPath("q2"), "räddat svar")
     drafts_folder.rename(drafts_folder.with_name("borta"))
     where = session.rescue()
     assert where == home / "jamtland-harjedalen-2023-räddad.toml"

@@ -18,6 +18,7 @@ from textual.pilot import Pilot
 from textual.widget import Widget
 
 from rsp_tui.drafts import load_draft, save_draft
+from rsp_tui.drafts.paths import CellPath
 from rsp_tui.tui.app import RspApp
 from rsp_tui.tui.screens.report import ReportScreen
 
@@ -156,9 +157,9 @@ def test_omrade_80x24(snap_compare: Snap, app_factory: Callable[..., RspApp], fo
 def with_problems(folder: Path) -> Path:
     path = folder / "jamtland-harjedalen-2023.toml"
     loaded = load_draft(path)
-    loaded.draft.set(("q4", "rsp", "epost"), "anna@@example")
-    loaded.draft.set(("q1", "servicebidrag", "bedomning"), "")
-    loaded.draft.set(("q3", "processledning", "totalt"), "0.75x")
+    loaded.draft.set(CellPath("q4", "rsp", "epost"), "anna@@example")
+    loaded.draft.set(CellPath("q1", "servicebidrag", "bedomning"), "")
+    loaded.draft.set(CellPath("q3", "processledning", "totalt"), "0.75x")
     loaded.draft.remove_item("insatser", "o3", loaded.draft.items("insatser", "o3")[0]["_id"])
     loaded.draft.items("insatser", "o3")[0]["status"] = ""
     save_draft(loaded.draft, path, touch=False)

@@ -8,6 +8,7 @@ from pathlib import Path
 from textual.widgets import Button
 
 from rsp_tui.drafts import load_draft
+from rsp_tui.drafts.paths import AnswerPath
 from rsp_tui.tui.app import RspApp
 from rsp_tui.tui.screens.report import ReportScreen
 from rsp_tui.tui.screens.start import StartScreen
@@ -91,7 +92,7 @@ async def test_new_report_answered_with_keys_only_survives_quit_and_reopen(
         await pilot.pause()
         report = again.screen
         assert isinstance(report, ReportScreen)
-        shown: dict[tuple[str, ...], object] = {}
+        shown: dict[AnswerPath | None, object] = {}
         for key in report.keys[:-1]:
             await report.show_part(key)
             for view in report.host.query(InsatserView):

@@ -15,6 +15,7 @@ import pytest
 
 from rsp_tui.drafts import load_draft, save_draft
 from rsp_tui.drafts.lock import lock_paths, lock_problem
+from rsp_tui.drafts.paths import QuestionPath
 from rsp_tui.drafts.session import DraftSession
 from rsp_tui.drafts.store import backup_path, list_drafts
 from tests.conftest import REPO
@@ -44,12 +45,12 @@ def _theirs(path: Path, text: str) -> bytes:
 def test_an_outside_change_is_never_saved_over(draft_file: Path) -> None:
     session = DraftSession.open(draft_file)
     try:
-        session.set(("q2",), "vår första ändring")
+        session.set(QuestionPath("q2"), "vår första ändring")
         assert session.save().conflict is None
         backup_before = backup_path(draft_file).read_bytes()
         theirs = _theirs(draft_file, "deras text")
         for n in range(2):  # two saves: their file and the .bak stay as they are
-            session.set(("q2",), f"vår ändring {n}")
+            session.set(QuestionPath("q2"), f"vår ändring {n}")
             result = session.save()
             assert result.ok
             assert result.conflict == draft_file.with_name("rapport-din-version.toml")
@@ -66,7 +67,7 @@ def test_keep_ours_writes_ours_and_keeps_theirs_as_bak(draft_file: Path) -> None
     session = DraftSession.open(draft_file)
     try:
         theirs = _theirs(draft_file, "deras text")
-        session.set(("q2",), "vår text")
+        session.set(QuestionPath("q2"), "vår text")
         copy = session.save().conflict
         assert copy is not None and copy.exists()
         result = session.keep_ours()
@@ -74,7 +75,7 @@ def test_keep_ours_writes_ours_and_keeps_theirs_as_bak(draft_file: Path) -> None
         assert load_draft(draft_file).draft.answers["q2"] == "vår text"
         assert backup_path(draft_file).read_bytes() == theirs
         assert not copy.exists()
-        session.set(("q2",), "vår text igen")
+        session.set(QuestionPath("q2"), "vår text igen")
         assert session.save().conflict is None  # saving to the file is safe again
     finally:
         session.close()
@@ -86,10 +87,10 @@ def test_the_same_bytes_or_a_deleted_file_are_no_conflict(draft_file: Path) -> N
         data = draft_file.read_bytes()
         draft_file.unlink()
         draft_file.write_bytes(data)  # a new inode, the same content (a sync tool, cp)
-        session.set(("q2",), "ett")
+        session.set(QuestionPath("q2"), "ett")
         assert session.save().conflict is None
         draft_file.unlink()
-        session.set(("q2",), "två")
+        session.set(QuestionPath("q2"), "två")
         assert session.save().conflict is None  # nothing of anyone's to lose: recreated
         assert load_draft(draft_file).draft.answers["q2"] == "två"
     finally:
@@ -101,7 +102,7 @@ def test_a_file_replaced_by_a_folder_is_not_written_over(draft_file: Path) -> No
     try:
         draft_file.unlink()
         draft_file.mkdir()
-        session.set(("q2",), "ett")
+        session.set(QuestionPath("q2"), "ett")
         result = session.save()
         assert result.ok and result.conflict is not None
         assert draft_file.is_dir()

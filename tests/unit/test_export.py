@@ -18,6 +18,7 @@ from docx.text.paragraph import Paragraph
 
 from rsp_tui.drafts import Draft, new_draft
 from rsp_tui.drafts.model import NAME_KEY
+from rsp_tui.drafts.paths import CellPath
 from rsp_tui.export import export_report
 from rsp_tui.forms import FormDefinition, programme_for_region
 from rsp_tui.forms.schema import (
@@ -129,7 +130,7 @@ def filled_draft(form: FormDefinition) -> Draft:
     q1 = next(q for q in table_questions(form) if any(_options(c) for c in q.columns))
     choice = next(c for c in q1.columns if isinstance(c, ChoiceField))
     for n, row in enumerate(q1.rows):
-        draft.set((q1.id, row.id, choice.id), choice.options[n % len(choice.options)])
+        draft.set(CellPath(q1.id, row.id, choice.id), choice.options[n % len(choice.options)])
     rows = rows_question(form)
     marks = next(f for f in rows.fields if isinstance(f, MarksField))
     for area in draft.programme.omraden:
@@ -249,11 +250,11 @@ def test_specific_renderings(form: FormDefinition, tmp_path: Path) -> None:
     q3 = next(q for q in table_questions(form) if any(c.render_into for c in q.columns if isinstance(c, DecimalField)))
     desc = next(c for c in q3.columns if not c.render_into)
     total = next(c for c in q3.columns if c.render_into)
-    draft.set((q3.id, q3.rows[0].id, desc.id), "Två personer\npå deltid")
-    draft.set((q3.id, q3.rows[0].id, total.id), "0.85")
+    draft.set(CellPath(q3.id, q3.rows[0].id, desc.id), "Två personer\npå deltid")
+    draft.set(CellPath(q3.id, q3.rows[0].id, total.id), "0.85")
     q4 = next(q for q in table_questions(form) if any(c.kind == "emails" for c in q.columns))
     email = next(c for c in q4.columns if c.kind == "emails")
-    draft.set((q4.id, q4.rows[0].id, email.id), "a@example.org, b@example.org;c@example.org")
+    draft.set(CellPath(q4.id, q4.rows[0].id, email.id), "a@example.org, b@example.org;c@example.org")
     items = blocks(export(form, draft, tmp_path, draft_mode=True))
     q3_row = tcs(table_after(items, q3.title))[1]
     assert q3_row[1].text == "Två personer\npå deltid\n" + total.render_format.format(value="0,85")

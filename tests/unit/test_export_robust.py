@@ -12,6 +12,7 @@ import pytest
 
 from rsp_tui.cli import main
 from rsp_tui.drafts import Draft, load_draft, new_draft, save_draft
+from rsp_tui.drafts.paths import CellPath, QuestionPath, RowNamePath
 from rsp_tui.errors import ExportError
 from rsp_tui.export import ExportRefused, export_report
 from rsp_tui.forms import FormDefinition, programme_for_region
@@ -66,10 +67,10 @@ def test_characters_word_cannot_hold_are_removed_and_reported(
     q = rows_question(form)
     area = complete.programme.omraden[1]
     insats = complete.items(q.id, area.id)[0]
-    complete.set(("q2",), f"Före{BAD}efter\nny rad")
+    complete.set(QuestionPath("q2"), f"Före{BAD}efter\nny rad")
     insats["resurser"] = f"Regionen{BAD}\nBudget"
     complete.answers["q5"] = "Halv \ud800surrogat"  # as if it came from elsewhere than Draft.set
-    complete.set(("q6", "annan", "_name"), "Aktör\x07AB")
+    complete.set(RowNamePath("q6", "annan"), "Aktör\x07AB")
     complete.region = f"{REGION}\x1f"  # printed three times, reported once
     out = tmp_path / "ut.docx"
     result = export_report(form, complete, out)
@@ -95,7 +96,7 @@ def test_characters_word_cannot_hold_are_removed_and_reported(
     # The command line prints the notes, and the saved draft still holds the characters.
     complete.region = REGION
     del complete.answers["q5"]
-    complete.set(("q5",), "Text")
+    complete.set(QuestionPath("q5"), "Text")
     path = tmp_path / "styrtecken.toml"
     save_draft(complete, path)
     assert load_draft(path).draft.answers["q2"] == f"Före{BAD}efter\nny rad"
@@ -145,7 +146,7 @@ def test_100_kb_answers_and_200_insatser(
 ) -> None:
     big = ("Ett långt svar med radbrytningar. " * 30 + "\n") * 100
     assert len(big.encode()) > 100_000
-    complete.set(("q2",), big)
+    complete.set(QuestionPath("q2"), big)
     q = rows_question(form)
     area = complete.programme.omraden[0]
     template = dict(complete.items(q.id, area.id)[0])
@@ -170,8 +171,8 @@ def test_a_region_without_programme_and_odd_answers_export_as_a_draft(
     form: FormDefinition, tmp_path: Path
 ) -> None:
     draft = new_draft(form, "Skåne", 2024)
-    draft.set(("q1", "servicebidrag", "bedomning"), "Kanske")  # not an option: nothing marked
-    draft.set(("q3", "processledning", "totalt"), "en halv")  # not a number: printed as typed
+    draft.set(CellPath("q1", "servicebidrag", "bedomning"), "Kanske")  # not an option: nothing marked
+    draft.set(CellPath("q3", "processledning", "totalt"), "en halv")  # not a number: printed as typed
     out = tmp_path / "skane.docx"
     export_report(form, draft, out, draft_mode=True)
     document = docx.Document(str(out))

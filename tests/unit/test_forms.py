@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from rsp_tui.drafts.paths import QuestionPath
 from rsp_tui.errors import FormDefinitionError
 from rsp_tui.forms import load_form, load_regions, programme_for_region
 from rsp_tui.forms.loader import (
@@ -279,12 +280,12 @@ def test_extra_question_in_a_test_form_needs_no_code(
     assert question_of(form, "q7", FieldBase).title == "7. Hur många butiker finns i länet?"
     draft = new_draft(form, "Skåne", 2024)
     problems = validate(form, draft).problems
-    assert any(p.path == ("q7",) and p.blank for p in problems)  # optional unless required
-    draft.set(("q7",), "tolv")
-    assert [p.message for p in validate(form, draft).problems if p.path == ("q7",)] == [
+    assert any(p.path == QuestionPath("q7") and p.blank for p in problems)  # optional unless required
+    draft.set(QuestionPath("q7"), "tolv")
+    assert [p.message for p in validate(form, draft).problems if p.path == QuestionPath("q7")] == [
         '"tolv" är inte ett tal; skriv till exempel 0,85'
     ]
-    draft.set(("q7",), "12")
+    draft.set(QuestionPath("q7"), "12")
     path = tmp_path / "d.toml"
     save_draft(draft, path)
     assert load_draft(path).draft.answers["q7"] == "12"

@@ -9,6 +9,7 @@ import docx
 import pytest
 
 from rsp_tui.drafts import Draft, load_draft, save_draft
+from rsp_tui.drafts.paths import QuestionPath
 from rsp_tui.export import export_report
 from rsp_tui.forms import FormDefinition
 
@@ -27,7 +28,7 @@ def test_hostile_answer_survives_save_load_export(
     form: FormDefinition, draft: Draft, tmp_path: Path, kind: str
 ) -> None:
     text = HOSTILE[kind]
-    draft.set(("q2",), text)
+    draft.set(QuestionPath("q2"), text)
     item = draft.add_item("insatser", "o1", {"planerade": text, "status": "Fortsätter"})
     path = tmp_path / "d.toml"
     save_draft(draft, path)
@@ -54,7 +55,7 @@ def test_hostile_answer_survives_save_load_export(
 def test_one_megabyte_answer(form: FormDefinition, draft: Draft, tmp_path: Path) -> None:
     text = ("Ett långt svar om service på landsbygden, rad för rad. " * 18 + "\n") * 1000
     assert len(text.encode()) > 1_000_000
-    draft.set(("q5",), text)
+    draft.set(QuestionPath("q5"), text)
     path = tmp_path / "stor.toml"
     save_draft(draft, path)
     assert load_draft(path).draft.answers["q5"] == text

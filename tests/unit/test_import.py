@@ -10,6 +10,7 @@ import pytest
 
 from rsp_tui.cli import main
 from rsp_tui.drafts import load_draft
+from rsp_tui.drafts.paths import CellPath, RowNamePath
 from rsp_tui.forms import FormDefinition
 from rsp_tui.forms.schema import MarksField, RowsQuestion
 from rsp_tui.importer import ImportFailed, import_docx
@@ -39,15 +40,15 @@ def test_question_tables_are_found_by_row_labels_in_any_order(report: Path) -> N
     }
     assert q1["drivmedel"] == {"bedomning": "Oförändrat"}  # wrapped label, header "Oför ändr"
     assert q1["dagligvarubutiker"] == {"bedomning": "Minskar", "kommentar": "Stabilt"}
-    assert draft.get(("q3", "processledning", "beskrivning")) == "Anna 50 %, Bo 25 %"
-    assert draft.get(("q3", "processledning", "totalt")) == "0,75"
-    assert draft.get(("q4", "stodarenden", "epost")) == "cecilia@regionjh.se\nstod@regionjh.se"
-    assert draft.get(("q6", "kommuner")) == {
+    assert draft.get(CellPath("q3", "processledning", "beskrivning")) == "Anna 50 %, Bo 25 %"
+    assert draft.get(CellPath("q3", "processledning", "totalt")) == "0,75"
+    assert draft.get(CellPath("q4", "stodarenden", "epost")) == "cecilia@regionjh.se\nstod@regionjh.se"
+    assert draft.answers["q6"].get("kommuner") == {
         "beskriv": "Träffar varje kvartal.",
         "steg": "Samtal via kommunerna",
         "utmaningar": "Tid",
     }
-    assert draft.get(("q6", "annan", "_name")) == "Energikontoret"
+    assert draft.get(RowNamePath("q6", "annan")) == "Energikontoret"
 
 
 def test_free_text_answers_and_report_fields(report: Path) -> None:
@@ -232,7 +233,7 @@ def test_text_that_looks_like_the_form_inside_answers_is_answer_text(tmp_path: P
     region's own words where they stand."""
     draft = import_docx(boxed_answers_report(tmp_path / "rutor.docx")).draft
     assert draft.answers["q5"] == "Status\nHandlingsplan för verksamhetsår 2024 följdes.\nDatum"
-    assert draft.get(("q6", "kommuner", "beskriv")) == "Planerade insatser i varje kommun"
+    assert draft.get(CellPath("q6", "kommuner", "beskriv")) == "Planerade insatser i varje kommun"
     (item,) = draft.items("insatser", "o1")
     assert item["planerade"] == "Ombud" and item["prestationer"] == "Status: pågår"
 

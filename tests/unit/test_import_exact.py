@@ -15,6 +15,7 @@ import pytest
 
 from rsp_tui.cli import main
 from rsp_tui.drafts import Draft, dumps, load_draft, new_draft
+from rsp_tui.drafts.paths import CellPath, QuestionPath
 from rsp_tui.drafts.store import CHECKSUM_PREFIX
 from rsp_tui.export import export_report
 from rsp_tui.export.docx import build
@@ -168,9 +169,9 @@ def test_insats_ids_email_lists_and_removed_characters_come_back(
     the ends, a description line that looks like the printed total."""
     programme = Programme(omraden=[Area(number="1", title="Service")])
     draft = new_draft(form, "Gotland", 2024, programme)
-    draft.set(("q4", "rsp", "epost"), "a@x.se,b@x.se ; c@x.se")
-    draft.set(("q2",), "\n\nFöre\x07efter\n\n")
-    draft.set(("q3", "processledning", "beskrivning"), "Anna\nTotalt: 3 årsarbetskrafter")
+    draft.set(CellPath("q4", "rsp", "epost"), "a@x.se,b@x.se ; c@x.se")
+    draft.set(QuestionPath("q2"), "\n\nFöre\x07efter\n\n")
+    draft.set(CellPath("q3", "processledning", "beskrivning"), "Anna\nTotalt: 3 årsarbetskrafter")
     item = draft.add_item("insatser", "o1", {"planerade": "Dialog", "serviceslag": ["Drivmedel"]})
     out = tmp_path / "gotland.docx"
     export_report(form, draft, out, draft_mode=True)
@@ -179,7 +180,7 @@ def test_insats_ids_email_lists_and_removed_characters_come_back(
     back = result.draft
     assert back.answers["q4"]["rsp"]["epost"] == "a@x.se,b@x.se ; c@x.se"
     assert back.answers["q2"] == "\n\nFöre\x07efter\n\n"
-    assert back.get(("q3", "processledning")) == {"beskrivning": "Anna\nTotalt: 3 årsarbetskrafter"}
+    assert back.answers["q3"].get("processledning") == {"beskrivning": "Anna\nTotalt: 3 årsarbetskrafter"}
     assert back.items("insatser", "o1")[0]["_id"] == item["_id"]
 
 
@@ -219,9 +220,11 @@ def test_a_cell_changed_in_word_is_read_from_the_text_and_said(
     assert "svaren är lästa från dokumentets text" in first
     assert len(result.notes) == 1, describe(result.notes)  # nothing else is out of place
     back = result.draft
-    assert back.get(("q1", "servicebidrag", "kommentar")) == "Ändrat i Word efter exporten."
+    assert back.get(CellPath("q1", "servicebidrag", "kommentar")) == "Ändrat i Word efter exporten."
     # everything else is read from the text as it stands
-    assert back.get(("q1", "dagligvarubutiker")) == example.get(("q1", "dagligvarubutiker"))
+    assert back.answers["q1"].get("dagligvarubutiker") == example.answers["q1"].get(
+        "dagligvarubutiker"
+    )
     assert back.answers["q2"] == example.answers["q2"]
 
 
@@ -388,7 +391,7 @@ def test_a_cell_edited_after_the_export_takes_the_full_way(
     result = import_docx(exported, form)
     assert not result.exact
     assert result.notes[0].describe().startswith("Dokumentet: har ändrats i Word")
-    assert result.draft.get(("q1", "servicebidrag", "kommentar")) == "Ändrat efteråt."
+    assert result.draft.get(CellPath("q1", "servicebidrag", "kommentar")) == "Ändrat efteråt."
 
 
 def test_a_different_payload_under_the_old_digest_is_not_trusted(

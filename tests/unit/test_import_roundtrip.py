@@ -30,7 +30,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from rsp_tui.drafts import Draft, is_empty, new_draft
-from rsp_tui.drafts.model import ID_KEY, NAME_KEY
+from rsp_tui.drafts.model import ID_KEY
+from rsp_tui.drafts.paths import CellPath, QuestionPath, RowNamePath
 from rsp_tui.export.docx import build
 from rsp_tui.export.payload import remove
 from rsp_tui.forms import FormDefinition, load_form, region_names
@@ -221,9 +222,9 @@ def drafts(
                                     value = _no_blank_end_lines(
                                         _without_lines(value, _rendered(extra.render_format))
                                     )
-                            draft.set((q.id, row.id, col.id), value)
+                            draft.set(CellPath(q.id, row.id, col.id), value)
                     if row.name_label and draw(st.booleans()):
-                        draft.set((q.id, row.id, NAME_KEY), draw(line))
+                        draft.set(RowNamePath(q.id, row.id), draw(line))
             elif isinstance(q, RowsQuestion):
                 for area in programme.omraden:
                     for _ in range(draw(st.integers(0, 3))):
@@ -236,7 +237,7 @@ def drafts(
                         if exact and draw(st.booleans()):
                             item["_carried"] = {"year": year - 1, "note": draw(text)}
             elif draw(st.booleans()):
-                draft.set((q.id,), _value(draw, q, text, codes, exact))
+                draft.set(QuestionPath(q.id), _value(draw, q, text, codes, exact))
     if exact and draw(st.booleans()):
         draft.previous_year = year - 1
         draft.previous["q2"] = draw(text)

@@ -10,6 +10,7 @@ import docx
 import pytest
 from docx.table import Table
 
+from rsp_tui.drafts.paths import CellPath
 from rsp_tui.importer import import_docx
 from tests.unit.handmade import FORM_TITLE, fill_row, insats_table, mark_header
 
@@ -131,15 +132,15 @@ def test_datum_and_upprattad_av_written_as_paragraphs(written: Path) -> None:
 def test_question_3_and_4_written_as_text_are_read_into_their_rows(written: Path) -> None:
     result = import_docx(written)
     draft = result.draft
-    assert draft.get(("q3", "processledning", "beskrivning")) == "Anna 50 %, Bo 25 %"
-    assert draft.get(("q3", "processledning", "totalt")) == "0,75"
+    assert draft.get(CellPath("q3", "processledning", "beskrivning")) == "Anna 50 %, Bo 25 %"
+    assert draft.get(CellPath("q3", "processledning", "totalt")) == "0,75"
     assert (
-        draft.get(("q3", "stodhandlaggning", "beskrivning")) == "Cecilia, en fjärdedel av sin tid"
+        draft.get(CellPath("q3", "stodhandlaggning", "beskrivning")) == "Cecilia, en fjärdedel av sin tid"
     )
-    assert draft.get(("q4", "rsp", "namn")) == "Anna Al"
-    assert draft.get(("q4", "rsp", "epost")) == "anna.al@regionvb.se"
-    assert draft.get(("q4", "stodarenden", "namn")) == "Cecilia Ceder"
-    assert draft.get(("q4", "stodarenden", "epost")) == "cecilia@regionvb.se"
+    assert draft.get(CellPath("q4", "rsp", "namn")) == "Anna Al"
+    assert draft.get(CellPath("q4", "rsp", "epost")) == "anna.al@regionvb.se"
+    assert draft.get(CellPath("q4", "stodarenden", "namn")) == "Cecilia Ceder"
+    assert draft.get(CellPath("q4", "stodarenden", "epost")) == "cecilia@regionvb.se"
     placed = {"Anna 50 %", "Totalt", "Cecilia", "Kontaktperson"}
     assert not [n for n in result.notes if any(p in n.text for p in placed)], result.notes
 
@@ -167,4 +168,4 @@ def test_ja_is_a_mark(written: Path) -> None:
     first, second = draft.items("insatser", area)
     assert first["serviceslag"] == ["Dagligvaror"]
     assert second["serviceslag"] == ["Ombud för posttjänst, betaltjänst eller apotek"]
-    assert draft.get(("q1", "servicebidrag", "bedomning")) == "Ökar"
+    assert draft.get(CellPath("q1", "servicebidrag", "bedomning")) == "Ökar"

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from rsp_tui.drafts import backup_path, load_draft, new_draft, save_draft
+from rsp_tui.drafts.paths import QuestionPath
 from rsp_tui.forms import load_form
 from rsp_tui.safefile import TMP_SUFFIX, cleanup_temp_files
 
@@ -30,7 +31,7 @@ def _save_forever(path: str, ready: multiprocessing.synchronize.Event) -> None:
     draft = new_draft(load_form(), "Skåne", 2023)
     i = 0
     while True:
-        draft.set(("q2",), _answer(i))
+        draft.set(QuestionPath("q2"), _answer(i))
         save_draft(draft, Path(path))
         i += 1
         if i == 2:

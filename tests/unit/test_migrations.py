@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from rsp_tui.drafts import load_draft, migrations, new_draft, save_draft
+from rsp_tui.drafts.paths import QuestionPath
 from rsp_tui.errors import DraftError
 from rsp_tui.forms import load_form
 
@@ -61,7 +62,7 @@ def forms_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def v1_draft(forms_dir: Path, tmp_path: Path) -> Path:
     (forms_dir / "testform.toml").write_text(FORM_V1, "utf-8")
     draft = new_draft(load_form("testform"), "Gotland", 2023)
-    draft.set(("personal",), "1,5 personer")
+    draft.set(QuestionPath("personal"), "1,5 personer")
     path = tmp_path / "gammal.toml"
     save_draft(draft, path)
     (forms_dir / "testform.toml").write_text(FORM_V2, "utf-8")

@@ -14,6 +14,7 @@ import pytest
 from rsp_tui.cli import main
 from rsp_tui.drafts import Draft, load_draft, save_draft
 from rsp_tui.drafts.model import ID_KEY
+from rsp_tui.drafts.paths import CellPath, QuestionPath
 from rsp_tui.export import export_report
 from rsp_tui.forms import FormDefinition, load_form
 from rsp_tui.importer import import_docx
@@ -85,8 +86,8 @@ def test_a_role_must_name_a_question_of_a_suitable_kind(tmp_path: Path) -> None:
 def test_check_finds_the_same_problems(
     form: FormDefinition, example: Draft, renamed: FormDefinition, tmp_path: Path
 ) -> None:
-    example.set(("q4", "rsp", "epost"), "inte en adress")
-    example.set((form.role("author"),), "")
+    example.set(CellPath("q4", "rsp", "epost"), "inte en adress")
+    example.set(QuestionPath(form.role("author")), "")
     draft = rename_draft(form, example)
     before = validate(form, example, final=True)
     after = validate(renamed, draft, final=True)

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from rsp_tui.drafts import Draft, backup_path, load_draft, save_draft
+from rsp_tui.drafts.paths import QuestionPath
 from rsp_tui.errors import DraftError
 from rsp_tui.safefile import TMP_SUFFIX
 
@@ -18,9 +19,9 @@ def test_repeated_failed_renames_leave_nothing_behind(
     draft: Draft, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = tmp_path / "d.toml"
-    draft.set(("q2",), "första")
+    draft.set(QuestionPath("q2"), "första")
     save_draft(draft, path)
-    draft.set(("q2",), "andra")
+    draft.set(QuestionPath("q2"), "andra")
     save_draft(draft, path)
     good, good_backup = path.read_bytes(), backup_path(path).read_bytes()
     real_replace = os.replace
@@ -32,7 +33,7 @@ def test_repeated_failed_renames_leave_nothing_behind(
 
     monkeypatch.setattr(os, "replace", failing)
     for attempt in range(5):  # the app retries every few seconds
-        draft.set(("q2",), f"försök {attempt}")
+        draft.set(QuestionPath("q2"), f"försök {attempt}")
         with pytest.raises(DraftError, match="läs- eller skrivfel på disken"):
             save_draft(draft, path)
         assert not list(tmp_path.glob(f".*{TMP_SUFFIX}")), attempt

@@ -15,6 +15,7 @@ import pytest
 from rsp_tui.drafts import backup_path, load_draft, save_draft
 from rsp_tui.drafts.lock import DraftLock, lock_paths
 from rsp_tui.drafts.model import Draft
+from rsp_tui.drafts.paths import QuestionPath
 from rsp_tui.drafts.session import DraftSession
 from rsp_tui.errors import DraftError, DraftLockedError
 from rsp_tui.forms import FormDefinition
@@ -26,7 +27,7 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX locks and
 @pytest.fixture
 def saved(draft: Draft, tmp_path: Path) -> Path:
     path = tmp_path / "utkast.toml"
-    draft.set(("q2",), "svaret som det var")
+    draft.set(QuestionPath("q2"), "svaret som det var")
     save_draft(draft, path)
     return path
 
@@ -104,7 +105,7 @@ def test_read_only_never_writes(
         listing = sorted(p.name for p in saved.parent.iterdir())
         session = DraftSession.open(saved, read_only="öppet i ett annat fönster")
         assert session.lock is None
-        session.set(("q2",), "ändrat i det skrivskyddade")
+        session.set(QuestionPath("q2"), "ändrat i det skrivskyddade")
         result = session.save()
         assert result.ok and result.skipped
         assert session.rescue() is None
@@ -134,7 +135,7 @@ def test_a_version_saved_while_the_lock_was_taken_is_read(
     real_acquire = DraftLock.acquire
 
     def acquire_after_a_save(self: DraftLock) -> None:
-        draft.set(("q2",), "sparat av det andra fönstret i sista stund")
+        draft.set(QuestionPath("q2"), "sparat av det andra fönstret i sista stund")
         save_draft(draft, saved)
         real_acquire(self)
 
@@ -188,7 +189,7 @@ def test_lock_and_owner_files_are_owner_only_whatever_the_umask(saved: Path) -> 
         lock_file, owner_file = lock_paths(saved)
         assert stat.S_IMODE(lock_file.stat().st_mode) == 0o600
         assert stat.S_IMODE(owner_file.stat().st_mode) == 0o600
-        session.set(("q2",), "nytt")
+        session.set(QuestionPath("q2"), "nytt")
         assert session.save().ok
         for path in (saved, backup_path(saved)):
             assert stat.S_IMODE(path.stat().st_mode) == 0o600

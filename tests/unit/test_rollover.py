@@ -8,6 +8,7 @@ import pytest
 
 from rsp_tui.cli import main
 from rsp_tui.drafts import Draft, load_draft, save_draft
+from rsp_tui.drafts.paths import CellPath, InsatsPath, RowNamePath
 from rsp_tui.forms import FormDefinition
 from rsp_tui.rollover import CARRIED_KEY, rollover
 from tests.fill import fill_all
@@ -59,22 +60,22 @@ def test_answers_carried_as_a_starting_point(form: FormDefinition, old: Draft) -
     assert new.programme == old.programme
     assert new.programme is not old.programme
     assert new.answers["q4"] == old.answers["q4"]  # contact persons
-    assert new.get(("q3", "processledning", "beskrivning")) == old.get(("q3", "processledning", "beskrivning"))
-    assert new.get(("q3", "processledning", "totalt")) is None  # this year's figure is new
-    assert new.get(("q6", "kommuner", "beskriv")) == old.get(("q6", "kommuner", "beskriv"))
-    assert new.get(("q6", "kommuner", "steg")) == old.get(("q6", "kommuner", "steg"))
-    assert new.get(("q6", "annan", "_name")) == "Namn annan"
+    assert new.get(CellPath("q3", "processledning", "beskrivning")) == old.get(CellPath("q3", "processledning", "beskrivning"))
+    assert new.get(CellPath("q3", "processledning", "totalt")) is None  # this year's figure is new
+    assert new.get(CellPath("q6", "kommuner", "beskriv")) == old.get(CellPath("q6", "kommuner", "beskriv"))
+    assert new.get(CellPath("q6", "kommuner", "steg")) == old.get(CellPath("q6", "kommuner", "steg"))
+    assert new.get(RowNamePath("q6", "annan")) == "Namn annan"
     for question in ("q1", "q2", "q5", "upprattad_av"):
         assert question not in new.answers
 
 
 def test_previous_values_until_changed(form: FormDefinition, old: Draft) -> None:
     new = rollover(form, old).draft
-    path = ("q4", "rsp", "namn")
+    path = CellPath("q4", "rsp", "namn")
     assert new.previous_value(path) == old.get(path)
     assert path in new.unchanged_from_previous()
     item = new.items("insatser", "o1")[0]
-    item_path = ("insatser", "o1", item["_id"], "resurser")
+    item_path = InsatsPath("insatser", "o1", item["_id"], "resurser")
     assert item_path in new.unchanged_from_previous()
     new.set(path, "Ny person")
     new.set(item_path, "Regionen, 250 tkr")
@@ -111,12 +112,12 @@ def test_unchanged_fields_are_located_and_grouped(form: FormDefinition, old: Dra
 
     new = rollover(form, old).draft
     item = new.items("insatser", "o1")[0]
-    assert locate_path(form, new, ("insatser", "o1", item["_id"], "resurser")) == (
+    assert locate_path(form, new, InsatsPath("insatser", "o1", item["_id"], "resurser")) == (
         "omrade:o1", "Område 1 › Insats 1 › Resurser")
-    assert locate_path(form, new, ("q6", "annan", "_name")) == ("q6", "6 Samverkan › Annan › Vilken aktör?")
+    assert locate_path(form, new, RowNamePath("q6", "annan")) == ("q6", "6 Samverkan › Annan › Vilken aktör?")
     groups = unchanged_groups(form, new)
-    assert ("q4", "4 Kontaktpersoner › Kontaktperson för RSP: Namn, E-post", ("q4", "rsp", "namn")) in groups
+    assert ("q4", "4 Kontaktpersoner › Kontaktperson för RSP: Namn, E-post", CellPath("q4", "rsp", "namn")) in groups
     assert ("omrade:o1", "Område 1 › Insats 1: Planerade insatser, Mål, Resurser, Huvudsakligt serviceslag",
-            ("insatser", "o1", item["_id"], "planerade")) in groups
-    new.set(("q4", "rsp", "namn"), "Ny")
-    assert ("q4", "4 Kontaktpersoner › Kontaktperson för RSP: E-post", ("q4", "rsp", "epost")) in unchanged_groups(form, new)
+            InsatsPath("insatser", "o1", item["_id"], "planerade")) in groups
+    new.set(CellPath("q4", "rsp", "namn"), "Ny")
+    assert ("q4", "4 Kontaktpersoner › Kontaktperson för RSP: E-post", CellPath("q4", "rsp", "epost")) in unchanged_groups(form, new)

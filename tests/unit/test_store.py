@@ -21,6 +21,7 @@ from rsp_tui.drafts import (
     load_draft,
     save_draft,
 )
+from rsp_tui.drafts.paths import CellPath, QuestionPath
 from rsp_tui.drafts.store import CHECKSUM_PREFIX
 from rsp_tui.errors import DraftError
 from rsp_tui.forms import FormDefinition
@@ -102,26 +103,26 @@ def test_any_text_survives_save_and_load_exactly(
 
 
 def test_very_long_answer(form: FormDefinition, draft: Draft, tmp_path: Path) -> None:
-    draft.set(("q2",), ("Lång rad med å, ä och ö. " * 40 + "\n") * 1000)  # ≈ 1 MB
+    draft.set(QuestionPath("q2"), ("Lång rad med å, ä och ö. " * 40 + "\n") * 1000)  # ≈ 1 MB
     assert _roundtrip(draft, tmp_path / "l.toml") == draft
 
 
 def test_multiline_answers_are_readable_triple_quoted_strings(draft: Draft) -> None:
-    draft.set(("q2",), "Första raden\nAndra raden")
+    draft.set(QuestionPath("q2"), "Första raden\nAndra raden")
     assert 'q2 = """Första raden\nAndra raden"""' in dumps(draft)
 
 
 def test_crlf_from_a_paste_becomes_lf(draft: Draft) -> None:
-    draft.set(("q5",), "a\r\nb\rc")
+    draft.set(QuestionPath("q5"), "a\r\nb\rc")
     assert draft.answers["q5"] == "a\nb\nc"
 
 
 def test_files_are_owner_only_and_previous_version_is_kept(draft: Draft, tmp_path: Path) -> None:
     path = tmp_path / "d.toml"
-    draft.set(("q2",), "första")
+    draft.set(QuestionPath("q2"), "första")
     save_draft(draft, path)
     first = path.read_bytes()
-    draft.set(("q2",), "andra")
+    draft.set(QuestionPath("q2"), "andra")
     save_draft(draft, path)
     assert backup_path(path).read_bytes() == first
     assert load_draft(path).draft.answers["q2"] == "andra"
@@ -133,7 +134,7 @@ def test_files_are_owner_only_and_previous_version_is_kept(draft: Draft, tmp_pat
 @pytest.mark.parametrize("cut", [2, 5, 40, 80])
 def test_a_draft_cut_short_is_reported_not_loaded(draft: Draft, tmp_path: Path, cut: int) -> None:
     path = tmp_path / "d.toml"
-    draft.set(("q3", "processledning", "totalt"), "73,5")
+    draft.set(CellPath("q3", "processledning", "totalt"), "73,5")
     save_draft(draft, path)
     data = path.read_bytes()[:-cut]
     path.write_bytes(data)
@@ -149,7 +150,7 @@ def test_a_body_cut_short_without_checksum_loses_nothing_silently(
 ) -> None:
     """The classic trap: `73,5` cut to `73` is valid TOML; without the checksum line it is refused."""
     path = tmp_path / "d.toml"
-    draft.set(("q2",), "73,5")
+    draft.set(QuestionPath("q2"), "73,5")
     text = dumps(draft)
     body = text[: text.index(CHECKSUM_PREFIX)]
     path.write_text(body.replace('"73,5"', '"73"'), encoding="utf-8")
@@ -159,7 +160,7 @@ def test_a_body_cut_short_without_checksum_loses_nothing_silently(
 
 def test_a_hand_edited_draft_loads_with_a_notice(draft: Draft, tmp_path: Path) -> None:
     path = tmp_path / "d.toml"
-    draft.set(("q2",), "före")
+    draft.set(QuestionPath("q2"), "före")
     save_draft(draft, path)
     path.write_text(path.read_text(encoding="utf-8").replace('"före"', '"efter"'), encoding="utf-8")
     loaded = load_draft(path)
@@ -289,7 +290,7 @@ def test_failed_rename_keeps_the_last_good_draft(
     draft: Draft, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = tmp_path / "d.toml"
-    draft.set(("q2",), "bra")
+    draft.set(QuestionPath("q2"), "bra")
     save_draft(draft, path)
     good = path.read_bytes()
     real_replace = os.replace
@@ -300,7 +301,7 @@ def test_failed_rename_keeps_the_last_good_draft(
         real_replace(src, dst)
 
     monkeypatch.setattr(os, "replace", failing_replace)
-    draft.set(("q2",), "ny")
+    draft.set(QuestionPath("q2"), "ny")
     with pytest.raises(DraftError, match="kunde inte spara"):
         save_draft(draft, path)
     monkeypatch.undo()
@@ -322,7 +323,7 @@ def test_disk_full_is_reported_in_swedish(
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(os, "fsync", full)
-    draft.set(("q2",), "ny")
+    draft.set(QuestionPath("q2"), "ny")
     with pytest.raises(DraftError, match="disken är full"):
         save_draft(draft, path)
     monkeypatch.setattr(os, "fsync", real_fsync)

@@ -14,6 +14,7 @@ import pytest
 from rsp_tui.cli import main
 from rsp_tui.drafts import Draft, load_draft, new_draft, save_draft
 from rsp_tui.drafts.model import ID_KEY
+from rsp_tui.drafts.paths import CellPath, QuestionPath
 from rsp_tui.export import export_report
 from rsp_tui.forms import FormDefinition, load_form, programme_for_region
 from rsp_tui.forms.schema import TableQuestion
@@ -40,14 +41,14 @@ def with_blanks(tmp_path: Path) -> tuple[Path, Draft]:
     """The example report with exactly the blanks of issue 13: Fråga 5 empty, two insatser
     without effekter, two without status, Fråga 3 without its totals."""
     draft = load_draft(EXAMPLE).draft
-    draft.set(("q5",), "")
+    draft.set(QuestionPath("q5"), "")
     insatser = _insatser(draft)
     for _, item in insatser[:2]:
         item["effekter"] = ""
     for _, item in insatser[2:4]:
         item["status"] = ""
     for row in ("processledning", "stodhandlaggning"):
-        draft.set(("q3", row, "totalt"), "")
+        draft.set(CellPath("q3", row, "totalt"), "")
     path = tmp_path / "med-tomma.toml"
     save_draft(draft, path)
     return path, draft
@@ -109,7 +110,7 @@ def test_final_export_with_blanks_leaves_the_cells_blank(
     for row in ("processledning", "stodhandlaggning"):
         label = next(r.label for r in question_of(form, "q3", TableQuestion).rows if r.id == row)
         cells = _row_of(q3, label)
-        assert cells[1] == draft.get(("q3", row, "beskrivning"))
+        assert cells[1] == draft.get(CellPath("q3", row, "beskrivning"))
     assert original.answers["q5"] not in text
     # Fråga 5 has no answer: what follows it is blank or Fråga 6 itself.
     texts = [b.text for b in items if hasattr(b, "text")]
@@ -134,8 +135,8 @@ def test_required_answers_still_block(
     with_blanks: tuple[Path, Draft], capsys: pytest.CaptureFixture[str]
 ) -> None:
     path, draft = with_blanks
-    draft.set(("upprattad_av",), "")
-    draft.set(("q4", "rsp", "epost"), "anna@")
+    draft.set(QuestionPath("upprattad_av"), "")
+    draft.set(CellPath("q4", "rsp", "epost"), "anna@")
     save_draft(draft, path)
     assert main(["check", str(path)]) == 1
     out = capsys.readouterr().out
@@ -178,8 +179,8 @@ def test_new_without_year_uses_the_default(
 
 def test_blank_datum_is_the_day_of_the_export(form: FormDefinition, tmp_path: Path) -> None:
     draft = load_draft(EXAMPLE).draft
-    draft.set(("datum",), "")
-    assert not [p for p in validate(form, draft, final=True).problems if p.path == ("datum",)]
+    draft.set(QuestionPath("datum"), "")
+    assert not [p for p in validate(form, draft, final=True).problems if p.path == QuestionPath("datum")]
     first = export_report(form, draft, tmp_path / "a.docx", today=date(2024, 12, 20))
     second = export_report(form, draft, tmp_path / "b.docx", today=date(2025, 1, 28))
     assert "2024-12-20" in all_text(docx.Document(str(first.path)))
@@ -187,7 +188,7 @@ def test_blank_datum_is_the_day_of_the_export(form: FormDefinition, tmp_path: Pa
     assert "2025-01-28" in text and "2024-12-20" not in text
     assert draft.answers["datum"] == ""  # the draft itself still follows the export
     # A date the user typed stays, whenever the export is.
-    draft.set(("datum",), "2025-01-15")
+    draft.set(QuestionPath("datum"), "2025-01-15")
     typed = export_report(form, draft, tmp_path / "c.docx", today=date(2025, 1, 28))
     text = all_text(docx.Document(str(typed.path)))
     assert "2025-01-15" in text and "2025-01-28" not in text
@@ -229,15 +230,15 @@ def test_progress_of_a_report_with_one_insats(form: FormDefinition) -> None:
 def test_a_version_1_draft_is_migrated(tmp_path: Path, datum: str, after: str) -> None:
     draft = load_draft(EXAMPLE).draft  # created 2024-01-25
     draft.form_version = 1
-    draft.set(("datum",), datum)
-    draft.set(("q3", "processledning", "totalt"), "0,5")
+    draft.set(QuestionPath("datum"), datum)
+    draft.set(CellPath("q3", "processledning", "totalt"), "0,5")
     path = tmp_path / "v1.toml"
     save_draft(draft, path)
     before = path.read_bytes()
     loaded = load_draft(path)
     assert loaded.draft.form_version == 2
     assert loaded.draft.answers["datum"] == after
-    assert loaded.draft.get(("q3", "processledning", "totalt")) == "0,5"  # numbers stay
+    assert loaded.draft.get(CellPath("q3", "processledning", "totalt")) == "0,5"  # numbers stay
     assert any("uppgraderats till version 2" in n for n in loaded.notices)
     assert path.read_bytes() == before  # loading never writes
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from rsp_tui.drafts import Draft
+from rsp_tui.drafts.paths import AnswerPath, CellPath, InsatsPath, QuestionPath
 from rsp_tui.forms import FormDefinition
 from rsp_tui.forms.schema import TableQuestion
 from rsp_tui.validation import check_value, validate
@@ -13,7 +14,7 @@ from tests.narrow import question_of
 
 
 def _problems_at(
-    form: FormDefinition, draft: Draft, path: tuple[str, ...], final: bool = False
+    form: FormDefinition, draft: Draft, path: AnswerPath, final: bool = False
 ) -> list[str]:
     return [p.message for p in validate(form, draft, final=final).problems if p.path == path]
 
@@ -21,40 +22,40 @@ def _problems_at(
 @pytest.mark.parametrize(
     ("path", "value", "message"),
     [
-        (("datum",), "31/1 2024", "ogiltigt datum, skriv ÅÅÅÅ-MM-DD (till exempel 2024-01-31)"),
-        (("datum",), "2023-02-29", "datumet 2023-02-29 finns inte"),
+        (QuestionPath("datum"), "31/1 2024", "ogiltigt datum, skriv ÅÅÅÅ-MM-DD (till exempel 2024-01-31)"),
+        (QuestionPath("datum"), "2023-02-29", "datumet 2023-02-29 finns inte"),
         (
-            ("q3", "processledning", "totalt"),
+            CellPath("q3", "processledning", "totalt"),
             "en halv",
             '"en halv" är inte ett tal; skriv till exempel 0,85',
         ),
-        (("q3", "processledning", "totalt"), "100,5", "måste vara mellan 0 och 100"),
-        (("q3", "processledning", "totalt"), "-1", "måste vara mellan 0 och 100"),
+        (CellPath("q3", "processledning", "totalt"), "100,5", "måste vara mellan 0 och 100"),
+        (CellPath("q3", "processledning", "totalt"), "-1", "måste vara mellan 0 och 100"),
         (
-            ("q4", "rsp", "epost"),
+            CellPath("q4", "rsp", "epost"),
             "anna.andersson@",
             'ogiltig e-postadress "anna.andersson@" saknar domänen efter @, t.ex. @region.se',
         ),
         (
-            ("q4", "rsp", "epost"),
+            CellPath("q4", "rsp", "epost"),
             "anna@regionvasterbotten",
             'ogiltig e-postadress "anna@regionvasterbotten" saknar toppdomän, t.ex. .se',
         ),
         (
-            ("q4", "rsp", "epost"),
+            CellPath("q4", "rsp", "epost"),
             "a@b.se, x y@z.se; c@",
             'ogiltiga e-postadresser "x y@z.se" innehåller mellanslag;'
             ' "c@" saknar domänen efter @, t.ex. @region.se',
         ),
         (
-            ("q1", "servicebidrag", "bedomning"),
+            CellPath("q1", "servicebidrag", "bedomning"),
             "Ökat",
             '"Ökat" är inget giltigt val; välj Minskar eller Oförändrat eller Ökar',
         ),
     ],
 )
 def test_invalid_values_are_errors(
-    form: FormDefinition, draft: Draft, path: tuple[str, ...], value: str, message: str
+    form: FormDefinition, draft: Draft, path: AnswerPath, value: str, message: str
 ) -> None:
     draft.set(path, value)
     problems = [p for p in validate(form, draft).problems if p.path == path]
@@ -64,17 +65,17 @@ def test_invalid_values_are_errors(
 @pytest.mark.parametrize(
     ("path", "value"),
     [
-        (("q3", "processledning", "totalt"), "0,85"),
-        (("q3", "processledning", "totalt"), "1.0"),
-        (("q3", "processledning", "totalt"), " 0 "),
-        (("q4", "rsp", "epost"), "anna.andersson@regionjh.se\nbo.berg@regionjh.se"),
-        (("q4", "rsp", "epost"), "åsa.öberg@region.se, x@y.se"),
-        (("q6", "kommuner", "steg"), "Samtal via kommunerna"),
-        (("datum",), "2024-01-31"),
+        (CellPath("q3", "processledning", "totalt"), "0,85"),
+        (CellPath("q3", "processledning", "totalt"), "1.0"),
+        (CellPath("q3", "processledning", "totalt"), " 0 "),
+        (CellPath("q4", "rsp", "epost"), "anna.andersson@regionjh.se\nbo.berg@regionjh.se"),
+        (CellPath("q4", "rsp", "epost"), "åsa.öberg@region.se, x@y.se"),
+        (CellPath("q6", "kommuner", "steg"), "Samtal via kommunerna"),
+        (QuestionPath("datum"), "2024-01-31"),
     ],
 )
 def test_valid_values_pass(
-    form: FormDefinition, draft: Draft, path: tuple[str, ...], value: str
+    form: FormDefinition, draft: Draft, path: AnswerPath, value: str
 ) -> None:
     draft.set(path, value)
     assert _problems_at(form, draft, path) == []
@@ -98,7 +99,7 @@ def test_insats_fields(form: FormDefinition, draft: Draft) -> None:
     assert by_column["Status"].message == '"Pågår" är inget giltigt val; välj Klar eller Fortsätter'
     assert by_column["Huvudsakligt serviceslag"].message.startswith('okänt alternativ "Apotek"')
     assert by_column["Mål"].message == "målet 9.9 finns inte i programmet"
-    assert by_column["Status"].path == ("insatser", "o2", item["_id"], "status")
+    assert by_column["Status"].path == InsatsPath("insatser", "o2", item["_id"], "status")
     assert by_column["Status"].part_key == "omrade:o2"
     assert by_column["Status"].location == "Område 2 › Insatser › Insats 1 › Status"
 
@@ -106,7 +107,7 @@ def test_insats_fields(form: FormDefinition, draft: Draft) -> None:
 def test_unanswered_is_a_warning_while_drafting_and_an_error_when_final(
     form: FormDefinition, draft: Draft
 ) -> None:
-    path = ("q4", "rsp", "namn")
+    path = CellPath("q4", "rsp", "namn")
     drafting = [p for p in validate(form, draft).problems if p.path == path]
     final = [p for p in validate(form, draft, final=True).problems if p.path == path]
     assert [(p.severity, p.missing, p.message) for p in drafting] == [
@@ -119,11 +120,13 @@ def test_unanswered_is_a_warning_while_drafting_and_an_error_when_final(
 def test_optional_rows_and_columns(form: FormDefinition, draft: Draft) -> None:
     """Q6: only the actors that apply; a started row needs its description, Annan its name."""
     report = validate(form, draft, final=True)
-    q6 = [p for p in report.problems if p.path[:1] == ("q6",)]
+    q6 = [p for p in report.problems if p.path is not None and p.path.key.startswith("q6/")]
     assert [p.message for p in q6] == ["inte besvarad; fyll i minst en rad"]
-    draft.set(("q6", "annan", "utmaningar"), "Svårt att nå ut")
+    draft.set(CellPath("q6", "annan", "utmaningar"), "Svårt att nå ut")
     messages = sorted(
-        p.message for p in validate(form, draft, final=True).problems if p.path[:1] == ("q6",)
+        p.message
+        for p in validate(form, draft, final=True).problems
+        if p.path is not None and p.path.key.startswith("q6/")
     )
     assert messages == ["ange aktören (Vilken aktör?)", "inte besvarad"]
 
@@ -142,9 +145,9 @@ def test_part_states(form: FormDefinition, draft: Draft) -> None:
     progress = validate(form, draft).progress
     assert progress["q2"].state == "tom"
     assert progress["rapport"].state == "påbörjad"  # Datum is filled in when the report is created
-    draft.set(("q3", "processledning", "totalt"), "x")
+    draft.set(CellPath("q3", "processledning", "totalt"), "x")
     assert validate(form, draft).progress["q3"].state == "har fel"
-    draft.set(("q2",), "Något")
+    draft.set(QuestionPath("q2"), "Något")
     assert validate(form, draft).progress["q2"].state == "klar"
 
 

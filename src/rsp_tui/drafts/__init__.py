@@ -1,6 +1,18 @@
 """Provides drafts: the model, the structural check, migrations and the file store. Headless."""
 
-from rsp_tui.drafts.model import AnswerPath, Draft, is_empty, new_draft
+from rsp_tui.drafts.model import Draft, is_empty, new_draft
+from rsp_tui.drafts.paths import (
+    AnswerPath,
+    CellPath,
+    InsatsPath,
+    PathError,
+    QuestionPath,
+    RegionPath,
+    RowNamePath,
+    YearPath,
+    parse_path,
+    resolve,
+)
 from rsp_tui.drafts.store import (
     DraftSummary,
     LoadedDraft,
@@ -18,6 +30,15 @@ from rsp_tui.drafts.store import (
 
 __all__ = [
     "AnswerPath",
+    "CellPath",
+    "InsatsPath",
+    "PathError",
+    "QuestionPath",
+    "RegionPath",
+    "RowNamePath",
+    "YearPath",
+    "parse_path",
+    "resolve",
     "Draft",
     "DraftSummary",
     "LoadedDraft",

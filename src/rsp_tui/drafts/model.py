@@ -10,6 +10,7 @@ Answers are stored under the form's stable ids. Their shapes, by field kind:
 - rows (insatser): `{område_id: [{"_id": "...", field_id: value, ...}, ...]}`.
 
 Keys that start with `_` are rsp-tui's own (ids, carried-over notes); form ids never do.
+Answers are read and written through typed paths (`rsp_tui.drafts.paths`).
 """
 
 from __future__ import annotations
@@ -21,6 +22,19 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from rsp_tui import __version__
+from rsp_tui.drafts.paths import (
+    NAME_KEY,
+    AnswerPath,
+    CellPath,
+    FormPath,
+    InsatsPath,
+    PathError,
+    QuestionPath,
+    RegionPath,
+    YearPath,
+    path_from_key,
+    path_key,
+)
 from rsp_tui.forms.programme import Programme
 from rsp_tui.forms.schema import (
     FieldKind,
@@ -32,11 +46,8 @@ FORMAT_VERSION = 1
 """Version of the draft file's own layout (not the form's version)."""
 
 ID_KEY = "_id"
-NAME_KEY = "_name"
 
-AnswerPath = tuple[str, ...]
-"""Where an answer lives: `("q2",)`, `("q1", row, column)`, `("q6", "annan", "_name")`,
-`("insatser", område_id, insats_id, field_id)`."""
+__all__ = ["ID_KEY", "NAME_KEY", "AnswerPath", "Draft", "is_empty", "new_draft", "path_key"]
 
 
 def now() -> datetime:
@@ -82,20 +93,30 @@ class Draft(BaseModel):
 
     def get(self, path: AnswerPath) -> Any:
         """The value at `path`, or None when nothing is stored there."""
-        node: Any = self.answers
-        if len(path) >= 3 and isinstance(node.get(path[0]), dict) and _is_rows(node, path):
-            item = self.find_item(path[0], path[1], path[2])
-            if item is None:
-                return None
-            node, path = item, path[3:]
-        for key in path:
-            if not isinstance(node, dict) or key not in node:
-                return None
-            node = node[key]
-        return node
+        if isinstance(path, RegionPath):
+            return self.region
+        if isinstance(path, YearPath):
+            return self.year
+        if isinstance(path, QuestionPath):
+            return self.answers.get(path.question)
+        if isinstance(path, InsatsPath):
+            item = self.find_item(path.question, path.area, path.item)
+            return None if item is None else item.get(path.field)
+        table = self.answers.get(path.question)
+        cells = table.get(path.row) if isinstance(table, dict) else None
+        if not isinstance(cells, dict):
+            return None
+        return cells.get(path.column if isinstance(path, CellPath) else NAME_KEY)
 
     def items(self, question_id: str, area_id: str) -> list[dict[str, Any]]:
-        """The insatser (rows) of one område; the list is live, changes stick."""
+        """The insatser (rows) of one område, for reading: looking never changes the draft (an
+        område nobody added an insats to stays absent from the file, not `[]`)."""
+        by_area = self.answers.get(question_id)
+        items = by_area.get(area_id) if isinstance(by_area, dict) else None
+        return items if isinstance(items, list) else []
+
+    def _live_items(self, question_id: str, area_id: str) -> list[dict[str, Any]]:
+        """The stored list of one område's insatser, created when missing (for changes)."""
         by_area = self.answers.setdefault(question_id, {})
         return by_area.setdefault(area_id, [])  # type: ignore[no-any-return]
 
@@ -109,15 +130,28 @@ class Draft(BaseModel):
     # -- writing -------------------------------------------------------------------------
 
     def set(self, path: AnswerPath, value: Any) -> None:
-        """Store `value` at `path` (text is cleaned: CRLF → LF, lone surrogates replaced)."""
+        """Store `value` at `path` (text is cleaned: CRLF → LF, lone surrogates replaced).
+        `KeyError` when the insats of an `InsatsPath` does not exist."""
         value = clean_value(value)
-        if len(path) >= 4 and _is_rows(self.answers, path):
-            item = self.find_item(path[0], path[1], path[2])
+        if isinstance(path, RegionPath):
+            self.region = str(value)
+        elif isinstance(path, YearPath):
+            self.year = int(value)
+        elif isinstance(path, QuestionPath):
+            self.answers[path.question] = value
+        elif isinstance(path, InsatsPath):
+            item = self.find_item(path.question, path.area, path.item)
             if item is None:
-                raise KeyError(f"insatsen {path[2]} finns inte i {path[1]}")
-            _assign(item, path[3:], value)
-            return
-        _assign(self.answers, path, value)
+                raise KeyError(f"insatsen {path.item} finns inte i {path.area}")
+            item[path.field] = value
+        else:
+            table = self.answers.get(path.question)
+            if not isinstance(table, dict):
+                table = self.answers[path.question] = {}
+            cells = table.get(path.row)
+            if not isinstance(cells, dict):
+                cells = table[path.row] = {}
+            cells[path.column if isinstance(path, CellPath) else NAME_KEY] = value
 
     def add_item(
         self,
@@ -127,7 +161,7 @@ class Draft(BaseModel):
         index: int | None = None,
     ) -> dict[str, Any]:
         """Add an insats to an område (at `index`, default last) and return it."""
-        items = self.items(question_id, area_id)
+        items = self._live_items(question_id, area_id)
         used = {i.get(ID_KEY) for lst in self.answers.get(question_id, {}).values() for i in lst}
         item_id = new_item_id()
         while item_id in used:
@@ -141,7 +175,7 @@ class Draft(BaseModel):
 
     def remove_item(self, question_id: str, area_id: str, item_id: str) -> dict[str, Any]:
         """Remove an insats and return it."""
-        items = self.items(question_id, area_id)
+        items = self._live_items(question_id, area_id)
         for n, item in enumerate(items):
             if item.get(ID_KEY) == item_id:
                 return items.pop(n)
@@ -149,7 +183,7 @@ class Draft(BaseModel):
 
     def move_item(self, question_id: str, area_id: str, item_id: str, offset: int) -> int:
         """Move an insats up (-1) or down (+1); return its new index."""
-        items = self.items(question_id, area_id)
+        items = self._live_items(question_id, area_id)
         index = next(n for n, i in enumerate(items) if i.get(ID_KEY) == item_id)
         target = max(0, min(len(items) - 1, index + offset))
         items.insert(target, items.pop(index))
@@ -159,11 +193,16 @@ class Draft(BaseModel):
         """Last year's value at `path` when it was carried over, else None."""
         return self.previous.get(path_key(path))
 
-    def unchanged_from_previous(self) -> list[AnswerPath]:
+    def unchanged_from_previous(self) -> list[FormPath]:
         """Carried-over answers that still equal last year's value."""
-        out: list[AnswerPath] = []
+        out: list[FormPath] = []
         for key, old in self.previous.items():
-            path = tuple(key.split("/"))
+            try:
+                path = path_from_key(key)
+            except PathError:
+                continue  # not a path (a hand-edited file): nothing to show
+            if isinstance(path, RegionPath | YearPath):
+                continue
             if self.get(path) == old and not is_empty(old):
                 out.append(path)
         return out
@@ -171,26 +210,6 @@ class Draft(BaseModel):
     def touch(self) -> None:
         """Record that the draft changed now."""
         self.updated = now()
-
-
-def path_key(path: AnswerPath) -> str:
-    """`("q4", "rsp", "namn")` → `"q4/rsp/namn"` (ids never contain `/`)."""
-    return "/".join(path)
-
-
-def _is_rows(answers: dict[str, Any], path: AnswerPath) -> bool:
-    by_area = answers.get(path[0])
-    return isinstance(by_area, dict) and isinstance(by_area.get(path[1]), list)
-
-
-def _assign(node: dict[str, Any], path: AnswerPath, value: Any) -> None:
-    for key in path[:-1]:
-        child = node.get(key)
-        if not isinstance(child, dict):
-            child = {}
-            node[key] = child
-        node = child
-    node[path[-1]] = value
 
 
 def clean_value(value: Any) -> Any:

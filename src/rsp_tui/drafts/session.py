@@ -39,7 +39,15 @@ from rsp_tui.drafts.edits import DraftEdits
 from rsp_tui.drafts.fileformat import LoadedDraft
 from rsp_tui.drafts.folder import claim_free_name, default_filename, unique_path
 from rsp_tui.drafts.lock import DraftLock, lock_problem
-from rsp_tui.drafts.model import AnswerPath, Draft, is_empty, new_draft, now
+from rsp_tui.drafts.model import Draft, is_empty, new_draft, now
+from rsp_tui.drafts.paths import (
+    AnswerPath,
+    InsatsPath,
+    PathError,
+    RegionPath,
+    YearPath,
+    resolve,
+)
 from rsp_tui.errors import DraftError, DraftLockedError
 from rsp_tui.forms.programme import Programme
 from rsp_tui.forms.schema import FormDefinition
@@ -218,7 +226,19 @@ class DraftSession(DraftEdits):
 
     def set(self, path: AnswerPath, value: Any) -> bool:
         """Store an answer; True if it differs from what was there (an empty answer where
-        there was none is no change)."""
+        there was none is no change). A path that does not fit the form raises `PathError`
+        (and `KeyError` for an insats that does not exist), and nothing is stored. The
+        region and year go through `set_region` and `set_year`."""
+        if isinstance(path, RegionPath):
+            return self.set_region(str(value))
+        if isinstance(path, YearPath):
+            if isinstance(value, bool) or not isinstance(value, int):
+                raise PathError(f"verksamhetsåret ska vara ett heltal, inte {value!r}")
+            return self.set_year(value)
+        resolve(self.form, path)
+        if isinstance(path, InsatsPath):
+            if self.draft.find_item(path.question, path.area, path.item) is None:
+                raise KeyError(f"insatsen {path.item} finns inte i {path.area}")
         old = self.draft.get(path)
         if old == value or (old is None and is_empty(value)):
             return False

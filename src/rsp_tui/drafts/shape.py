@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from rsp_tui.drafts.model import ID_KEY, NAME_KEY
+from rsp_tui.drafts.paths import row_name_field
 from rsp_tui.forms.programme import Programme
 from rsp_tui.forms.schema import (
     FormDefinition,
@@ -74,8 +75,9 @@ def _check_table(
         for col_id, cell in cells.items():
             at = (*where, row_id, col_id)
             if col_id == NAME_KEY and row.name_label:
-                if not isinstance(cell, str):
-                    problems.append((at, "ska vara en text inom citattecken"))
+                msg = row_name_field(row).shape_problem(cell)  # the name is a text field
+                if msg:
+                    problems.append((at, msg))
                 continue
             column = columns.get(col_id)
             if column is None:

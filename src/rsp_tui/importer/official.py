@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any
 
 from rsp_tui.drafts.model import NAME_KEY, Draft, is_empty, new_draft
+from rsp_tui.drafts.paths import QuestionPath
 from rsp_tui.forms.programme import WHOLE_ID, Area, Goal, Programme, new_area_id
 from rsp_tui.forms.schema import (
     FormDefinition,
@@ -764,7 +765,7 @@ class OfficialReader:
         draft = new_draft(self.form, self.region, self.year(), programme)
         draft.answers.pop(self.form.role("date"), None)
         for key, value in self.answers.items():
-            draft.set((key,), value)
+            draft.set(QuestionPath(key), value)
         if self.rows_q is not None:
             for a, area in zip(self.areas, areas, strict=True):
                 for item in a.items:
@@ -799,7 +800,7 @@ class OfficialReader:
         draft = new_draft(self.form, self.region, self.year(), matcher.programme)
         draft.answers.pop(self.form.role("date"), None)
         for key, value in self.answers.items():
-            draft.set((key,), value)
+            draft.set(QuestionPath(key), value)
         if self.rows_q is not None:
             for a, target in zip(self.areas, targets, strict=True):
                 for item in a.items:

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rsp_tui.drafts.model import ID_KEY
+from rsp_tui.drafts.paths import InsatsPath
 from rsp_tui.errors import RspError
 from rsp_tui.forms.schema import RowsQuestion
 from rsp_tui.plain.programme import HELP as PROGRAMME_HELP
@@ -180,11 +181,11 @@ class Commands:
         w.enter_part(index, at=0)
         path = problem.path
         q = w.rows_question()
-        if q is not None and len(path) >= 4 and path[0] == q.id:
-            items = w.draft.items(q.id, path[1])
-            number = next((n for n, i in enumerate(items, 1) if i.get(ID_KEY) == path[2]), 0)
+        if q is not None and isinstance(path, InsatsPath) and path.question == q.id:
+            items = w.draft.items(q.id, path.area)
+            number = next((n for n, i in enumerate(items, 1) if i.get(ID_KEY) == path.item), 0)
             if number:
-                w.edit_item(q, path[2], number)
+                w.edit_item(q, path.item, number)
                 w.index = next((n for n, s in enumerate(w.steps) if s.path == path), 0)
             return
         w.index = next(

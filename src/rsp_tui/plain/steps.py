@@ -7,7 +7,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from rsp_tui.drafts.model import NAME_KEY, AnswerPath, Draft
+from rsp_tui.drafts.model import Draft
+from rsp_tui.drafts.paths import (
+    AnswerPath,
+    CellPath,
+    InsatsPath,
+    QuestionPath,
+    RowNamePath,
+    row_name_field,
+)
 from rsp_tui.forms.schema import (
     FieldBase,
     LeafField,
@@ -16,7 +24,6 @@ from rsp_tui.forms.schema import (
     StaticQuestion,
     TableQuestion,
     TableRow,
-    TextField,
 )
 from rsp_tui.structure import Part
 from rsp_tui.textutil import plain
@@ -30,7 +37,8 @@ class Step:
     """`answer`, `gate` (open an optional table row?) or `menu` (the insatser of an område)."""
     intro: list[str] = field(default_factory=list)
     """Lines printed before the prompt: the question, its instruction, the row."""
-    path: AnswerPath = ()
+    path: AnswerPath | None = None
+    """For `answer`: where the answer is stored."""
     field: LeafField | None = None
     label: str = ""
     """What is asked, e.g. `Bedömning` or `Planerade insatser`."""
@@ -77,7 +85,7 @@ def part_steps(part: Part, draft: Draft) -> list[Step]:
             if part.area is not None:
                 steps.append(Step("menu", label=q.label, question=q))
         else:
-            steps.extend(_answer_steps(q, (q.id,), question_intro(q) if q.text else []))
+            steps.extend(_answer_steps(q, QuestionPath(q.id), question_intro(q) if q.text else []))
     return steps
 
 
@@ -88,17 +96,17 @@ def _table_steps(q: TableQuestion, draft: Draft) -> list[Step]:
         row_intro = [*head] if n == 0 else []
         row_intro.append(_row_title(q, row))
         if not q.rows_required:
-            steps.append(Step("gate", row_intro, (q.id, row.id), label=row.label, row=row.id))
+            steps.append(Step("gate", row_intro, label=row.label, row=row.id))
             row_intro = []
         for m, column in enumerate(q.columns):
             steps.append(
-                Step("answer", row_intro if m == 0 else [], (q.id, row.id, column.id), column,
-                     column.display_label, row=row.id, brief=n > 0)
+                Step("answer", row_intro if m == 0 else [], CellPath(q.id, row.id, column.id),
+                     column, column.display_label, row=row.id, brief=n > 0)
             )
         if row.name_label:
-            name = TextField(kind="text", id="name", label=row.name_label, required=False)
+            name = row_name_field(row)
             steps.append(
-                Step("answer", [], (q.id, row.id, NAME_KEY), name, row.name_label, row=row.id)
+                Step("answer", [], RowNamePath(q.id, row.id), name, row.name_label, row=row.id)
             )
     return steps
 
@@ -117,7 +125,7 @@ def item_steps(q: RowsQuestion, area_id: str, item_id: str, number: int, year: i
         if f.group and f.group != seen_group:
             intro.append(group_labels.get(f.group, ""))
             seen_group = f.group
-        path = (q.id, area_id, item_id, f.id)
+        path = InsatsPath(q.id, area_id, item_id, f.id)
         steps.extend(_answer_steps(f, path, intro))
     steps.append(Step("menu", label=q.label, question=q))
     return steps
@@ -133,7 +141,7 @@ def _answer_steps(f: LeafField, path: AnswerPath, intro: list[str]) -> list[Step
 
 def step_value(step: Step, draft: Draft) -> Any:
     """The answer stored for this step (for goals: the codes or the other text)."""
-    value = draft.get(step.path)
+    value = draft.get(step.path) if step.path is not None else None
     if step.sub and isinstance(value, dict):
         return value.get(step.sub)
     if step.sub == "codes":

@@ -194,7 +194,7 @@ class Walker:
 
     def store(self, step: Step, value: object) -> None:
         """Store and save one answer; say what is wrong with it, if anything."""
-        assert step.field is not None
+        assert step.field is not None and step.path is not None
         if self.session.read_only is not None:
             self.c.say(f"Svaret sparas inte: {self.session.read_only}")
             self.index += 1
@@ -229,7 +229,7 @@ class Walker:
     def clear(self) -> None:
         """`:töm`: empty the current answer."""
         step = self.steps[self.index] if self.index < len(self.steps) else None
-        if step is None or step.kind != "answer" or step.field is None:
+        if step is None or step.kind != "answer" or step.field is None or step.path is None:
             self.c.say("Här finns inget svar att tömma.")
             return
         if self.session.read_only is not None:
@@ -244,7 +244,7 @@ class Walker:
 
     def ask_gate(self, step: Step) -> None:
         if any(not _empty(self.draft.get(s.path)) for s in self.steps if s.row == step.row
-               and s.kind == "answer"):
+               and s.kind == "answer" and s.path is not None):
             self.index += 1
             return
         self.c.blank()

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
-from rsp_tui.drafts.model import AnswerPath
+from rsp_tui.drafts.paths import AnswerPath
 from rsp_tui.drafts.session import SaveResult
 
 

@@ -19,7 +19,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Header, Static
 
 from rsp_tui import startgc
-from rsp_tui.drafts.model import AnswerPath
+from rsp_tui.drafts.paths import AnswerPath, RegionPath, YearPath
 from rsp_tui.drafts.session import DraftSession, SaveResult
 from rsp_tui.resume import last_part, remember_part
 from rsp_tui.structure import Part, parts
@@ -30,7 +30,7 @@ from rsp_tui.tui.widgets.fields import FieldBox
 from rsp_tui.tui.widgets.footer import KeyFooter
 from rsp_tui.tui.widgets.help_pane import INSATSER_HELP, REVIEW_HELP, HelpPane
 from rsp_tui.tui.widgets.inputs import HelpTopic, focus_now, reveal_focus
-from rsp_tui.tui.widgets.part_view import REGION_PATH, YEAR_PATH, PartView, insatser_views
+from rsp_tui.tui.widgets.part_view import PartView, insatser_views
 from rsp_tui.tui.widgets.programme import ProgrammeInput
 from rsp_tui.tui.widgets.review import REVIEW_KEY, REVIEW_TITLE, ReviewView
 from rsp_tui.tui.widgets.sidebar import LEGEND, PartList
@@ -403,10 +403,10 @@ class ReportScreen(Screen[None]):
 
     def apply(self, path: AnswerPath, value: Any) -> None:
         """Store one answer in the draft (or the draft's region and year)."""
-        if path == REGION_PATH:
+        if isinstance(path, RegionPath):
             if not value or not self.change_region(str(value)):
                 return
-        elif path == YEAR_PATH:
+        elif isinstance(path, YearPath):
             year = parse_year(value, self.session.form.years)
             if year is None or not self.session.set_year(year):
                 return
@@ -515,7 +515,8 @@ class ReportScreen(Screen[None]):
         """The help of a field, with how to use its editor (e.g. the keys of a choice)."""
         if hint := box.key_hint():
             topic = replace(topic, extra=(*topic.extra, hint))
-        self.help_pane.show_topic(topic, self.session.draft.previous_value(box.path))
+        previous = None if box.path is None else self.session.draft.previous_value(box.path)
+        self.help_pane.show_topic(topic, previous)
 
     def on_descendant_focus(self, event: DescendantFocus) -> None:
         if self._slot is not None and self._slot in event.widget.ancestors:

@@ -23,7 +23,7 @@ from textual.message import Message
 from textual.widgets import Input, Label, Select, SelectionList, Static, TextArea
 from textual.widgets.selection_list import Selection
 
-from rsp_tui.drafts.model import AnswerPath
+from rsp_tui.drafts.paths import AnswerPath
 from rsp_tui.forms.programme import Goal
 from rsp_tui.forms.schema import ChoiceField, GoalsField, LeafField, MarksField
 from rsp_tui.tui.widgets.choice import CHOICE_KEYS_HELP, InlineChoice, RspSelect
@@ -67,7 +67,7 @@ class FieldBox(Vertical, can_focus=False):
     def __init__(
         self,
         field_def: LeafField,
-        path: AnswerPath,
+        path: AnswerPath | None,
         value: Any,
         *,
         label: str | None = None,
@@ -146,7 +146,7 @@ class FieldBox(Vertical, can_focus=False):
     def previous(self) -> tuple[int | None, Any]:
         """Last year's value of this answer when it was carried over (rollover), else None."""
         draft = getattr(getattr(self.screen, "session", None), "draft", None)
-        if draft is None or not draft.previous or not self.path or "" in self.path:
+        if draft is None or not draft.previous or self.path is None:
             return None, None
         return draft.previous_year, draft.previous_value(self.path)
 
@@ -185,6 +185,8 @@ class FieldBox(Vertical, can_focus=False):
         if value != self.value:
             self.value = value
             self.show_previous()
+            if self.path is None:
+                return  # not bound to an answer yet (an insats editor before `load`)
             store = getattr(self.screen, "store_answer", None)
             if store is not None:
                 store(self.path, value)

@@ -18,6 +18,7 @@ from textual.coordinate import Coordinate
 from textual.widgets import Button, DataTable, Label, Static
 
 from rsp_tui.drafts.model import ID_KEY
+from rsp_tui.drafts.paths import AnswerPath, InsatsPath
 from rsp_tui.drafts.session import DraftSession
 from rsp_tui.forms.programme import Area
 from rsp_tui.forms.schema import (
@@ -102,7 +103,7 @@ class InsatserView(Vertical):
                 if heading:
                     yield Static(heading, classes="group-heading")
                 for f in fields:
-                    yield field_box(f, (q.id, self.area.id, "", f.id), None, goals=goals)
+                    yield field_box(f, None, None, goals=goals)  # bound by `load`
 
     def on_mount(self) -> None:
         table = self.table
@@ -174,7 +175,7 @@ class InsatserView(Vertical):
         self._show_carried(item)
         for box in self.query(FieldBox):
             f = box.field_def
-            path = (self.question.id, self.area.id, item_id, f.id)
+            path = InsatsPath(self.question.id, self.area.id, item_id, f.id)
             box.topic = HelpTopic(
                 heading=f"{name} › {f.display_label}",
                 help=f.app_help or f.help,
@@ -222,14 +223,14 @@ class InsatserView(Vertical):
             focus_now(self.query_one("#insats-add", Button), scroll_visible=False)
         reveal_focus(self)
 
-    def focus_path(self, path: tuple[str, ...]) -> bool:
+    def focus_path(self, path: AnswerPath) -> bool:
         """Select the insats of `path` and focus its field; False if it is not here."""
-        if len(path) < 4 or path[1] != self.area.id:
+        if not isinstance(path, InsatsPath) or path.area != self.area.id:
             return False
-        if self.session.draft.find_item(self.question.id, self.area.id, path[2]) is None:
+        if self.session.draft.find_item(self.question.id, self.area.id, path.item) is None:
             return False
-        self.table.move_cursor(row=self._index(path[2]), animate=False)
-        self.load(path[2])
+        self.table.move_cursor(row=self._index(path.item), animate=False)
+        self.load(path.item)
         for box in self.query(FieldBox):
             if box.path == path:
                 box.focus_input()
@@ -240,7 +241,9 @@ class InsatserView(Vertical):
     @on(FieldBox.Edited)
     def _edited(self, event: FieldBox.Edited) -> None:
         # Keep the list in step with the editor; the screen stores the answer.
-        field_id, item_id = event.path[-1], event.path[2]
+        if not isinstance(event.path, InsatsPath):
+            return
+        field_id, item_id = event.path.field, event.path.item
         if field_id in self.question.summary_fields and item_id in self.table.rows:
             f = self.question.field(field_id)
             text = summary_cell(f, event.value, self._width)

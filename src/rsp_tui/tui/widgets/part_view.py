@@ -11,7 +11,8 @@ from textual.containers import VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Static
 
-from rsp_tui.drafts.model import AnswerPath, is_empty
+from rsp_tui.drafts.model import is_empty
+from rsp_tui.drafts.paths import AnswerPath, QuestionPath, RegionPath, YearPath
 from rsp_tui.drafts.session import DraftSession
 from rsp_tui.forms.schema import (
     ChoiceField,
@@ -45,11 +46,6 @@ def insatser_views(node: Widget) -> list[InsatserView]:
     DataTable with it) is imported when the first område is built, not at start-up."""
     return cast("list[InsatserView]", list(node.query("InsatserView")))
 
-
-REGION_PATH: AnswerPath = ("@region",)
-"""Pseudo answer path of the draft's region (not an answer of the form)."""
-YEAR_PATH: AnswerPath = ("@year",)
-"""Pseudo answer path of the draft's verksamhetsår."""
 
 
 def _year_headings(form: FormDefinition) -> str:
@@ -150,7 +146,7 @@ class PartView(VerticalScroll):
                     yield QuestionHeading(question)
                 yield field_box(
                     question,
-                    (question.id,),
+                    QuestionPath(question.id),
                     draft.answers.get(question.id),
                     label="" if question.text else None,
                     topic=topic_for(question, question, label=question.display_label),
@@ -185,7 +181,7 @@ class PartView(VerticalScroll):
 
         yield field_box(
             region,
-            REGION_PATH,
+            RegionPath(),
             draft.region,
             topic=HelpTopic(heading=region_label, help=region.help),
             check=check_region,
@@ -193,7 +189,7 @@ class PartView(VerticalScroll):
         )
         yield field_box(
             year,
-            YEAR_PATH,
+            YearPath(),
             str(draft.year),
             topic=HelpTopic(heading=years.label, help=year.help),
             check=check_year,

@@ -12,14 +12,13 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Collapsible, Static
 
-from rsp_tui.drafts.model import NAME_KEY
+from rsp_tui.drafts.paths import NAME_KEY, CellPath, RowNamePath, row_name_field
 from rsp_tui.forms.schema import (
     DecimalField,
     FieldBase,
     LeafField,
     StaticQuestion,
     TableQuestion,
-    TextField,
 )
 from rsp_tui.textutil import format_decimal, markup_runs, parse_decimal, plain
 from rsp_tui.tui.widgets.fields import FieldBox
@@ -88,11 +87,11 @@ class TableBlock(Vertical):
             with box:
                 boxes: list[FieldBox] = []
                 if row.name_label:
-                    name_field = TextField(kind="text", id="name", label=row.name_label)
+                    name_field = row_name_field(row)
                     boxes.append(
                         field_box(
                             name_field,
-                            (q.id, row.id, NAME_KEY),
+                            RowNamePath(q.id, row.id),
                             cells.get(NAME_KEY),
                             topic=topic_for(q, name_field, row.label, name=self.name_),
                         )
@@ -101,7 +100,7 @@ class TableBlock(Vertical):
                     boxes.append(
                         field_box(
                             col,
-                            (q.id, row.id, col.id),
+                            CellPath(q.id, row.id, col.id),
                             cells.get(col.id),
                             topic=topic_for(q, col, row.label, name=self.name_),
                         )
@@ -122,7 +121,7 @@ class TableBlock(Vertical):
         """Show the sum of a column, as typed so far (unparsable values count as 0)."""
         total = Decimal(0)
         for box in self.query(FieldBox):
-            if box.path[-1] == col.id:
+            if isinstance(box.path, CellPath) and box.path.column == col.id:
                 total += parse_decimal(str(box.value or "")) or Decimal(0)
         label = col.sum_label or "Summa"
         self.query_one(f"#sum-{col.id}", Static).update(f"{label}: {format_decimal(total)}")
@@ -130,7 +129,7 @@ class TableBlock(Vertical):
     @on(FieldBox.Edited)
     def _update_sums(self, event: FieldBox.Edited) -> None:
         for col in self._sum_columns():
-            if event.path[-1] == col.id:
+            if isinstance(event.path, CellPath) and event.path.column == col.id:
                 self._refresh_sum(col)
 
 

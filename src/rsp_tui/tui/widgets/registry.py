@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from rsp_tui.drafts.model import AnswerPath
+from rsp_tui.drafts.paths import AnswerPath
 from rsp_tui.forms.programme import Goal
 from rsp_tui.forms.schema import LeafField
 from rsp_tui.tui.widgets.fields import AreaBox, ChoiceBox, FieldBox, GoalsBox, MarksBox, TextBox
@@ -20,7 +20,7 @@ BoxFactory = Callable[..., FieldBox]
 
 def _without_goals(box: BoxFactory) -> BoxFactory:
     def make(
-        field_def: LeafField, path: AnswerPath, value: Any, *, goals: Any, **kwargs: Any
+        field_def: LeafField, path: AnswerPath | None, value: Any, *, goals: Any, **kwargs: Any
     ) -> FieldBox:
         return box(field_def, path, value, **kwargs)
 
@@ -48,12 +48,13 @@ def register_box(kind: str, box: BoxFactory, *, goals: bool = False) -> None:
 
 def field_box(
     field_def: LeafField,
-    path: AnswerPath,
+    path: AnswerPath | None,
     value: Any,
     *,
     goals: list[Goal | None] | None = None,
     **kwargs: Any,
 ) -> FieldBox:
-    """The box that edits `field_def`, showing `value`."""
+    """The box that edits `field_def`, showing `value` (stored at `path`; None until the
+    box is given one by `FieldBox.load`)."""
     factory = BOXES.get(field_def.kind) or BOXES["text"]
     return factory(field_def, path, value, goals=goals or [], **kwargs)

@@ -21,6 +21,7 @@ from textual.widgets import Button, Checkbox, OptionList, Static
 from textual.widgets.option_list import Option
 
 from rsp_tui.drafts.model import Draft
+from rsp_tui.drafts.paths import FormPath
 from rsp_tui.drafts.session import DraftSession
 from rsp_tui.errors import RspError
 from rsp_tui.export import export_path
@@ -66,7 +67,7 @@ class ReviewView(Vertical):
         self.titles = titles
         self.highlight = highlight
         self.problems: dict[str, Problem] = {}
-        self.unchanged: dict[str, tuple[str, tuple[str, ...]]] = {}
+        self.unchanged: dict[str, tuple[str, FormPath]] = {}
         self.exported: Path | None = None
         """The document the last export wrote (Öppna dokumentet / Öppna mappen)."""
         """Answers still as last year (rollover): option id → (part key, path)."""
@@ -170,7 +171,7 @@ class ReviewView(Vertical):
         self.highlight = event.option_index
         if problem is not None:
             self.post_message(
-                PartRequested(problem.part_key, problem.path or None, from_review=True)
+                PartRequested(problem.part_key, problem.path, from_review=True)
             )
         elif (event.option_id or "") in self.unchanged:
             part_key, path = self.unchanged[event.option_id or ""]
