@@ -19,16 +19,22 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Emu, Length, Pt
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
+from lxml.etree import SubElement
 
 from rsp_tui.drafts.model import Draft
 from rsp_tui.export.clean import Cleaner
 from rsp_tui.export.ooxml import (
+    W_P,
+    add_body_paragraph,
     add_footnote_reference,
+    add_row,
+    add_run,
     describe_table,
     fixed_layout,
     header_row,
     keep_together,
     rule_below,
+    style_new_paragraph,
 )
 from rsp_tui.export.package import TABLE_HEADER, TABLE_TEXT
 from rsp_tui.forms.kinds.decimal import display_number as display_number
@@ -69,13 +75,13 @@ class Writer:
         """A new body paragraph in the style named `style`. The style id is looked up once per
         document: python-docx looks a style name up on every call, by walking every style of
         the document twice (a third of the export's time went there)."""
-        p: Paragraph = self.doc.add_paragraph()
+        element = add_body_paragraph(self.doc.element.body)
         if style is not None:
             style_id = self._style_ids.get(style)
             if style_id is None:
                 style_id = self._style_ids[style] = self.doc.styles[style].style_id
-            p._p.style = style_id
-        return p
+            style_new_paragraph(element, style_id)
+        return Paragraph(element, self.doc._body)
 
     # -- paragraphs ---------------------------------------------------------------------
 
@@ -88,7 +94,7 @@ class Writer:
         if markup:
             add_markup(p, text)
         else:
-            p.add_run(text)
+            add_run(p._p, text)
         if page_break:
             p.paragraph_format.page_break_before = True
         return p
@@ -108,9 +114,7 @@ class Writer:
         if markup:
             add_markup(p, text, bold=bold)
         else:
-            run = p.add_run(text)
-            if bold:
-                run.bold = True
+            add_run(p._p, text, True if bold else None)
         if centered:
             p.alignment = WD_ALIGN_PARAGRAPH.CENTER
         return p
@@ -118,12 +122,12 @@ class Writer:
     def answer(self, lines: Sequence[str]) -> None:
         """An answer in the body text: each entry a paragraph, line breaks kept."""
         for line in lines:
-            self.doc.add_paragraph().add_run(line)
+            add_run(add_body_paragraph(self.doc.element.body), line)
 
     def answer_space(self, lines: int) -> None:
         """Empty ruled lines to write an answer on by hand."""
         for _ in range(lines):
-            p = self.doc.add_paragraph()
+            p = self.add_paragraph()
             p.paragraph_format.space_before = Pt(14)
             p.paragraph_format.space_after = Pt(0)
             rule_below(p)
@@ -136,9 +140,9 @@ class Writer:
         target = p
         if q.instruction:
             if q.instruction_inline:
-                p.add_run(" ")
+                add_run(p._p, " ")
             else:
-                target = self.doc.add_paragraph()
+                target = self.add_paragraph()
                 target.paragraph_format.keep_with_next = True
             add_markup(target, q.instruction, bold=False)
         if q.footnote:
@@ -193,16 +197,8 @@ class Grid:
         """Append a row; `spans` gives how many columns each cell covers (default: one
         cell per column). Returns the new cells."""
         spans = list(spans) if spans is not None else [1] * len(self.widths)
-        tr: Any = self.table._tbl.add_tr()
-        cells: list[_Cell] = []
-        column = 0
-        for span in spans:
-            tc = tr.add_tc()
-            tc.width = Emu(sum(self.widths[column : column + span]))
-            if span > 1:
-                tc.grid_span = span
-            cells.append(_Cell(tc, self.table))
-            column += span
+        tr, tcs = add_row(self.table._tbl, self.widths, spans)
+        cells = [_Cell(tc, self.table) for tc in tcs]
         if header:
             header_row(tr)
         return cells
@@ -248,12 +244,12 @@ class Grid:
 def add_markup(paragraph: Paragraph, text: str, *, bold: bool | None = None) -> None:
     """Append `text` to `paragraph`; `**…**` runs bold. With `bold` set, every run takes that
     weight unless the markup says bold."""
+    _markup(paragraph._p, text, bold)
+
+
+def _markup(p: Any, text: str, bold: bool | None) -> None:
     for part, is_bold in markup_runs(text):
-        run = paragraph.add_run(part)
-        if is_bold:
-            run.bold = True
-        elif bold is not None:
-            run.bold = bold
+        add_run(p, part, True if is_bold else bold)
 
 
 def fill(
@@ -265,29 +261,29 @@ def fill(
 ) -> Paragraph:
     """Write `lines` into the (empty) cell, one paragraph each; line breaks inside a line
     stay line breaks. Returns the last paragraph."""
-    p: Paragraph = cell.paragraphs[0]
+    tc = cell._tc
+    p = tc.find(W_P)
     for n, line in enumerate(lines or [""]):
         if n:
-            p = cell.add_paragraph()
-        p._p.style = style
-        if center:
-            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            p = SubElement(tc, W_P)
+        style_new_paragraph(p, style, center=center)
         if line:
-            p.add_run(line)
-    return p
+            add_run(p, line)
+    return Paragraph(p, cell)
 
 
 def header_cell(cell: _Cell, title: str, help_text: str = "", *, style: str = TABLE_HEADER) -> None:
     """A column header: the title in bold, the helper text under it in the regular font."""
-    p = cell.paragraphs[0]
-    p._p.style = style
+    tc = cell._tc
+    p = tc.find(W_P)
+    style_new_paragraph(p, style)
     if title:
-        add_markup(p, title)
+        _markup(p, title, None)
     if help_text:
         if title:
-            p = cell.add_paragraph()
-            p._p.style = style
-        add_markup(p, help_text, bold=False)
+            p = SubElement(tc, W_P)
+            style_new_paragraph(p, style)
+        _markup(p, help_text, False)
 
 
 def value_lines(f: LeafField, value: Any, draft: Draft) -> list[str]:
