@@ -36,7 +36,7 @@ from rsp_tui.export.ooxml import (
     rule_below,
     style_new_paragraph,
 )
-from rsp_tui.export.package import TABLE_HEADER, TABLE_TEXT
+from rsp_tui.export.package import TABLE_HEADER, TABLE_TEXT, StyleTable
 from rsp_tui.forms.kinds.decimal import display_number as display_number
 from rsp_tui.forms.schema import (
     FieldBase,
@@ -70,6 +70,16 @@ class Writer:
     region: str = ""
     """The region's name, cleaned once for the whole document."""
     _style_ids: dict[str, str] = field(default_factory=dict)
+    _styles: StyleTable | None = None
+
+    def style_id(self, name: str) -> str:
+        """The id of the style named `name`, looked up once per document."""
+        style_id = self._style_ids.get(name)
+        if style_id is None:
+            if self._styles is None:
+                self._styles = StyleTable(self.doc)
+            style_id = self._style_ids[name] = self._styles[name].style_id
+        return style_id
 
     def add_paragraph(self, style: str | None = None) -> Paragraph:
         """A new body paragraph in the style named `style`. The style id is looked up once per
@@ -77,10 +87,7 @@ class Writer:
         the document twice (a third of the export's time went there)."""
         element = add_body_paragraph(self.doc.element.body)
         if style is not None:
-            style_id = self._style_ids.get(style)
-            if style_id is None:
-                style_id = self._style_ids[style] = self.doc.styles[style].style_id
-            style_new_paragraph(element, style_id)
+            style_new_paragraph(element, self.style_id(style))
         return Paragraph(element, self.doc._body)
 
     # -- paragraphs ---------------------------------------------------------------------
@@ -174,7 +181,7 @@ class Writer:
         else:
             total = sum(widths) or 1.0
             emus = [Emu(int(self.width * x / total)) for x in widths]
-        return Grid.new(self.doc, emus, margins)
+        return Grid.new(self.doc, emus, margins, self.style_id(TABLE_STYLE))
 
 
 @dataclass
@@ -186,10 +193,13 @@ class Grid:
     margins: tuple[Length, Length]
 
     @classmethod
-    def new(cls, doc: Document, widths: list[Emu], margins: tuple[Length, Length]) -> Grid:
+    def new(
+        cls, doc: Document, widths: list[Emu], margins: tuple[Length, Length], style_id: str
+    ) -> Grid:
+        """A new table at the end of the document in the style `style_id` (by id: `table.style
+        = name` walks every style of the document twice)."""
         table = doc.add_table(rows=0, cols=len(widths))
-        # By id: `table.style = name` walks every style of the document twice.
-        table._tbl.tblPr.style = doc.styles[TABLE_STYLE].style_id
+        table._tbl.tblPr.style = style_id
         fixed_layout(table._tbl, widths, margins)
         return cls(table, widths, margins)
 
