@@ -13,7 +13,7 @@ from typing import Any
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Emu, Length
-from lxml.etree import SubElement
+from lxml.etree import SubElement  # type: ignore[import-untyped]
 
 TWIPS_PER_EMU = 1 / 635
 """Word measures table widths in twentieths of a point; python-docx lengths are EMU."""
@@ -68,13 +68,18 @@ def _set_ordered(parent: Any, child: Any, order: tuple[str, ...]) -> None:
     tag = child.tag
     for old in parent.findall(tag):
         parent.remove(old)
-    names = [qn(n) for n in order]
-    rank = names.index(tag)
+    ranks = _RANKS.get(order)
+    if ranks is None:
+        ranks = _RANKS[order] = {qn(n): i for i, n in enumerate(order)}
+    rank = ranks[tag]
     for n, existing in enumerate(parent):
-        if existing.tag in names and names.index(existing.tag) > rank:
+        if ranks.get(existing.tag, -1) > rank:
             parent.insert(n, child)
             return
     parent.append(child)
+
+
+_RANKS: dict[tuple[str, ...], dict[str, int]] = {}
 
 
 def _el(tag: str, **attrs: str) -> Any:
@@ -259,6 +264,7 @@ W_P = _W + "p"
 W_PPR = _W + "pPr"
 W_PSTYLE = _W + "pStyle"
 W_JC = _W + "jc"
+W_KEEPNEXT = _W + "keepNext"
 W_R = _W + "r"
 W_RPR = _W + "rPr"
 W_B = _W + "b"
@@ -331,6 +337,41 @@ def add_body_paragraph(body: Any) -> Any:
     if last is not None and last.tag == W_SECTPR:
         last.addprevious(p)
     return p
+
+
+def insert_in_body(body: Any, element: Any) -> None:
+    """Put `element` at the end of the document body, before its `w:sectPr`."""
+    last = body[-1] if len(body) else None
+    if last is not None and last.tag == W_SECTPR:
+        last.addprevious(element)
+    else:
+        body.append(element)
+
+
+def cell_width(tc: Any) -> int:
+    """The cell's width in EMU from `w:tcPr/w:tcW` (0 unless given in twips), as python-docx's
+    `CT_Tc.width`."""
+    tcPr = tc.find(W_TCPR)
+    tcW = tcPr.find(W_TCW) if tcPr is not None else None
+    if tcW is None or tcW.get(W_TYPE) != "dxa":
+        return 0
+    return int(tcW.get(W_W, "0")) * 635
+
+
+def set_keep_next(p: Any) -> None:
+    """Keep the `w:p` with the next paragraph (`<w:keepNext/>`), as python-docx's
+    `keepNext_val = True`: only `w:pStyle` comes before it in `w:pPr`."""
+    pPr = p.find(W_PPR)
+    if pPr is None:
+        pPr = SubElement(p, W_PPR)
+        if len(p) > 1:
+            p.insert(0, pPr)
+    keep = pPr.find(W_KEEPNEXT)
+    if keep is not None:
+        keep.attrib.pop(W_VAL, None)
+        return
+    keep = SubElement(pPr, W_KEEPNEXT)
+    pPr.insert(1 if pPr[0].tag == W_PSTYLE else 0, keep)
 
 
 def add_row(tbl: Any, widths: list[Emu], spans: list[int]) -> tuple[Any, list[Any]]:

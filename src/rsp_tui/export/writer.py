@@ -15,11 +15,11 @@ from typing import Any
 
 from docx.document import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml.ns import qn
+from docx.oxml.table import CT_Tbl
 from docx.shared import Cm, Emu, Length, Pt
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
-from lxml.etree import SubElement
+from lxml.etree import SubElement  # type: ignore[import-untyped]
 
 from rsp_tui.drafts.model import Draft
 from rsp_tui.export.clean import Cleaner
@@ -29,11 +29,14 @@ from rsp_tui.export.ooxml import (
     add_footnote_reference,
     add_row,
     add_run,
+    cell_width,
     describe_table,
     fixed_layout,
     header_row,
+    insert_in_body,
     keep_together,
     rule_below,
+    set_keep_next,
     style_new_paragraph,
 )
 from rsp_tui.export.package import TABLE_HEADER, TABLE_TEXT, StyleTable
@@ -198,8 +201,13 @@ class Grid:
     ) -> Grid:
         """A new table at the end of the document in the style `style_id` (by id: `table.style
         = name` walks every style of the document twice)."""
-        table = doc.add_table(rows=0, cols=len(widths))
-        table._tbl.tblPr.style = style_id
+        # Not `doc.add_table`: it reads the last section's page size for a width that
+        # `fixed_layout` replaces, and finds the body's end by searching all of the body.
+        tbl: Any = CT_Tbl.new_tbl(0, len(widths), Emu(sum(widths)))
+        tbl.tblStyle_val = None  # as `add_table(style=None)`, then the style by id
+        tbl.tblPr.style = style_id
+        insert_in_body(doc.element.body, tbl)
+        table = Table(tbl, doc._body)
         fixed_layout(table._tbl, widths, margins)
         return cls(table, widths, margins)
 
@@ -226,7 +234,7 @@ class Grid:
         estimated height (EMU)."""
         height = 0
         for cell, lines in zip(cells, contents, strict=True):
-            usable = max(1, int(cell._tc.width or 0) - 2 * int(self.margins[1]))
+            usable = max(1, cell_width(cell._tc) - 2 * int(self.margins[1]))
             per_line = max(1, usable // int(font * CHAR_EM))
             rows = sum(
                 math.ceil(len(x) / per_line) or 1 for line in lines for x in line.split("\n")
@@ -242,8 +250,8 @@ class Grid:
         rows = self.table._tbl.tr_lst
         for tr in rows[:-1]:
             keep_together(tr)
-            for p in tr.iter(qn("w:p")):
-                p.get_or_add_pPr().keepNext_val = True
+            for p in tr.iter(W_P):
+                set_keep_next(p)
 
     def describe(self, caption: str, description: str) -> None:
         """The table's title and description for screen readers (`w:tblCaption`,
