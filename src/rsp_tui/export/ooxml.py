@@ -91,7 +91,12 @@ def _el(tag: str, **attrs: str) -> Any:
 
 def set_tc(tc: Any, tag: str, **attrs: str) -> None:
     """Set a `w:tcPr` child, e.g. `set_tc(tc, "w:vAlign", val="center")`."""
-    _set_ordered(tc.get_or_add_tcPr(), _el(tag, **attrs), _TCPR_ORDER)
+    _set_ordered(_tcPr(tc), _el(tag, **attrs), _TCPR_ORDER)
+
+
+def _tcPr(tc: Any) -> Any:
+    tcPr = tc.find(W_TCPR)
+    return tcPr if tcPr is not None else tc.get_or_add_tcPr()
 
 
 def shade(tc: Any, fill: str) -> None:
@@ -109,7 +114,7 @@ def narrow_margins(tc: Any, side: int) -> None:
     mar = _el("w:tcMar")
     for edge in ("left", "right"):
         mar.append(_el(f"w:{edge}", w=twips(side), type="dxa"))
-    _set_ordered(tc.get_or_add_tcPr(), mar, _TCPR_ORDER)
+    _set_ordered(_tcPr(tc), mar, _TCPR_ORDER)
 
 
 def v_merge(tc: Any, *, restart: bool) -> None:
@@ -121,7 +126,12 @@ def v_merge(tc: Any, *, restart: bool) -> None:
 
 
 def _set_tr(tr: Any, tag: str, **attrs: str) -> None:
-    _set_ordered(tr.get_or_add_trPr(), _el(tag, **attrs), _TRPR_ORDER)
+    trPr = tr.find(W_TRPR)
+    if trPr is None:  # first in w:tr (python-docx's get_or_add_trPr, without its search)
+        trPr = SubElement(tr, W_TRPR)
+        if len(tr) > 1:
+            tr.insert(0, trPr)
+    _set_ordered(trPr, _el(tag, **attrs), _TRPR_ORDER)
 
 
 def keep_together(tr: Any) -> None:
@@ -272,6 +282,7 @@ W_T = _W + "t"
 W_BR = _W + "br"
 W_TAB = _W + "tab"
 W_TR = _W + "tr"
+W_TRPR = _W + "trPr"
 W_TC = _W + "tc"
 W_TCPR = _W + "tcPr"
 W_TCW = _W + "tcW"
