@@ -91,6 +91,11 @@ def _drop_theme_fonts(rPr: Any) -> None:
         fonts.set(qn(f"w:{attr}"), FONT)
 
 
+_W_STYLE = qn("w:style")
+_W_NAME = qn("w:name")
+_W_VAL = qn("w:val")
+
+
 class StyleTable:
     """A document's styles by name, read once. python-docx looks a style name up (`styles[name]`,
     `add_style`) by walking every style of the document, 160 in the template, once or twice
@@ -99,10 +104,10 @@ class StyleTable:
     def __init__(self, doc: Document) -> None:
         self.element: Any = doc.styles.element
         self._by_name: dict[str, Any] = {}
-        for style in self.element.style_lst:
-            name = style.name_val
+        for style in self.element.iterchildren(_W_STYLE):
+            name = style.find(_W_NAME)  # `style.name_val`, without python-docx's descriptors
             if name is not None:
-                self._by_name.setdefault(name, style)  # the first, as python-docx finds
+                self._by_name.setdefault(name.get(_W_VAL), style)  # the first, as python-docx
 
     def __getitem__(self, name: str) -> Any:
         """The style named `name` (a UI name such as `Heading 1`, as python-docx takes it)."""
