@@ -7,11 +7,13 @@ element order follows the OOXML schema so that Word accepts the file.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Emu, Length
+from lxml.etree import SubElement  # type: ignore[import-untyped]
 
 TWIPS_PER_EMU = 1 / 635
 """Word measures table widths in twentieths of a point; python-docx lengths are EMU."""
@@ -66,13 +68,18 @@ def _set_ordered(parent: Any, child: Any, order: tuple[str, ...]) -> None:
     tag = child.tag
     for old in parent.findall(tag):
         parent.remove(old)
-    names = [qn(n) for n in order]
-    rank = names.index(tag)
+    ranks = _RANKS.get(order)
+    if ranks is None:
+        ranks = _RANKS[order] = {qn(n): i for i, n in enumerate(order)}
+    rank = ranks[tag]
     for n, existing in enumerate(parent):
-        if existing.tag in names and names.index(existing.tag) > rank:
+        if ranks.get(existing.tag, -1) > rank:
             parent.insert(n, child)
             return
     parent.append(child)
+
+
+_RANKS: dict[tuple[str, ...], dict[str, int]] = {}
 
 
 def _el(tag: str, **attrs: str) -> Any:
@@ -84,7 +91,12 @@ def _el(tag: str, **attrs: str) -> Any:
 
 def set_tc(tc: Any, tag: str, **attrs: str) -> None:
     """Set a `w:tcPr` child, e.g. `set_tc(tc, "w:vAlign", val="center")`."""
-    _set_ordered(tc.get_or_add_tcPr(), _el(tag, **attrs), _TCPR_ORDER)
+    _set_ordered(_tcPr(tc), _el(tag, **attrs), _TCPR_ORDER)
+
+
+def _tcPr(tc: Any) -> Any:
+    tcPr = tc.find(W_TCPR)
+    return tcPr if tcPr is not None else tc.get_or_add_tcPr()
 
 
 def shade(tc: Any, fill: str) -> None:
@@ -102,7 +114,7 @@ def narrow_margins(tc: Any, side: int) -> None:
     mar = _el("w:tcMar")
     for edge in ("left", "right"):
         mar.append(_el(f"w:{edge}", w=twips(side), type="dxa"))
-    _set_ordered(tc.get_or_add_tcPr(), mar, _TCPR_ORDER)
+    _set_ordered(_tcPr(tc), mar, _TCPR_ORDER)
 
 
 def v_merge(tc: Any, *, restart: bool) -> None:
@@ -114,7 +126,12 @@ def v_merge(tc: Any, *, restart: bool) -> None:
 
 
 def _set_tr(tr: Any, tag: str, **attrs: str) -> None:
-    _set_ordered(tr.get_or_add_trPr(), _el(tag, **attrs), _TRPR_ORDER)
+    trPr = tr.find(W_TRPR)
+    if trPr is None:  # first in w:tr (python-docx's get_or_add_trPr, without its search)
+        trPr = SubElement(tr, W_TRPR)
+        if len(tr) > 1:
+            tr.insert(0, trPr)
+    _set_ordered(trPr, _el(tag, **attrs), _TRPR_ORDER)
 
 
 def keep_together(tr: Any) -> None:
@@ -241,3 +258,148 @@ def add_footnote_reference(paragraph: Any, footnote_id: int) -> None:
 def keep_with_next(paragraph: Any) -> None:
     """Keep the paragraph on the same page as the next one (headings before tables)."""
     paragraph.paragraph_format.keep_with_next = True
+
+
+# -- Fast building (the export's hot paths) -------------------------------------------------
+#
+# python-docx's proxies insert every new element at its schema position by searching the
+# parent's children for each possible successor tag (`insert_element_before`), and build each
+# element through its tag registry: most of the export's time went there (docs/benchmarks.md,
+# Round 4). The functions below build the same elements straight with lxml, in the order and
+# with the attributes python-docx writes (the document stays byte for byte the same), for new
+# elements only; anything already there is left to python-docx.
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+W_P = _W + "p"
+W_PPR = _W + "pPr"
+W_PSTYLE = _W + "pStyle"
+W_JC = _W + "jc"
+W_KEEPNEXT = _W + "keepNext"
+W_R = _W + "r"
+W_RPR = _W + "rPr"
+W_B = _W + "b"
+W_T = _W + "t"
+W_BR = _W + "br"
+W_TAB = _W + "tab"
+W_TR = _W + "tr"
+W_TRPR = _W + "trPr"
+W_TC = _W + "tc"
+W_TCPR = _W + "tcPr"
+W_TCW = _W + "tcW"
+W_GRIDSPAN = _W + "gridSpan"
+W_SECTPR = _W + "sectPr"
+W_VAL = _W + "val"
+W_W = _W + "w"
+W_TYPE = _W + "type"
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+_BREAKS = re.compile(r"([\t\r\n])")
+
+
+def add_run(p: Any, text: str, bold: bool | None = None) -> Any:
+    """Append a run of `text` to the `w:p` element `p`, as `Paragraph.add_run(text)` then
+    `run.bold = bold` would: tabs as `w:tab`, line breaks as `w:br`, text with space at either
+    end kept (`xml:space`)."""
+    r = SubElement(p, W_R)
+    if bold is not None:
+        b = SubElement(SubElement(r, W_RPR), W_B)
+        if not bold:
+            b.set(W_VAL, "0")
+    if not text:
+        return r
+    pieces = _BREAKS.split(text) if ("\n" in text or "\t" in text or "\r" in text) else [text]
+    for piece in pieces:
+        if not piece:
+            continue
+        if piece == "\t":
+            SubElement(r, W_TAB)
+        elif piece in ("\n", "\r"):
+            SubElement(r, W_BR)
+        else:
+            t = SubElement(r, W_T)
+            t.text = piece
+            if len(piece.strip()) < len(piece):
+                t.set(XML_SPACE, "preserve")
+    return r
+
+
+def style_new_paragraph(p: Any, style_id: str | None, *, center: bool = False) -> None:
+    """Give a `w:p` that has no properties yet its style (by id) and centring."""
+    if style_id is None and not center:
+        return
+    if len(p) and p[0].tag == W_PPR:  # not new: python-docx puts each at its place
+        if style_id is not None:
+            p.style = style_id
+        if center:
+            p.get_or_add_pPr().jc_val = "center"
+        return
+    pPr = SubElement(p, W_PPR)
+    if len(p) > 1:
+        p.insert(0, pPr)
+    if style_id is not None:
+        SubElement(pPr, W_PSTYLE).set(W_VAL, style_id)
+    if center:
+        SubElement(pPr, W_JC).set(W_VAL, "center")
+
+
+def add_body_paragraph(body: Any) -> Any:
+    """A new empty `w:p` at the end of the document body (before its `w:sectPr`)."""
+    last = body[-1] if len(body) else None
+    p = SubElement(body, W_P)
+    if last is not None and last.tag == W_SECTPR:
+        last.addprevious(p)
+    return p
+
+
+def insert_in_body(body: Any, element: Any) -> None:
+    """Put `element` at the end of the document body, before its `w:sectPr`."""
+    last = body[-1] if len(body) else None
+    if last is not None and last.tag == W_SECTPR:
+        last.addprevious(element)
+    else:
+        body.append(element)
+
+
+def cell_width(tc: Any) -> int:
+    """The cell's width in EMU from `w:tcPr/w:tcW` (0 unless given in twips), as python-docx's
+    `CT_Tc.width`."""
+    tcPr = tc.find(W_TCPR)
+    tcW = tcPr.find(W_TCW) if tcPr is not None else None
+    if tcW is None or tcW.get(W_TYPE) != "dxa":
+        return 0
+    return int(tcW.get(W_W, "0")) * 635
+
+
+def set_keep_next(p: Any) -> None:
+    """Keep the `w:p` with the next paragraph (`<w:keepNext/>`), as python-docx's
+    `keepNext_val = True`: only `w:pStyle` comes before it in `w:pPr`."""
+    pPr = p.find(W_PPR)
+    if pPr is None:
+        pPr = SubElement(p, W_PPR)
+        if len(p) > 1:
+            p.insert(0, pPr)
+    keep = pPr.find(W_KEEPNEXT)
+    if keep is not None:
+        keep.attrib.pop(W_VAL, None)
+        return
+    keep = SubElement(pPr, W_KEEPNEXT)
+    pPr.insert(1 if pPr[0].tag == W_PSTYLE else 0, keep)
+
+
+def add_row(tbl: Any, widths: list[Emu], spans: list[int]) -> tuple[Any, list[Any]]:
+    """Append a `w:tr` whose cells cover `spans` grid columns each (widths from `widths`), each
+    cell with its width and an empty paragraph, as python-docx's `add_tr`/`add_tc` would."""
+    tr = SubElement(tbl, W_TR)
+    cells = []
+    column = 0
+    for span in spans:
+        tc = SubElement(tr, W_TC)
+        tcPr = SubElement(tc, W_TCPR)
+        tcW = SubElement(tcPr, W_TCW)
+        tcW.set(W_TYPE, "dxa")
+        tcW.set(W_W, str(round(sum(widths[column : column + span]) / 635.0)))
+        if span > 1:
+            SubElement(tcPr, W_GRIDSPAN).set(W_VAL, str(span))
+        SubElement(tc, W_P)
+        cells.append(tc)
+        column += span
+    return tr, cells

@@ -23,6 +23,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.section import Section
 from docx.shared import Cm, Emu, Pt, RGBColor
+from docx.styles import BabelFish
+from docx.styles.style import StyleFactory
 
 from rsp_tui.export.ooxml import add_field
 from rsp_tui.export.xmltext import escape
@@ -89,8 +91,43 @@ def _drop_theme_fonts(rPr: Any) -> None:
         fonts.set(qn(f"w:{attr}"), FONT)
 
 
+_W_STYLE = qn("w:style")
+_W_NAME = qn("w:name")
+_W_VAL = qn("w:val")
+
+
+class StyleTable:
+    """A document's styles by name, read once. python-docx looks a style name up (`styles[name]`,
+    `add_style`) by walking every style of the document, 160 in the template, once or twice
+    per call; `_setup_styles` and the writer look up a few dozen."""
+
+    def __init__(self, doc: Document) -> None:
+        self.element: Any = doc.styles.element
+        self._by_name: dict[str, Any] = {}
+        for style in self.element.iterchildren(_W_STYLE):
+            name = style.find(_W_NAME)  # `style.name_val`, without python-docx's descriptors
+            if name is not None:
+                self._by_name.setdefault(name.get(_W_VAL), style)  # the first, as python-docx
+
+    def __getitem__(self, name: str) -> Any:
+        """The style named `name` (a UI name such as `Heading 1`, as python-docx takes it)."""
+        style = self._by_name.get(BabelFish.ui2internal(name))
+        if style is None:
+            raise KeyError(f"no style with name '{name}'")
+        return StyleFactory(style)
+
+    def add(self, name: str, style_type: WD_STYLE_TYPE) -> Any:
+        """A new style, as `doc.styles.add_style(name, style_type)`."""
+        internal = BabelFish.ui2internal(name)
+        if internal in self._by_name:
+            raise ValueError(f"document already contains style '{name}'")
+        style = self.element.add_style_of_type(internal, style_type, False)
+        self._by_name[internal] = style
+        return StyleFactory(style)
+
+
 def _paragraph_style(
-    doc: Document,
+    styles: StyleTable,
     name: str,
     size: float,
     *,
@@ -98,10 +135,10 @@ def _paragraph_style(
     after: float = 0,
     style_id: str | None = None,
 ) -> None:
-    style: Any = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    style: Any = styles.add(name, WD_STYLE_TYPE.PARAGRAPH)
     if style_id:
         style.style_id = style_id
-    style.base_style = doc.styles["Normal"]
+    style.base_style = styles["Normal"]
     style.font.size = Pt(size)
     style.font.bold = bold
     fmt = style.paragraph_format
@@ -111,7 +148,7 @@ def _paragraph_style(
 
 
 def _setup_styles(doc: Document) -> None:
-    styles: Any = doc.styles
+    styles = StyleTable(doc)
     defaults = styles.element.find(qn("w:docDefaults"))
     rPr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
     _drop_theme_fonts(rPr)
@@ -145,18 +182,18 @@ def _setup_styles(doc: Document) -> None:
     bullet = styles["List Bullet"]
     bullet.paragraph_format.space_after = Pt(2)
 
-    _paragraph_style(doc, TABLE_TEXT, TABLE_FONT.pt)
-    _paragraph_style(doc, TABLE_HEADER, TABLE_FONT.pt, bold=True)
-    _paragraph_style(doc, INSATS_TEXT, INSATS_FONT.pt)
+    _paragraph_style(styles, TABLE_TEXT, TABLE_FONT.pt)
+    _paragraph_style(styles, TABLE_HEADER, TABLE_FONT.pt, bold=True)
+    _paragraph_style(styles, INSATS_TEXT, INSATS_FONT.pt)
     # Exactly 9.5 pt a line instead of the font's 9.8: the insatser tables are most of the
     # document, and Å, Ä, Ö still fit.
     styles[INSATS_TEXT].paragraph_format.line_spacing = INSATS_LINE
     # A row that breaks over pages may break anywhere: widow and orphan control would carry
     # lines of every cell to the next page and leave space at the bottom.
     styles[INSATS_TEXT].paragraph_format.widow_control = False
-    _paragraph_style(doc, INSATS_HEADER, INSATS_HEADER_FONT.pt, bold=True)
-    _paragraph_style(doc, "footnote text", 8, style_id=FOOTNOTE_TEXT_ID)
-    ref: Any = styles.add_style("footnote reference", WD_STYLE_TYPE.CHARACTER)
+    _paragraph_style(styles, INSATS_HEADER, INSATS_HEADER_FONT.pt, bold=True)
+    _paragraph_style(styles, "footnote text", 8, style_id=FOOTNOTE_TEXT_ID)
+    ref: Any = styles.add("footnote reference", WD_STYLE_TYPE.CHARACTER)
     ref.style_id = FOOTNOTE_REF_ID
     ref.font.superscript = True
 

@@ -15,22 +15,31 @@ from typing import Any
 
 from docx.document import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml.ns import qn
+from docx.oxml.table import CT_Tbl
 from docx.shared import Cm, Emu, Length, Pt
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
+from lxml.etree import SubElement  # type: ignore[import-untyped]
 
 from rsp_tui.drafts.model import Draft
 from rsp_tui.export.clean import Cleaner
 from rsp_tui.export.ooxml import (
+    W_P,
+    add_body_paragraph,
     add_footnote_reference,
+    add_row,
+    add_run,
+    cell_width,
     describe_table,
     fixed_layout,
     header_row,
+    insert_in_body,
     keep_together,
     rule_below,
+    set_keep_next,
+    style_new_paragraph,
 )
-from rsp_tui.export.package import TABLE_HEADER, TABLE_TEXT
+from rsp_tui.export.package import TABLE_HEADER, TABLE_TEXT, StyleTable
 from rsp_tui.forms.kinds.decimal import display_number as display_number
 from rsp_tui.forms.schema import (
     FieldBase,
@@ -64,18 +73,25 @@ class Writer:
     region: str = ""
     """The region's name, cleaned once for the whole document."""
     _style_ids: dict[str, str] = field(default_factory=dict)
+    _styles: StyleTable | None = None
+
+    def style_id(self, name: str) -> str:
+        """The id of the style named `name`, looked up once per document."""
+        style_id = self._style_ids.get(name)
+        if style_id is None:
+            if self._styles is None:
+                self._styles = StyleTable(self.doc)
+            style_id = self._style_ids[name] = self._styles[name].style_id
+        return style_id
 
     def add_paragraph(self, style: str | None = None) -> Paragraph:
         """A new body paragraph in the style named `style`. The style id is looked up once per
         document: python-docx looks a style name up on every call, by walking every style of
         the document twice (a third of the export's time went there)."""
-        p: Paragraph = self.doc.add_paragraph()
+        element = add_body_paragraph(self.doc.element.body)
         if style is not None:
-            style_id = self._style_ids.get(style)
-            if style_id is None:
-                style_id = self._style_ids[style] = self.doc.styles[style].style_id
-            p._p.style = style_id
-        return p
+            style_new_paragraph(element, self.style_id(style))
+        return Paragraph(element, self.doc._body)
 
     # -- paragraphs ---------------------------------------------------------------------
 
@@ -88,7 +104,7 @@ class Writer:
         if markup:
             add_markup(p, text)
         else:
-            p.add_run(text)
+            add_run(p._p, text)
         if page_break:
             p.paragraph_format.page_break_before = True
         return p
@@ -108,9 +124,7 @@ class Writer:
         if markup:
             add_markup(p, text, bold=bold)
         else:
-            run = p.add_run(text)
-            if bold:
-                run.bold = True
+            add_run(p._p, text, True if bold else None)
         if centered:
             p.alignment = WD_ALIGN_PARAGRAPH.CENTER
         return p
@@ -118,12 +132,12 @@ class Writer:
     def answer(self, lines: Sequence[str]) -> None:
         """An answer in the body text: each entry a paragraph, line breaks kept."""
         for line in lines:
-            self.doc.add_paragraph().add_run(line)
+            add_run(add_body_paragraph(self.doc.element.body), line)
 
     def answer_space(self, lines: int) -> None:
         """Empty ruled lines to write an answer on by hand."""
         for _ in range(lines):
-            p = self.doc.add_paragraph()
+            p = self.add_paragraph()
             p.paragraph_format.space_before = Pt(14)
             p.paragraph_format.space_after = Pt(0)
             rule_below(p)
@@ -136,9 +150,9 @@ class Writer:
         target = p
         if q.instruction:
             if q.instruction_inline:
-                p.add_run(" ")
+                add_run(p._p, " ")
             else:
-                target = self.doc.add_paragraph()
+                target = self.add_paragraph()
                 target.paragraph_format.keep_with_next = True
             add_markup(target, q.instruction, bold=False)
         if q.footnote:
@@ -170,7 +184,7 @@ class Writer:
         else:
             total = sum(widths) or 1.0
             emus = [Emu(int(self.width * x / total)) for x in widths]
-        return Grid.new(self.doc, emus, margins)
+        return Grid.new(self.doc, emus, margins, self.style_id(TABLE_STYLE))
 
 
 @dataclass
@@ -182,10 +196,18 @@ class Grid:
     margins: tuple[Length, Length]
 
     @classmethod
-    def new(cls, doc: Document, widths: list[Emu], margins: tuple[Length, Length]) -> Grid:
-        table = doc.add_table(rows=0, cols=len(widths))
-        # By id: `table.style = name` walks every style of the document twice.
-        table._tbl.tblPr.style = doc.styles[TABLE_STYLE].style_id
+    def new(
+        cls, doc: Document, widths: list[Emu], margins: tuple[Length, Length], style_id: str
+    ) -> Grid:
+        """A new table at the end of the document in the style `style_id` (by id: `table.style
+        = name` walks every style of the document twice)."""
+        # Not `doc.add_table`: it reads the last section's page size for a width that
+        # `fixed_layout` replaces, and finds the body's end by searching all of the body.
+        tbl: Any = CT_Tbl.new_tbl(0, len(widths), Emu(sum(widths)))
+        tbl.tblStyle_val = None  # as `add_table(style=None)`, then the style by id
+        tbl.tblPr.style = style_id
+        insert_in_body(doc.element.body, tbl)
+        table = Table(tbl, doc._body)
         fixed_layout(table._tbl, widths, margins)
         return cls(table, widths, margins)
 
@@ -193,16 +215,8 @@ class Grid:
         """Append a row; `spans` gives how many columns each cell covers (default: one
         cell per column). Returns the new cells."""
         spans = list(spans) if spans is not None else [1] * len(self.widths)
-        tr: Any = self.table._tbl.add_tr()
-        cells: list[_Cell] = []
-        column = 0
-        for span in spans:
-            tc = tr.add_tc()
-            tc.width = Emu(sum(self.widths[column : column + span]))
-            if span > 1:
-                tc.grid_span = span
-            cells.append(_Cell(tc, self.table))
-            column += span
+        tr, tcs = add_row(self.table._tbl, self.widths, spans)
+        cells = [_Cell(tc, self.table) for tc in tcs]
         if header:
             header_row(tr)
         return cells
@@ -220,7 +234,7 @@ class Grid:
         estimated height (EMU)."""
         height = 0
         for cell, lines in zip(cells, contents, strict=True):
-            usable = max(1, int(cell._tc.width or 0) - 2 * int(self.margins[1]))
+            usable = max(1, cell_width(cell._tc) - 2 * int(self.margins[1]))
             per_line = max(1, usable // int(font * CHAR_EM))
             rows = sum(
                 math.ceil(len(x) / per_line) or 1 for line in lines for x in line.split("\n")
@@ -236,8 +250,8 @@ class Grid:
         rows = self.table._tbl.tr_lst
         for tr in rows[:-1]:
             keep_together(tr)
-            for p in tr.iter(qn("w:p")):
-                p.get_or_add_pPr().keepNext_val = True
+            for p in tr.iter(W_P):
+                set_keep_next(p)
 
     def describe(self, caption: str, description: str) -> None:
         """The table's title and description for screen readers (`w:tblCaption`,
@@ -248,12 +262,12 @@ class Grid:
 def add_markup(paragraph: Paragraph, text: str, *, bold: bool | None = None) -> None:
     """Append `text` to `paragraph`; `**…**` runs bold. With `bold` set, every run takes that
     weight unless the markup says bold."""
+    _markup(paragraph._p, text, bold)
+
+
+def _markup(p: Any, text: str, bold: bool | None) -> None:
     for part, is_bold in markup_runs(text):
-        run = paragraph.add_run(part)
-        if is_bold:
-            run.bold = True
-        elif bold is not None:
-            run.bold = bold
+        add_run(p, part, True if is_bold else bold)
 
 
 def fill(
@@ -265,29 +279,29 @@ def fill(
 ) -> Paragraph:
     """Write `lines` into the (empty) cell, one paragraph each; line breaks inside a line
     stay line breaks. Returns the last paragraph."""
-    p: Paragraph = cell.paragraphs[0]
+    tc = cell._tc
+    p = tc.find(W_P)
     for n, line in enumerate(lines or [""]):
         if n:
-            p = cell.add_paragraph()
-        p._p.style = style
-        if center:
-            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            p = SubElement(tc, W_P)
+        style_new_paragraph(p, style, center=center)
         if line:
-            p.add_run(line)
-    return p
+            add_run(p, line)
+    return Paragraph(p, cell)
 
 
 def header_cell(cell: _Cell, title: str, help_text: str = "", *, style: str = TABLE_HEADER) -> None:
     """A column header: the title in bold, the helper text under it in the regular font."""
-    p = cell.paragraphs[0]
-    p._p.style = style
+    tc = cell._tc
+    p = tc.find(W_P)
+    style_new_paragraph(p, style)
     if title:
-        add_markup(p, title)
+        _markup(p, title, None)
     if help_text:
         if title:
-            p = cell.add_paragraph()
-            p._p.style = style
-        add_markup(p, help_text, bold=False)
+            p = SubElement(tc, W_P)
+            style_new_paragraph(p, style)
+        _markup(p, help_text, False)
 
 
 def value_lines(f: LeafField, value: Any, draft: Draft) -> list[str]:
