@@ -34,7 +34,7 @@ from rsp_tui.tui.widgets.part_view import PartView
 from rsp_tui.validation import validate
 from tests.narrow import of_kind, question_of
 
-from .driving import focused_box, spy_notifications, type_text
+from .driving import focused_box, settle, spy_notifications, type_text
 
 
 def on_screen(widget: Widget | None) -> bool:
@@ -321,6 +321,43 @@ async def test_7_keys_typed_before_a_menu_opens_land_in_it(
         assert report.session.draft.region == expected
         box = focused_box(app.focused)
         assert box is not None and box.path == YearPath()
+
+
+async def test_2_annat_tab_and_its_text_typed_in_a_burst_land_in_its_box(
+    app_factory: Callable[..., RspApp], drafts_folder: Path
+) -> None:
+    """The number of Annat, Tab and the text, sent before the app has laid the screen out
+    again: Textual orders the focus chain by position on screen, and the box just shown had
+    none yet, so Tab skipped it and the text landed in the next field (the robot user)."""
+    from textual import events
+
+    form = load_form()
+    path = drafts_folder / "ny.toml"
+    drafts_folder.mkdir(parents=True, exist_ok=True)
+    save_draft(new_draft(form, "Jämtland Härjedalen", 2023), path)
+    q6 = question_of(form, "q6", TableQuestion)
+    row = q6.rows[0]
+    column = next(c for c in q6.columns if isinstance(c, ChoiceField))
+    choice_path = CellPath("q6", row.id, column.id)
+    first = q6.columns[0]
+    after = q6.columns[q6.columns.index(column) + 1]
+    app = app_factory(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        report = pilot.app.screen
+        assert isinstance(report, ReportScreen)
+        await go_to(pilot, report.keys[report.keys.index("q6") - 1])
+        # F4 to the part, its first field, the choice, its box, the next field: all at once.
+        keys = ["f4", *"Rad", "tab", str(len(column.options) + 1), "tab", *"Eget steg"]
+        keys += ["tab", *"Sedan"]
+        for key in keys:
+            name = "space" if key == " " else key
+            app.post_message(events.Key(name, key if len(key) == 1 else None))
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+    draft = load_draft(path).draft
+    assert draft.get(CellPath("q6", row.id, first.id)) == "Rad"
+    assert draft.get(choice_path) == "Eget steg"
+    assert draft.get(CellPath("q6", row.id, after.id)) == "Sedan"
 
 
 async def test_7_marks_typed_in_a_burst_are_all_kept(

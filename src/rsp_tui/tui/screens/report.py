@@ -322,12 +322,28 @@ class ReportScreen(Screen[None]):
         """Tab: the next field, once the focused one has handled the keys typed before Tab
         (a choice made with Enter in a menu moves focus back to its Select first)."""
         await self.rsp_app.settle_input()
-        self.app.action_focus_next()
+        if not self._focus_within_box(forward=True):
+            self.app.action_focus_next()
 
     async def action_focus_previous(self) -> None:
         """Shift+Tab, like Tab."""
         await self.rsp_app.settle_input()
-        self.app.action_focus_previous()
+        if not self._focus_within_box(forward=False):
+            self.app.action_focus_previous()
+
+    def _focus_within_box(self, forward: bool) -> bool:
+        """Let the focused field's box move focus inside itself (see `FieldBox.next_focus`)."""
+        focused = self.app.focused
+        box = (
+            next((a for a in focused.ancestors if isinstance(a, FieldBox)), None)
+            if focused
+            else None
+        )
+        target = box.next_focus(focused, forward) if box is not None and focused else None
+        if target is None or not target.focusable:
+            return False
+        focus_now(target)
+        return True
 
     async def action_focus_parts(self) -> None:
         await self.rsp_app.settle_input()

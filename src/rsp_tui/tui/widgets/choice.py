@@ -9,6 +9,7 @@ can never arrive "too early".
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -60,12 +61,22 @@ class InlineChoice(OwnKeys, Static, can_focus=True):
             return self.choice
 
     def __init__(
-        self, options: list[tuple[str, str]], value: str | None = None, **kwargs: Any
+        self,
+        options: list[tuple[str, str]],
+        value: str | None = None,
+        *,
+        on_choose: Callable[[str | None], None] | None = None,
+        **kwargs: Any,
     ) -> None:
         super().__init__("", markup=False, **kwargs)
         self.options = options
         """(label, value) pairs, in order."""
         self.value = value if value in self.values else None
+        self.on_choose = on_choose
+        """Called at once when the user chooses, before `Changed` is posted: what the choice
+        shows or hides (the box for Annat) must be in place before a Tab typed right after the
+        number is handled, and `Changed` arrives a turn later (the robot user's Tab skipped the
+        Annat box and the text landed in the next field)."""
 
     @property
     def values(self) -> list[str]:
@@ -104,6 +115,8 @@ class InlineChoice(OwnKeys, Static, can_focus=True):
             return
         self.value = value
         self._draw()
+        if self.on_choose is not None:
+            self.on_choose(value)
         self.post_message(self.Changed(self, value))
 
     def action_step(self, offset: int) -> None:

@@ -20,6 +20,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.dom import NoScreen
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Input, Label, Select, SelectionList, Static, TextArea
 from textual.widgets.selection_list import Selection
 
@@ -177,6 +178,11 @@ class FieldBox(Vertical, can_focus=False):
         """How to use the focused editor, for the help pane ("" when it is plain typing)."""
         return ""
 
+    def next_focus(self, focused: Widget, forward: bool) -> Widget | None:
+        """Where Tab (`forward`) or Shift+Tab goes from `focused`, a widget of this box, when
+        the box knows better than the screen's focus chain; None: the chain decides."""
+        return None
+
     def changed(self) -> None:
         """Called when a widget changed: validate, and store and post `Edited` if the answer
         differs from the one the box last stored or loaded."""
@@ -273,6 +279,7 @@ class ChoiceBox(FieldBox):
             yield InlineChoice(
                 self._options(),
                 None if choice is Select.NULL else choice,
+                on_choose=self._reveal_other,
                 classes="field-choice",
             )
         else:
@@ -328,6 +335,23 @@ class ChoiceBox(FieldBox):
         if self.field_def.allow_other and self._choice() == OTHER:
             hint += " Du valde Annat: skriv vad det är i rutan Skriv här under valet (Tab)."
         return hint.strip()
+
+    def next_focus(self, focused: Widget, forward: bool) -> Widget | None:
+        """From the choice to the box for Annat just shown, and back. Textual orders the focus
+        chain by position on screen, and a box shown a moment ago has none until the next
+        layout (it sorts first): a Tab typed right after the number skipped it, and the text
+        meant for it landed in the next field (found by the robot user)."""
+        if not self.field_def.allow_other:
+            return None
+        other = self.query_one(".field-other", RspInput)
+        if not other.display:
+            return None
+        if forward and focused is not other:
+            return other
+        if not forward and focused is other:
+            chooser = self.query(".field-choice, .field-select")
+            return chooser.first() if chooser else None
+        return None
 
     def _reveal_other(self, value: Any) -> None:
         """Show the box for another answer while Annat is chosen. Focus stays on the choice
