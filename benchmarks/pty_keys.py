@@ -129,7 +129,11 @@ class Pty:
             if at >= 0:
                 return time.perf_counter(), at + len(needle)
             if time.perf_counter() > end:
-                raise TimeoutError(f"{text!r} not on screen after {timeout:.0f} s")
+                tail = self.out[-3000:].decode(errors="replace")
+                seen = re.sub(r"\x1b\[[0-9;?<>=$]*[a-zA-Z~]", "", tail)
+                raise TimeoutError(
+                    f"{text!r} not on screen after {timeout:.0f} s; last output:\n{seen}"
+                )
             self._pump(0.05)
 
     def settle(self, quiet: float) -> int:
@@ -227,7 +231,12 @@ def measure_app(draft: Path, rounds: int, read: float = 0.0) -> dict[str, object
         "new_insats": [],
     }
     by_part: dict[str, list[float]] = {}
+    from rsp_tui.resume import remember_part
+
     for _ in range(rounds):
+        # Open on the first part whatever the draft's state (a draft with every part done
+        # opens where it was left, or at its first unfinished part): the figures walk from it.
+        remember_part(draft, markers[0][0])
         term = Pty(APP_SCRIPT, str(draft))
         try:
             shown, at = term.wait_for(markers[0][1], 0)
