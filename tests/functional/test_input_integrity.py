@@ -92,17 +92,23 @@ async def test_1_return_to_a_part_restores_focus_and_shows_it(
     assert " XY" in str(saved)
 
 
-async def test_2_choosing_annat_keeps_focus_and_tab_reaches_its_box(
-    app_factory: Callable[..., RspApp], drafts_folder: Path
-) -> None:
+def new_report_at_q6(
+    drafts_folder: Path,
+) -> tuple[Path, TableQuestion, ChoiceField, CellPath]:
+    """A new, empty report; Fråga 6, its choice column and that cell's path in the first row."""
     form = load_form()
     path = drafts_folder / "ny.toml"
     drafts_folder.mkdir(parents=True, exist_ok=True)
     save_draft(new_draft(form, "Jämtland Härjedalen", 2023), path)
     q6 = question_of(form, "q6", TableQuestion)
-    row = q6.rows[0]
     column = next(c for c in q6.columns if isinstance(c, ChoiceField))
-    choice_path = CellPath("q6", row.id, column.id)
+    return path, q6, column, CellPath("q6", q6.rows[0].id, column.id)
+
+
+async def test_2_choosing_annat_keeps_focus_and_tab_reaches_its_box(
+    app_factory: Callable[..., RspApp], drafts_folder: Path
+) -> None:
+    path, _q6, column, choice_path = new_report_at_q6(drafts_folder)
     app = app_factory(path)
     async with app.run_test(size=(100, 30)) as pilot:
         report = await go_to(pilot, "q6")
@@ -331,14 +337,8 @@ async def test_2_annat_tab_and_its_text_typed_in_a_burst_land_in_its_box(
     none yet, so Tab skipped it and the text landed in the next field (the robot user)."""
     from textual import events
 
-    form = load_form()
-    path = drafts_folder / "ny.toml"
-    drafts_folder.mkdir(parents=True, exist_ok=True)
-    save_draft(new_draft(form, "Jämtland Härjedalen", 2023), path)
-    q6 = question_of(form, "q6", TableQuestion)
+    path, q6, column, choice_path = new_report_at_q6(drafts_folder)
     row = q6.rows[0]
-    column = next(c for c in q6.columns if isinstance(c, ChoiceField))
-    choice_path = CellPath("q6", row.id, column.id)
     first = q6.columns[0]
     after = q6.columns[q6.columns.index(column) + 1]
     app = app_factory(path)
