@@ -23,10 +23,11 @@ import hashlib
 import os
 import pickle
 import sys
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+from rsp_tui.safefile import atomic_write
 
 CACHE_ENV = "RSP_TUI_CACHE_DIR"
 SUFFIX = ".form.pickle"
@@ -120,16 +121,7 @@ def store(form_bytes: bytes, form: Any) -> None:
     try:
         data = pickle.dumps(form, protocol=pickle.HIGHEST_PROTOCOL)
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        target = folder / (key_of(form_bytes) + SUFFIX)
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=SUFFIX)
-        try:
-            with os.fdopen(fd, "wb") as out:
-                out.write(data)
-            os.replace(tmp, target)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
+        atomic_write(folder / (key_of(form_bytes) + SUFFIX), data)
         _prune(folder)
     except Exception:
         return

@@ -334,12 +334,10 @@ class ReportScreen(Screen[None]):
     def _focus_within_box(self, forward: bool) -> bool:
         """Let the focused field's box move focus inside itself (see `FieldBox.next_focus`)."""
         focused = self.app.focused
-        box = (
-            next((a for a in focused.ancestors if isinstance(a, FieldBox)), None)
-            if focused
-            else None
-        )
-        target = box.next_focus(focused, forward) if box is not None and focused else None
+        if focused is None:
+            return False
+        box = next((a for a in focused.ancestors if isinstance(a, FieldBox)), None)
+        target = box.next_focus(focused, forward) if box is not None else None
         if target is None or not target.focusable:
             return False
         focus_now(target)
