@@ -49,7 +49,7 @@ def test_cli_check_does_not_import_docx_or_textual(tmp_path: Path) -> None:
     assert result.stderr.strip().splitlines()[-1] == "[]"
 
 
-HEAVY = ("textual", "docx", "lxml", "matplotlib", "tomlkit", "email_validator")
+HEAVY = ("textual", "docx", "lxml", "matplotlib", "tomlkit", "email_validator", "filelock")
 
 
 def _check_imports(draft: str) -> tuple[int, list[str]]:
@@ -68,7 +68,7 @@ def _check_imports(draft: str) -> tuple[int, list[str]]:
 
 def test_check_alone_imports_no_ui_document_or_toml_writer() -> None:
     """`rsp-tui check` of the example reads and validates only: no Textual, python-docx,
-    lxml, matplotlib or tomlkit; and no email_validator, since the example's addresses are
+    lxml, matplotlib or tomlkit, no drafts folder lock (filelock); and no email_validator, since the example's addresses are
     plain ones (`values._plainly_valid`)."""
     from rsp_tui.paths import example_path
 
@@ -99,6 +99,52 @@ def test_check_without_addresses_does_not_import_email_validator(tmp_path: Path)
     status, loaded = _check_imports(str(draft))
     assert status == 1  # a new draft lacks required answers
     assert loaded == []
+
+
+def test_export_does_not_import_the_drafts_folder_or_its_lock(tmp_path: Path) -> None:
+    """Exporting one file reads it and writes a document: the drafts folder, its lock and
+    filelock (about 20 ms) are for the app and `new`."""
+    from rsp_tui.paths import example_path
+
+    code = (
+        "import sys\nfrom rsp_tui.cli import main\n"
+        f"status = main(['export', {str(example_path())!r}, '-o', {str(tmp_path / 'x.docx')!r}])\n"
+        "later = ('filelock', 'rsp_tui.drafts.lock', 'rsp_tui.drafts.folder')\n"
+        "print(status, sorted(m for m in later if m in sys.modules), file=sys.stderr)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stderr.strip().splitlines()[-1] == "0 []", result.stderr
+    assert (tmp_path / "x.docx").exists()
+
+
+def test_model_fields_have_no_builtin_default_factory() -> None:
+    """pydantic reads a default factory's signature when it builds a class; for a builtin such
+    as `list` that compiles the tokenizer's regular expressions (about 8 ms at every start).
+    Every model of rsp-tui uses `rsp_tui.defaults` instead."""
+    import inspect
+
+    from pydantic import BaseModel
+
+    import rsp_tui.drafts.model
+    import rsp_tui.forms.schema
+
+    def models(cls: type[BaseModel]) -> list[type[BaseModel]]:
+        found = [cls]
+        for sub in cls.__subclasses__():
+            found += models(sub)
+        return found
+
+    ours = [m for m in models(BaseModel) if m.__module__.startswith("rsp_tui.")]
+    assert len(ours) > 20, [m.__name__ for m in ours]
+    builtin = [
+        f"{m.__name__}.{name}"
+        for m in ours
+        for name, info in m.model_fields.items()
+        if info.default_factory is not None and inspect.isbuiltin(info.default_factory)
+        or isinstance(info.default_factory, type) and info.default_factory in (list, dict, set)
+    ]
+    assert builtin == []
+    assert rsp_tui.drafts.model.Draft.model_fields["answers"].default_factory is not dict
 
 
 def test_pydantic_plugin_discovery_is_off() -> None:

@@ -15,13 +15,13 @@ Answers are read and written through typed paths (`rsp_tui.drafts.paths`).
 
 from __future__ import annotations
 
-import secrets
 from datetime import date, datetime
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from rsp_tui import __version__
+from rsp_tui.defaults import empty_dict
 from rsp_tui.drafts.paths import (
     NAME_KEY,
     AnswerPath,
@@ -57,6 +57,8 @@ def now() -> datetime:
 
 def new_item_id() -> str:
     """A short random id for a new insats."""
+    import secrets  # hmac, hashlib, random: only when an id is made
+
     return secrets.token_hex(4)
 
 
@@ -81,11 +83,11 @@ class Draft(BaseModel):
     updated: datetime = Field(default_factory=now)
     programme: Programme = Field(default_factory=Programme)
     """The region's prioriterade områden and mål, copied in when the report was created."""
-    answers: dict[str, Any] = Field(default_factory=dict)
+    answers: dict[str, Any] = Field(default_factory=empty_dict)
     """Answers keyed by question id; see the module docstring for their shapes."""
     previous_year: int | None = None
     """The verksamhetsår of the report this one was rolled over from, if any."""
-    previous: dict[str, Any] = Field(default_factory=dict)
+    previous: dict[str, Any] = Field(default_factory=empty_dict)
     """Last year's values of the answers carried over, keyed by `path_key(path)`. The app
     shows them beside the field ("Förra året: …") until the answer differs."""
 

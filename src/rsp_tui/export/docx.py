@@ -25,8 +25,8 @@ from docx.enum.section import WD_SECTION
 from docx.shared import Pt
 from docx.text.paragraph import Paragraph
 
+from rsp_tui.drafts.fileformat import dumps
 from rsp_tui.drafts.model import Draft
-from rsp_tui.drafts.store import dumps
 from rsp_tui.errors import ExportError
 from rsp_tui.export import ExportResult
 from rsp_tui.export.a11y import check_accessibility

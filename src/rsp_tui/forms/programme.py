@@ -11,6 +11,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from rsp_tui.defaults import empty_list
+
 WHOLE_ID = "programmet"
 """Id of the område that holds the programme's own goals (a programme with goals but no
 områden, or goals beside its områden). Its insatser go in one table, named by the form
@@ -51,7 +53,7 @@ class Area(BaseModel):
     number: str
     """As printed in `Prioriterat område <number>. <title>`."""
     title: str
-    mal: list[Goal] = Field(default_factory=list)
+    mal: list[Goal] = Field(default_factory=empty_list)
 
     @property
     def whole(self) -> bool:
@@ -69,7 +71,7 @@ class Programme(BaseModel):
     """The first year of the programme's period, e.g. 2023 (0: not given)."""
     last_year: int = 0
     """The last year of the programme's period, e.g. 2030 (0: not given)."""
-    omraden: list[Area] = Field(default_factory=list)
+    omraden: list[Area] = Field(default_factory=empty_list)
 
     @model_validator(mode="before")
     @classmethod

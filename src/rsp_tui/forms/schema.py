@@ -23,6 +23,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Field, PlainValidator, SerializeAsAny, model_validator
 
+from rsp_tui.defaults import empty_list
 from rsp_tui.forms.kinds import (
     KINDS,
     ChoiceField,
@@ -149,15 +150,15 @@ class RowsQuestion(FieldBase):
     kind: Literal["rows"]
     item_label: str = "Rad"
     """What one row is called in the app, e.g. Insats."""
-    groups: list[ColumnGroup] = Field(default_factory=list)
+    groups: list[ColumnGroup] = Field(default_factory=empty_list)
     fields: list[LeafField]
-    summary_fields: list[str] = Field(default_factory=list)
+    summary_fields: list[str] = Field(default_factory=empty_list)
     """Fields shown in the app's list of rows."""
     status_field: str = ""
     """The field that says whether a row goes on next year (rollover)."""
-    carry_statuses: list[str] = Field(default_factory=list)
+    carry_statuses: list[str] = Field(default_factory=empty_list)
     """Rows with one of these statuses are carried into next year's report."""
-    drop_statuses: list[str] = Field(default_factory=list)
+    drop_statuses: list[str] = Field(default_factory=empty_list)
     """Rows with one of these statuses are not carried; rows with any other (or no) status
     are carried with a remark, so that nothing is lost by mistake."""
     note_field: str = ""
@@ -329,7 +330,7 @@ class FormDefinition(Strict):
     """Raise when the structure changes so that old drafts need a migration."""
     title: str
     short_title: str = ""
-    intro: list[str] = Field(default_factory=list)
+    intro: list[str] = Field(default_factory=empty_list)
     """Paragraphs under the title; `**bold**` marks bold runs."""
     region_label: str = "Region:"
     mark: str = "X"

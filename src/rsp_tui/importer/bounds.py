@@ -44,7 +44,7 @@ def read_package(path: Path) -> io.BytesIO:
         PackageRefused: not a regular file, too large, not a zip package, or one that would
             unpack to too much. Nothing is unpacked or parsed then.
     """
-    from rsp_tui.drafts.store import read_regular
+    from rsp_tui.drafts.diskfile import read_regular
 
     try:
         raw, _ = read_regular(path, MAX_FILE_BYTES, what="ett Word-dokument")

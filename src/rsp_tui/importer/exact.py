@@ -89,7 +89,7 @@ def check_payload(
 
 def _load(form: FormDefinition, text: str, path: Path) -> Any:
     """The embedded draft file read (a `LoadedDraft`), or the `Outcome` that refuses it."""
-    from rsp_tui.drafts.store import loads, split_checksum
+    from rsp_tui.drafts.fileformat import loads, split_checksum
 
     try:
         _, intact = split_checksum(text, path)

@@ -31,7 +31,7 @@ def embedded_programme(payload_text: str) -> Programme | None:
     import tomllib
     from pathlib import Path
 
-    from rsp_tui.drafts.store import split_checksum
+    from rsp_tui.drafts.fileformat import split_checksum
 
     try:
         body, intact = split_checksum(payload_text, Path("payload"))

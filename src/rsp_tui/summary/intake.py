@@ -186,7 +186,7 @@ def read_entry(path: Path, form: FormDefinition) -> Entry:
 
 
 def _read_draft(entry: Entry, form: FormDefinition) -> None:
-    from rsp_tui.drafts.store import load_draft
+    from rsp_tui.drafts.diskfile import load_draft
 
     loaded = load_draft(entry.path)
     if loaded.form.id != form.id:

@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 from pydantic import BaseModel, ConfigDict, Field, PlainValidator, SerializeAsAny
 from pydantic_core import PydanticCustomError
 
+from rsp_tui.defaults import empty_list
+
 if TYPE_CHECKING:
     from rsp_tui.forms.programme import Goal, Programme
 
@@ -62,7 +64,7 @@ class FieldBase(Strict):
     """Instruction printed after the question sentence, in the regular font."""
     instruction_inline: bool = False
     """Print the instruction on the same line as the question sentence."""
-    guidance: list[str] = Field(default_factory=list)
+    guidance: list[str] = Field(default_factory=empty_list)
     """Guidance bullets printed under the question."""
     footnote: str = ""
     """Footnote attached to the end of the instruction."""
