@@ -502,6 +502,21 @@ def keystroke(inputs: dict[str, Path], folder: Path, runs: int, notes: list[str]
 
 CHECK_FLOOR = "import pydantic, tomllib"
 """The floor of `rsp-tui check`: importing the libraries it reads and validates with."""
+PYDANTIC_MODEL = (
+    "from pydantic import BaseModel\n"
+    "class Answer(BaseModel):\n    key: str\n    value: int\n"
+    "Answer.model_validate({'key': 'q1', 'value': 1})\n"
+)
+"""One pydantic model class built and one object validated: what any program pays that
+validates with pydantic models, beyond `import pydantic` (pydantic imports its model machinery
+only when it is first asked for, so the floors above do not include it)."""
+PYDANTIC_FLOOR = CHECK_FLOOR + "\n" + PYDANTIC_MODEL
+CHECK_STACK = (
+    "import sys; from pathlib import Path; from rsp_tui.drafts import load_draft;"
+    " load_draft(Path(sys.argv[1]))"
+)
+"""`check`'s stack floor: the draft read as rsp-tui reads it (the form from its cache, the
+draft parsed and validated by its pydantic model), before the answers are checked."""
 
 
 def prepare(folder: Path) -> None:
@@ -520,16 +535,22 @@ def prepare(folder: Path) -> None:
 
 def check(folder: Path, runs: int, notes: list[str]) -> list[Row]:
     env = env_for(folder)
-    floors, checks = alternate(
+    floors, models, stacks, checks = alternate(
         runs,
         lambda: measure([PY, "-c", CHECK_FLOOR], env),
+        lambda: measure([PY, "-c", PYDANTIC_FLOOR], env),
+        lambda: measure([PY, "-c", CHECK_STACK, str(EXAMPLE)], env),
         lambda: measure([PY, "-m", "rsp_tui", "check", str(EXAMPLE)], env),
     )
     floor, value = med([c.wall for c in floors]), med([c.wall for c in checks])
+    model, stack = med([c.wall for c in models]), med([c.wall for c in stacks])
     floor_cpu, value_cpu = med([c.cpu for c in floors]), med([c.cpu for c in checks])
+    model_cpu = med([c.cpu for c in models])
     notes.append(
-        f"rsp-tui check CPU time (user+sys, medians): floor {fmt(floor_cpu, 's')}, check"
-        f" {fmt(value_cpu, 's')} ({value_cpu / floor_cpu:.2f}×)."
+        f"rsp-tui check CPU time (user+sys, medians): floor {fmt(floor_cpu, 's')}, one pydantic"
+        f" model {fmt(model_cpu, 's')} ({model_cpu / floor_cpu:.2f}×), check"
+        f" {fmt(value_cpu, 's')} ({value_cpu / floor_cpu:.2f}×; {value_cpu / model_cpu:.2f}× the"
+        " pydantic floor)."
     )
     return [
         Row(
@@ -539,7 +560,9 @@ def check(folder: Path, runs: int, notes: list[str]) -> list[Row]:
             "s",
             "≤ 2× floor",
             value <= 2 * floor,
-        )
+        ),
+        Row("↳ pydantic floor: one model class built and validated", model, floor, "s", "–", None),
+        Row("↳ stack floor: reading the draft (load_draft)", stack, floor, "s", "–", None),
     ]
 
 
@@ -555,14 +578,17 @@ def export(
     example = export_cmd(EXAMPLE, folder / "example.docx")
     many = export_cmd(inputs[generate.MANY], folder / "many.docx")
     stack_cmd = [PY, "-c", STACK_FLOOR, str(EXAMPLE), str(folder / "stack.docx")]
-    floors, stacks, ex, big = alternate(
+    model_cmd = [PY, "-c", DOCX_FLOOR + "\n" + PYDANTIC_MODEL, str(folder / "model.docx")]
+    floors, models, stacks, ex, big = alternate(
         runs,
         lambda: measure(floor_cmd, env),
+        lambda: measure(model_cmd, env),
         lambda: measure(stack_cmd, env),
         lambda: measure(example, env),
         lambda: measure(many, env),
     )
     floor, stack = med([c.wall for c in floors]), med([c.wall for c in stacks])
+    model = med([c.wall for c in models])
     value_ex, value_big = med([c.wall for c in ex]), med([c.wall for c in big])
     notes.append(
         f"Export CPU time (user+sys, medians): floor {fmt(med([c.cpu for c in floors]), 's')},"
@@ -577,6 +603,14 @@ def export(
             "s",
             "≤ 2× floor",
             value_ex <= 2 * floor,
+        ),
+        Row(
+            "↳ pydantic floor: the same plus one pydantic model built and validated",
+            model,
+            floor,
+            "s",
+            "–",
+            None,
         ),
         Row("↳ stack floor: python-docx after reading the draft", stack, floor, "s", "–", None),
         Row("rsp-tui export, 200 insatser", value_big, floor, "s", "< 3 s", value_big < 3.0),
