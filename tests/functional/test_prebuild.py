@@ -4,6 +4,10 @@ visit built then."""
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -82,3 +86,79 @@ async def test_no_building_without_a_pause_setting(
         assert isinstance(report, ReportScreen)
         await pilot.pause(0.3)
         assert list(report._slots) == [report.current_key]
+
+
+GC_SCRIPT = """
+import asyncio, gc, json, sys, weakref
+from pathlib import Path
+
+from rsp_tui import startgc
+
+startgc.pause()  # as `rsp-tui DRAFT` does (cli.run_app)
+from textual.widgets import Input
+
+from rsp_tui.drafts.paths import YearPath
+from rsp_tui.tui.app import make_app
+from rsp_tui.tui.widgets.part_view import PartView
+
+draft = Path(sys.argv[1])
+app = make_app(draft, draft.parent, prebuild_pause=0.05, cursor_blink=False)
+app.animation_level = "none"
+found = {}
+
+
+async def main():
+    async with app.run_test(size=(100, 30)) as pilot:
+        report = app.screen
+        while startgc.paused() or gc.get_freeze_count() == 0:
+            await pilot.pause(0.01)
+        found["after_start"] = gc.get_freeze_count()
+        for _ in range(2000):
+            if all(p.key in report._slots for p in report.parts):
+                break
+            await pilot.pause(0.01)
+        for _ in range(500):  # the prebuilder settles on its next turn, with nothing left
+            if gc.get_freeze_count() > found["after_start"]:
+                break
+            await pilot.pause(0.01)
+        found["all_built"] = gc.get_freeze_count()
+        old = weakref.ref(report._slots["omrade:o1"].query_one(PartView))
+        await report.show_part(report.parts[0].key, YearPath())
+        assert isinstance(app.focused, Input)
+        await pilot.press("backspace", "4")
+        await report.show_part("omrade:o1")  # the year changed: every kept part dropped
+        found["after_drop"] = gc.get_freeze_count()
+        await pilot.pause()
+        gc.collect()
+        found["old_part_collected"] = old() is None
+        found["new_part"] = report.host.query_one(PartView) is not None
+
+
+asyncio.run(main())
+print(json.dumps(found))
+"""
+
+
+def test_built_parts_are_kept_out_of_the_collector_and_given_back_when_dropped(
+    example_draft: Path, tmp_path: Path
+) -> None:
+    """In `rsp-tui` (the collector paused for the start, startgc.py): once every part is built
+    the parts are frozen, so that full collections while the user types do not walk them (they
+    took 80–125 ms each with the large draft); when the parts are dropped (the year changed)
+    everything frozen goes back to the collector and the dropped part is collected. Run in a
+    process of its own: freezing is for the whole process."""
+    env = dict(os.environ, RSP_TUI_STATE_DIR=str(tmp_path / "tillstand"))
+    result = subprocess.run(
+        [sys.executable, "-c", GC_SCRIPT, str(example_draft)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    found = json.loads(result.stdout.strip().splitlines()[-1])
+    assert found["after_start"] > 0
+    assert found["all_built"] > found["after_start"]  # the built parts were frozen too
+    assert found["after_drop"] == 0  # given back
+    assert found["old_part_collected"] is True
+    assert found["new_part"] is True

@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 from textual.containers import Vertical
 from textual.timer import Timer
 
+from rsp_tui import startgc
+
 if TYPE_CHECKING:
     from rsp_tui.tui.screens.report import ReportScreen
 
@@ -87,12 +89,15 @@ class PartPrebuilder:
 
             key = self._next_key()
             if key is None:
+                startgc.settle()  # every part is built: keep the collector off them
                 return
             part = next(p for p in screen.parts if p.key == key)
             view = PartView(screen.session, part, screen.regions, first=part is screen.parts[0])
             slot = Vertical(classes="part-slot")
             slot.display = False
             await screen.query_one("#part-host", Vertical).mount(slot)
+            if not slot.is_attached:
+                return  # the screen is closing (the user quit while this part was built)
             await slot.mount(view)
             screen._slots[key] = slot
             self.built.add(key)

@@ -222,6 +222,7 @@ class ReportScreen(Screen[None]):
                 await kept.remove()
             self._slots.clear()
             self.prebuilder.forget()
+            startgc.release()  # the dropped parts can be collected (startgc.py)
         else:
             slot.display = False
 
