@@ -20,9 +20,15 @@ text appears in the output exactly when it is painted.
 - `insats`: on the last part (an område, its list of insatser focused), ↓ to the next insats,
   until the editor's title (`Insats 2 av 30`) shows it; `new_insats`: Ctrl+N, until the new
   insats's title (`Insats 31 av 31`) is on screen;
+- `typing`: back on Fråga 2 (F3 from the last part; every part has been built by then),
+  `TYPING_KEYS` characters typed into its text at `TYPING_RATE` keys a second, each from the
+  key until the character arrives on screen (å, ä and ö in turn: their bytes never occur in
+  a terminal's control sequences). The median and the slowest key: a full garbage
+  collection, or anything else that holds the app up, shows as a slow key;
 - the bare app: started until its label shows; a key that changes its label, until the new
   text shows (start-up and key-to-screen floors); Enter on a Select of the same 21 regions,
-  until the menu is on screen (the floor of `choice`).
+  until the menu is on screen (the floor of `choice`); the same characters typed, at the same
+  rate, into an input (the floor of `typing`).
 
 Printed on stdout, as JSON: medians in seconds, and every sample.
 """
@@ -57,6 +63,12 @@ OPEN_MARK, CLOSED_MARK = "▲", "▼"
 """What a Select shows at its right end while its menu is open, and closed."""
 INSATS_KEYS = 10
 NEW_INSATS = 3
+F3 = "\x1bOR"
+TAB = "\t"
+TYPING_KEYS = 240
+TYPING_RATE = 12.0
+"""Keys a second: a quick typist."""
+TYPING_TEXT = "åäö"
 
 APP_SCRIPT = """
 import sys
@@ -67,7 +79,7 @@ sys.exit(main(sys.argv[1:]))
 BARE_SCRIPT = """
 import sys
 from textual.app import App
-from textual.widgets import Label, Select
+from textual.widgets import Input, Label, Select
 
 class Bare(App):
     BINDINGS = [("f4", "next", "next"), ("ctrl+q", "quit", "quit")]
@@ -79,6 +91,7 @@ class Bare(App):
     def compose(self):
         yield Label("bare-ready", id="label")
         yield Select([(r, r) for r in sys.argv[1:]], value=sys.argv[1], compact=True)
+        yield Input(compact=True)
 
     def action_next(self):
         self.count += 1
@@ -221,6 +234,28 @@ def _insatser(term: Pty, samples: dict[str, list[float]]) -> None:
         term.settle(0.3)
 
 
+def _typing(term: Pty, samples: list[float]) -> None:
+    """Type `TYPING_KEYS` characters at `TYPING_RATE` keys a second into the focused text,
+    each timed until it is on screen."""
+    for n in range(TYPING_KEYS):
+        char = TYPING_TEXT[n % len(TYPING_TEXT)]
+        sent, at = term.key(char)
+        shown, at = term.wait_for(char, at, timeout=10.0)
+        samples.append(shown - sent)
+        rest = 1 / TYPING_RATE - (time.perf_counter() - sent)
+        if rest > 0:
+            term.read_for(rest)
+    term.settle(0.3)
+
+
+def _back_to(term: Pty, markers: list[tuple[str, str]], index: int) -> None:
+    """F3 from the last part back to part `index`."""
+    for _, marker in reversed(markers[index:-1]):
+        _, at = term.key(F3)
+        term.wait_for(marker, at)
+        term.settle(0.3)
+
+
 def measure_app(draft: Path, rounds: int, read: float = 0.0) -> dict[str, object]:
     markers = _part_markers(draft)
     samples: dict[str, list[float]] = {
@@ -229,6 +264,7 @@ def measure_app(draft: Path, rounds: int, read: float = 0.0) -> dict[str, object
         "part": [],
         "insats": [],
         "new_insats": [],
+        "typing": [],
     }
     by_part: dict[str, list[float]] = {}
     from rsp_tui.resume import remember_part
@@ -252,6 +288,8 @@ def measure_app(draft: Path, rounds: int, read: float = 0.0) -> dict[str, object
                 at = term.settle(0.3)
                 term.read_for(read)
             _insatser(term, samples)
+            _back_to(term, markers, 2)
+            _typing(term, samples["typing"])
         finally:
             term.close()
     return {
@@ -259,6 +297,8 @@ def measure_app(draft: Path, rounds: int, read: float = 0.0) -> dict[str, object
         "choice": statistics.median(samples["choice"]),
         "insats": statistics.median(samples["insats"]),
         "new_insats": statistics.median(samples["new_insats"]),
+        "typing": statistics.median(samples["typing"]),
+        "typing_slowest": max(samples["typing"]),
         "part": statistics.median(samples["part"]),
         "part_slowest": max(statistics.median(v) for v in by_part.values()),
         "by_part": {k: statistics.median(v) for k, v in by_part.items()},
@@ -270,6 +310,7 @@ def measure_bare(rounds: int) -> dict[str, object]:
     start: list[float] = []
     keys: list[float] = []
     choice: list[float] = []
+    typing: list[float] = []
     regions = _regions()
     for _ in range(rounds):
         term = Pty(BARE_SCRIPT, *regions)
@@ -283,13 +324,18 @@ def measure_bare(rounds: int) -> dict[str, object]:
                 keys.append(shown - sent)
                 term.settle(0.1)
             _open_menu(term, choice)
+            _, at = term.key(TAB)  # from the Select to the input
+            term.settle(0.3)
+            _typing(term, typing)
         finally:
             term.close()
     return {
         "start": statistics.median(start),
         "key": statistics.median(keys),
         "choice": statistics.median(choice),
-        "samples": {"start": start, "key": keys, "choice": choice},
+        "typing": statistics.median(typing),
+        "typing_slowest": max(typing),
+        "samples": {"start": start, "key": keys, "choice": choice, "typing": typing},
     }
 
 

@@ -13,15 +13,19 @@ Figures (the details and what each floor is are in docs/benchmarks.md):
 - start-up to the first interactive screen with the large draft, as a whole process
   (benchmarks/probe_app.py), against the same harness running a Textual app with one label;
 - as a person sees it, in a pseudo terminal (benchmarks/pty_keys.py): start-up to the first
-  part on screen and a key (F4) to the next part on screen, against a bare Textual app in the
-  same pty (started until its label shows; a key that changes its label);
+  part on screen, a key (F4) to the next part on screen, next and new insats, opening the
+  region menu, and typing 12 keys a second into Fråga 2 (key to the character on screen, the
+  median and the slowest key), against a bare Textual app in the same pty (started until its
+  label shows; a key that changes its label; a Select; an Input);
 - switching parts and showing another insats in the editor, in-process with the pilot, against
   the pilot's round trip for a key that does nothing (benchmarks/interactive.py);
 - keystroke to disk: the work (commit + snapshot + dumps + atomic write) for the large draft
   and for a 1 MB answer, against the atomic write alone; and in the app, key to file replaced
   minus the debounce wait;
+- `rsp-tui check` of the example against `import pydantic, tomllib`, with the pydantic floor
+  (one model class built and validated) and its stack floor (the draft read) beside it;
 - `rsp-tui export` of the example and of 200 insatser, against importing python-docx and
-  saving an empty document;
+  saving an empty document, with the pydantic and stack floors beside it;
 - peak memory (ru_maxrss) of the app with the large draft, visiting every part, and of the
   export of 200 insatser, against the same floors' processes.
 """
@@ -51,6 +55,7 @@ REPO = HERE.parent
 sys.path.insert(0, str(HERE))
 
 import generate  # noqa: E402  (benchmarks/generate.py, next to this file)
+import pty_keys  # noqa: E402  (benchmarks/pty_keys.py: its typing rate)
 
 PY = sys.executable
 EXAMPLE = REPO / "examples" / "exempel-2023.toml"
@@ -291,6 +296,11 @@ READ = "3"
 """Seconds the terminal figures wait after each part is on screen, as a person reading it."""
 
 
+def _percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+
+
 def terminal(inputs: dict[str, Path], folder: Path, runs: int, notes: list[str]) -> list[Row]:
     """As a person sees it: the app and a bare Textual app in a pty (benchmarks/pty_keys.py),
     interleaved, each from the key (or the start) to the change arriving in the terminal."""
@@ -314,6 +324,8 @@ def terminal(inputs: dict[str, Path], folder: Path, runs: int, notes: list[str])
     switches = [t for a in apps for t in a["samples"]["part"]]
     key_floor = med([t for b in bares for t in b["samples"]["key"]])
     choice_floor = med([t for b in bares for t in b["samples"]["choice"]])
+    typed = [t for a in apps for t in a["samples"]["typing"]]
+    typed_floor = [t for b in bares for t in b["samples"]["typing"]]
     by_part: dict[str, list[float]] = {}
     for a in apps:
         for key, value in a["by_part"].items():
@@ -328,7 +340,12 @@ def terminal(inputs: dict[str, Path], folder: Path, runs: int, notes: list[str])
         " three times, each until the editor's title (`Insats n av m`) shows it; floor the"
         " same bare key. Opening a choice: Enter on the region menu of the first part until"
         f" the menu is painted; floor a bare Textual Select of the same 21 regions,"
-        f" {fmt(choice_floor, 's')}."
+        f" {fmt(choice_floor, 's')}. Typing: back on Fråga 2 (every part built by then),"
+        f" {len(typed)} characters at {pty_keys.TYPING_RATE:.0f} keys a second into its text,"
+        " each until it is on screen: 95th percentile"
+        f" {fmt(_percentile(typed, 0.95), 's')}, slowest {fmt(max(typed), 's')}; floor the"
+        f" same keys into a bare Textual Input, median {fmt(med(typed_floor), 's')}, slowest"
+        f" {fmt(max(typed_floor), 's')}."
     )
     return [
         Row(
@@ -364,6 +381,15 @@ def terminal(inputs: dict[str, Path], folder: Path, runs: int, notes: list[str])
             "< 100 ms",
             new_insats_time < 0.1,
         ),
+        Row(
+            "Typing in a pty (Fråga 2, 12 keys a second): key to the character on screen",
+            med(typed),
+            med(typed_floor),
+            "s",
+            "–",
+            None,
+        ),
+        Row("↳ slowest key while typing", max(typed), max(typed_floor), "s", "–", None),
         Row(
             "Opening a choice in a pty (Enter on the region menu): key to the menu",
             choice_time,
