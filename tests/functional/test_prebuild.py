@@ -4,6 +4,7 @@ visit built then."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import subprocess
@@ -11,6 +12,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
 
@@ -86,6 +88,98 @@ async def test_no_building_without_a_pause_setting(
         assert isinstance(report, ReportScreen)
         await pilot.pause(0.3)
         assert list(report._slots) == [report.current_key]
+
+
+
+def _gate_part(monkeypatch: pytest.MonkeyPatch, key: str) -> asyncio.Event:
+    """Hold the mounting of part `key`'s view until the returned event is set."""
+    gate = asyncio.Event()
+
+    async def on_mount(self: PartView) -> None:
+        if self.part.key == key:
+            await gate.wait()
+
+    monkeypatch.setattr(PartView, "on_mount", on_mount, raising=False)
+    return gate
+
+
+async def _wait_until_building(report: ReportScreen, key: str) -> None:
+    """Poll until part `key` is being built. While it is held (`_gate_part`) the pilot's
+    pauses would wait for it too: tests sleep instead."""
+    for _ in range(2000):
+        if report.prebuilder.building == key:
+            return
+        await asyncio.sleep(0.01)
+    raise AssertionError(f"{key} never built; building {report.prebuilder.building}")
+
+
+async def test_showing_another_part_does_not_wait_for_the_part_being_built(
+    app_factory: Callable[..., RspApp], example_draft: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """F4 after reading a part shows the next one at once, even while a later part is being
+    built (it waited for that part's whole mount: up to 0.6 s for a big one)."""
+    gate = _gate_part(monkeypatch, "q3")
+    app = app_factory(example_draft, prebuild_pause=0.05)
+    async with app.run_test(size=(100, 30)) as pilot:
+        report = app.screen
+        assert isinstance(report, ReportScreen)
+        await _wait_until_building(report, "q3")
+        assert "q1" in report._slots  # built before q3
+        await asyncio.wait_for(report.show_part("q1"), timeout=30)
+        assert report.current_key == "q1"
+        assert report.prebuilder.building == "q3"  # still being built meanwhile
+        box = focused_box(app.focused)
+        assert box is not None and box.path is not None and box.path.key.startswith("q1")  # the focus came along
+        gate.set()
+        await _wait_until_built(pilot, report)
+        assert not report._slots["q3"].display  # built hidden: the user is on q1
+        assert report.current_key == "q1"
+
+
+async def test_showing_the_part_being_built_waits_for_it_and_uses_it(
+    app_factory: Callable[..., RspApp], example_draft: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    gate = _gate_part(monkeypatch, "q2")
+    app = app_factory(example_draft, prebuild_pause=0.05)
+    async with app.run_test(size=(100, 30)):
+        report = app.screen
+        assert isinstance(report, ReportScreen)
+        await _wait_until_building(report, "q2")
+        showing = asyncio.create_task(report.show_part("q2"))
+        await asyncio.sleep(0.2)
+        assert not showing.done()  # waits for the part being built
+        gate.set()
+        await asyncio.wait_for(showing, timeout=30)
+        assert report.current_key == "q2"
+        views = [v for v in report.query(PartView) if v.part.key == "q2"]
+        assert len(views) == 1  # the one built in the background, not a second
+        assert report.host.query_one(PartView) is views[0]
+        box = focused_box(app.focused)
+        assert box is not None and box.path == QuestionPath("q2")
+
+
+async def test_a_part_built_while_the_year_changed_is_thrown_away(
+    app_factory: Callable[..., RspApp], example_draft: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    gate = _gate_part(monkeypatch, "omrade:o1")
+    app = app_factory(example_draft, prebuild_pause=0.05)
+    async with app.run_test(size=(100, 30)) as pilot:
+        report = app.screen
+        assert isinstance(report, ReportScreen)
+        await _wait_until_building(report, "omrade:o1")
+        stale = next(v for v in report.query(PartView) if v.part.key == "omrade:o1")
+        await report.show_part(report.parts[0].key, YearPath())
+        year = app.focused
+        assert isinstance(year, Input)
+        year.value = year.value[:-1] + "4"  # as typed (the pilot would wait for the held part)
+        await report.show_part("q2")  # leaving the first part with a new year drops the kept
+        gate.set()
+        await _wait_until_built(pilot, report)
+        await report.show_part("omrade:o1")
+        view = report.host.query_one(PartView)
+        assert view is not stale and not stale.is_attached
+        headings = " ".join(str(s.render()) for s in report.host.query(".group-heading"))
+        assert "verksamhetsår 2024" in headings
 
 
 GC_SCRIPT = """

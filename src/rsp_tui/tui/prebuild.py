@@ -2,8 +2,13 @@
 or click for `pause` seconds), the parts not built yet are mounted hidden, one at a time and
 the next one only if no input came meanwhile, so that a first visit only shows them. Mounting
 a part is what a person waits for on a first visit (0.1–0.4 s for a big one on a quiet
-machine); building it while nobody types moves that wait to where nobody sees it. A key
-pressed meanwhile waits for at most one part.
+machine); building it while nobody types moves that wait to where nobody sees it.
+
+A part is built without holding the screen's switching lock: a key that shows another part
+(F4 after reading) does not wait for the part being built (it waited up to 0.6 s for a big
+one in a terminal); only showing the part being built waits for it to be done
+(`wait_for`), which is sooner than building it again. A part built while the kept parts were
+dropped (the programme, region or year changed meanwhile) is thrown away when it is done.
 
 The report screen keeps the built parts with the ones visited before (`ReportScreen._slots`)
 and drops them all together when the programme, the region or the year changes.
@@ -11,6 +16,7 @@ and drops them all together when the programme, the region or the year changes.
 
 from __future__ import annotations
 
+import asyncio
 from typing import TYPE_CHECKING
 
 from textual.containers import Vertical
@@ -37,6 +43,14 @@ class PartPrebuilder:
         self.built: set[str] = set()
         """Parts built here and not shown yet: their first showing is a first visit."""
         self._timer: Timer | None = None
+        self.building: str | None = None
+        """The part being built now, if any."""
+        self._done: asyncio.Event | None = None
+
+    async def wait_for(self, key: str) -> None:
+        """If part `key` is being built, wait until it is done (kept or thrown away)."""
+        if self.building == key and self._done is not None:
+            await self._done.wait()
 
     def schedule(self, delay: float | None = None) -> None:
         """Build the next part after a pause (again from now if one was pending), or after
@@ -81,17 +95,19 @@ class PartPrebuilder:
         screen = self.screen
         if not screen.is_attached or getattr(screen.app, "_leaving", False):
             return  # closing: nothing more to build
-        if not screen.is_current or screen._switching.locked():
-            self.schedule()  # a dialog on top, or a part being shown: later
+        if not screen.is_current or screen._switching.locked() or self.building is not None:
+            self.schedule()  # a dialog on top, a part being shown or built: later
             return
-        async with screen._switching:
-            from rsp_tui.tui.widgets.part_view import PartView
+        from rsp_tui.tui.widgets.part_view import PartView
 
-            key = self._next_key()
-            if key is None:
-                startgc.settle()  # every part is built: keep the collector off them
-                return
-            part = next(p for p in screen.parts if p.key == key)
+        key = self._next_key()
+        if key is None:
+            startgc.settle()  # every part is built: keep the collector off them
+            return
+        generation = screen.kept_generation
+        part = next(p for p in screen.parts if p.key == key)
+        self.building, self._done = key, asyncio.Event()
+        try:
             view = PartView(screen.session, part, screen.regions, first=part is screen.parts[0])
             slot = Vertical(classes="part-slot")
             slot.display = False
@@ -99,6 +115,14 @@ class PartPrebuilder:
             if not slot.is_attached:
                 return  # the screen is closing (the user quit while this part was built)
             await slot.mount(view)
+            stale = screen.kept_generation != generation or key in screen._slots
+            if stale or key == screen.current_key or not slot.is_attached:
+                if slot.is_attached:
+                    await slot.remove()  # built for a programme or year that changed meanwhile
+                return
             screen._slots[key] = slot
             self.built.add(key)
+        finally:
+            self.building = None
+            self._done.set()
         self.schedule(NEXT_AFTER)

@@ -96,6 +96,8 @@ class ReportScreen(Screen[None]):
         self.review_highlight = 0
         self._slots: dict[str, Vertical] = {}
         """Parts visited before, kept mounted (hidden) so that coming back is quick."""
+        self.kept_generation = 0
+        """Counts the times the kept parts were dropped (a part built before is stale)."""
         self._slot: Vertical | None = None
         """The slot of the part on screen."""
         self._changes_at_show = 0
@@ -221,6 +223,7 @@ class ReportScreen(Screen[None]):
             for kept in self._slots.values():
                 await kept.remove()
             self._slots.clear()
+            self.kept_generation += 1
             self.prebuilder.forget()
             startgc.release()  # the dropped parts can be collected (startgc.py)
         else:
@@ -240,6 +243,7 @@ class ReportScreen(Screen[None]):
         async with self._switching:
             if key not in self.keys:
                 key = self.parts[0].key if self.parts else REVIEW_KEY
+            await self.prebuilder.wait_for(key)  # that part being built: sooner than again
             await self.rsp_app.settle_input()
             self.commit()
             if self.session.dirty:
