@@ -5,6 +5,7 @@ visit built then."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import os
 import subprocess
@@ -97,7 +98,9 @@ def _gate_part(monkeypatch: pytest.MonkeyPatch, key: str) -> asyncio.Event:
 
     async def on_mount(self: PartView) -> None:
         if self.part.key == key:
-            await gate.wait()
+            # At most 30 s: a test that fails before it opens the gate must still close its app.
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(gate.wait(), timeout=30)
 
     monkeypatch.setattr(PartView, "on_mount", on_mount, raising=False)
     return gate
