@@ -46,6 +46,9 @@ class PartPrebuilder:
         self.building: str | None = None
         """The part being built now, if any."""
         self._done: asyncio.Event | None = None
+        self._settled = False
+        """Whether the collector was told that every part is built (once per set of parts:
+        freezing again at every part switch would also freeze the user's later garbage)."""
 
     async def wait_for(self, key: str) -> None:
         """If part `key` is being built, wait until it is done (kept or thrown away)."""
@@ -78,6 +81,7 @@ class PartPrebuilder:
     def forget(self) -> None:
         """The kept parts were dropped."""
         self.built.clear()
+        self._settled = False
 
     def _next_key(self) -> str | None:
         screen = self.screen
@@ -102,7 +106,9 @@ class PartPrebuilder:
 
         key = self._next_key()
         if key is None:
-            startgc.settle()  # every part is built: keep the collector off them
+            if not self._settled:
+                startgc.settle()  # every part is built: keep the collector off them
+                self._settled = True
             return
         generation = screen.kept_generation
         part = next(p for p in screen.parts if p.key == key)
