@@ -324,7 +324,7 @@ def measure_bare(rounds: int) -> dict[str, object]:
                 keys.append(shown - sent)
                 term.settle(0.1)
             _open_menu(term, choice)
-            _, at = term.key(TAB)  # from the Select to the input
+            term.key(TAB)  # from the Select to the input
             term.settle(0.3)
             _typing(term, typing)
         finally:

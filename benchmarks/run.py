@@ -296,11 +296,6 @@ READ = "3"
 """Seconds the terminal figures wait after each part is on screen, as a person reading it."""
 
 
-def _percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
-
-
 def terminal(inputs: dict[str, Path], folder: Path, runs: int, notes: list[str]) -> list[Row]:
     """As a person sees it: the app and a bare Textual app in a pty (benchmarks/pty_keys.py),
     interleaved, each from the key (or the start) to the change arriving in the terminal."""
@@ -343,7 +338,8 @@ def terminal(inputs: dict[str, Path], folder: Path, runs: int, notes: list[str])
         f" {fmt(choice_floor, 's')}. Typing: back on Fråga 2 (every part built by then),"
         f" {len(typed)} characters at {pty_keys.TYPING_RATE:.0f} keys a second into its text,"
         " each until it is on screen: 95th percentile"
-        f" {fmt(_percentile(typed, 0.95), 's')}, slowest {fmt(max(typed), 's')}; floor the"
+        f" {fmt(statistics.quantiles(typed, n=20)[-1], 's')}, slowest"
+        f" {fmt(max(typed), 's')}; floor the"
         f" same keys into a bare Textual Input, median {fmt(med(typed_floor), 's')}, slowest"
         f" {fmt(max(typed_floor), 's')}."
     )

@@ -10,6 +10,15 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from rsp_tui.drafts.diskfile import backup_path, create_draft_file, load_draft, save_draft
+    from rsp_tui.drafts.fileformat import LoadedDraft, dumps, loads
+    from rsp_tui.drafts.folder import (
+        DraftSummary,
+        create_draft_in,
+        default_filename,
+        list_drafts,
+        unique_path,
+    )
     from rsp_tui.drafts.model import Draft, is_empty, new_draft
     from rsp_tui.drafts.paths import (
         AnswerPath,
@@ -22,20 +31,6 @@ if TYPE_CHECKING:
         YearPath,
         parse_path,
         resolve,
-    )
-    from rsp_tui.drafts.store import (
-        DraftSummary,
-        LoadedDraft,
-        backup_path,
-        create_draft_file,
-        create_draft_in,
-        default_filename,
-        dumps,
-        list_drafts,
-        load_draft,
-        loads,
-        save_draft,
-        unique_path,
     )
 
 _LAZY = {

@@ -49,6 +49,9 @@ class PartPrebuilder:
         self._settled = False
         """Whether the collector was told that every part is built (once per set of parts:
         freezing again at every part switch would also freeze the user's later garbage)."""
+        self._generation = 0
+        """Counts the times the kept parts were dropped: a part whose build began before is
+        stale."""
 
     async def wait_for(self, key: str) -> None:
         """If part `key` is being built, wait until it is done (kept or thrown away)."""
@@ -79,9 +82,12 @@ class PartPrebuilder:
         return False
 
     def forget(self) -> None:
-        """The kept parts were dropped."""
+        """The kept parts were dropped: a part being built is stale, and the collector gets
+        back what `settle` froze, so that the dropped parts can be collected (startgc.py)."""
         self.built.clear()
+        self._generation += 1
         self._settled = False
+        startgc.release()
 
     def _next_key(self) -> str | None:
         screen = self.screen
@@ -110,7 +116,7 @@ class PartPrebuilder:
                 startgc.settle()  # every part is built: keep the collector off them
                 self._settled = True
             return
-        generation = screen.kept_generation
+        generation = self._generation
         part = next(p for p in screen.parts if p.key == key)
         self.building, self._done = key, asyncio.Event()
         try:
@@ -121,8 +127,8 @@ class PartPrebuilder:
             if not slot.is_attached:
                 return  # the screen is closing (the user quit while this part was built)
             await slot.mount(view)
-            stale = screen.kept_generation != generation or key in screen._slots
-            if stale or key == screen.current_key or not slot.is_attached:
+            # Showing this part waits for it (`wait_for`): it is neither on screen nor kept yet.
+            if self._generation != generation or not slot.is_attached:
                 if slot.is_attached:
                     await slot.remove()  # built for a programme or year that changed meanwhile
                 return

@@ -96,8 +96,6 @@ class ReportScreen(Screen[None]):
         self.review_highlight = 0
         self._slots: dict[str, Vertical] = {}
         """Parts visited before, kept mounted (hidden) so that coming back is quick."""
-        self.kept_generation = 0
-        """Counts the times the kept parts were dropped (a part built before is stale)."""
         self._slot: Vertical | None = None
         """The slot of the part on screen."""
         self._changes_at_show = 0
@@ -223,9 +221,7 @@ class ReportScreen(Screen[None]):
             for kept in self._slots.values():
                 await kept.remove()
             self._slots.clear()
-            self.kept_generation += 1
             self.prebuilder.forget()
-            startgc.release()  # the dropped parts can be collected (startgc.py)
         else:
             slot.display = False
 
