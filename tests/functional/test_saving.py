@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import errno
 from collections.abc import Callable
 from pathlib import Path
@@ -159,7 +160,10 @@ async def test_disk_full_is_named_and_quitting_offers_another_folder(
         await pilot.press("ctrl+u")
         await type_text(pilot, str(elsewhere))
         await pilot.press("enter")
-        await pilot.pause()
+        for _ in range(400):  # saved elsewhere in a worker, then the app quits by itself
+            if app.return_code is not None:
+                break
+            await asyncio.sleep(0.05)
     assert app.return_code == 0
     saved = elsewhere / example_draft.name
     assert saved_q2(saved).endswith(" full disk")
