@@ -170,7 +170,12 @@ async def test_a_part_built_while_the_year_changed_is_thrown_away(
         report = app.screen
         assert isinstance(report, ReportScreen)
         await _wait_until_building(report, "omrade:o1")
-        stale = next(v for v in report.query(PartView) if v.part.key == "omrade:o1")
+        for _ in range(2000):  # its view is mounted a moment after the build begins
+            held = [v for v in report.query(PartView) if v.part.key == "omrade:o1"]
+            if held:
+                break
+            await asyncio.sleep(0.01)
+        stale = held[0]
         await report.show_part(report.parts[0].key, YearPath())
         year = app.focused
         assert isinstance(year, Input)
